@@ -1,0 +1,13 @@
+// Tests run as CommonJS through ts-jest (transpile only; `npm run typecheck` does the type checking).
+// ESM-only dependencies (jose, kysely) load through Node 24's require(esm), which jest enables with
+// NODE_OPTIONS=--experimental-vm-modules (see README "Toolchain").
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
+};
