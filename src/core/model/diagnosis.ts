@@ -114,6 +114,8 @@ export interface OktaSnapshot {
 export interface DiagnosisInput {
   readonly query: string;
   readonly sandbox: boolean;
+  /** When the live state was read (ISO 8601); the core never reads the clock itself. */
+  readonly checkedAt: string;
   readonly parsedError: ParsedError | null;
   /** Null when no user could be identified from the query. */
   readonly identifier: string | null;
