@@ -16,6 +16,11 @@ export interface EntraDirectory {
   findUserByMail(mail: string): Promise<EntraUser | null>;
   /** The groups with these ids, fetched together (not one by one); ids that do not exist are left out. */
   getGroups(ids: readonly string[]): Promise<EntraGroup[]>;
+  /**
+   * The groups behind a user's licenses and the tenant's subscribed SKUs, in one JSON `$batch` round trip
+   * (the SKUs come from the adapter's cache while it is fresh, and are then not requested).
+   */
+  getLicensingContext(groupIds: readonly string[]): Promise<{ groups: EntraGroup[]; subscribedSkus: SubscribedSku[] }>;
   /** The tenant's subscribed SKUs (cached by the adapter for a few minutes). */
   listSubscribedSkus(): Promise<SubscribedSku[]>;
   /** Which of `groupIds` the user is a member of, directly or transitively. */
