@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The license-doctor command. Node 24 runs the TypeScript sources directly (type stripping), so there is no build step.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 24 || (major === 24 && minor < 9)) {
+  process.stderr.write(`license-doctor needs Node.js 24.9 or newer (this is ${process.version}); see the README's "Toolchain".\n`);
+  process.exit(2);
+}
+const { runCli } = await import('../src/surfaces/cli/run-cli.ts');
+process.exitCode = await runCli(process.argv.slice(2));

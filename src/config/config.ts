@@ -1,0 +1,56 @@
+// The typed configuration License Doctor runs with; `loadConfig` builds it from the environment.
+
+export type GraphCredentialConfig =
+  | { readonly kind: 'static'; readonly token: string }
+  | { readonly kind: 'client-secret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string }
+  | { readonly kind: 'client-certificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
+  | { readonly kind: 'managed-identity'; readonly clientId: string };
+
+export type OktaAuthConfig =
+  | { readonly kind: 'ssws'; readonly token: string }
+  | { readonly kind: 'private-key'; readonly clientId: string; readonly privateKey: string; readonly keyId: string | null };
+
+export interface LiveTenantConfig {
+  readonly graph: { readonly baseUrl: string; readonly credential: GraphCredentialConfig };
+  readonly okta: { readonly orgUrl: string; readonly auth: OktaAuthConfig };
+}
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret: string | null;
+  readonly appToken: string | null;
+  readonly approvalsChannel: string | null;
+  readonly apiUrl: string;
+}
+
+export interface TeamsConfig {
+  readonly clientId: string | null;
+  readonly clientSecret: string | null;
+  readonly tenantId: string | null;
+  readonly approvalsConversation: string | null;
+  readonly allowUnauthenticated: boolean;
+}
+
+export interface Config {
+  /** `sandbox`: the built-in sandbox tenant; `live`: real Graph and Okta. */
+  readonly mode: 'sandbox' | 'live';
+  /** Real Graph and Okta settings (null in sandbox mode: the sandbox supplies its own). */
+  readonly tenant: LiveTenantConfig | null;
+  readonly oktaAppId: string | null;
+  readonly workflows: { readonly invokeUrl: string; readonly clientToken: string } | null;
+  readonly approvals: {
+    /** Entra group whose transitive members may approve (in sandbox mode, the seeded approvers group by default). */
+    readonly groupId: string | null;
+    /** Explicitly allowed approvers (UPNs, lower-case), in addition to the group. */
+    readonly approvers: readonly string[];
+    readonly requestTtlHours: number;
+  };
+  readonly readOnly: boolean;
+  readonly port: number;
+  readonly databaseUrl: string;
+  /** File that keeps the sandbox tenant between processes (sandbox mode). */
+  readonly sandboxStateFile: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly slack: SlackConfig | null;
+  readonly teams: TeamsConfig | null;
+}

@@ -1,0 +1,72 @@
+// Every environment variable License Doctor reads: one zod schema that is both the check and the documentation
+// (the README's configuration reference is generated from it by scripts/config-reference.ts).
+import { z } from 'zod';
+
+/** Documentation attached to each variable. */
+export type VariableMeta = {
+  readonly description: string;
+  readonly example: string;
+  readonly default?: string;
+  readonly group: 'Tenant' | 'Okta' | 'Approvals' | 'Server' | 'Slack' | 'Teams';
+  /** Never logged or shown. */
+  readonly secret?: boolean;
+};
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const text = (meta: VariableMeta) => z.string().trim().min(1).optional().meta(meta);
+const bool = (meta: VariableMeta) =>
+  z.string().trim().regex(/^(true|false|1|0|yes|no|on|off)$/i, 'use true or false').optional().meta(meta);
+const int = (min: number, max: number, meta: VariableMeta) =>
+  z.string().trim().regex(/^\d+$/, 'must be a whole number')
+    .refine((v) => Number(v) >= min && Number(v) <= max, `must be between ${min} and ${max}`).optional().meta(meta);
+const guid = (meta: VariableMeta) => z.string().trim().regex(GUID, 'must be an Entra object id (a GUID)').optional().meta(meta);
+const httpUrl = (meta: VariableMeta) =>
+  z.string().trim().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be a full http(s) URL')
+    .refine((v) => !URL.canParse(v) || new URL(v).protocol === 'https:' || LOOPBACK.has(new URL(v).hostname),
+      'http:// is allowed only for loopback hosts (127.0.0.1, localhost); use https://')
+    .optional().meta(meta);
+
+export const envSchema = z.object({
+  SANDBOX: bool({ group: 'Tenant', description: 'true forces the built-in sandbox tenant. Default: the sandbox runs when neither Graph nor Okta credentials are set; some but not all set is a configuration error.', example: 'true' }),
+  GRAPH_BASE_URL: httpUrl({ group: 'Tenant', description: 'Microsoft Graph base URL, including the version.', default: 'https://graph.microsoft.com/v1.0', example: 'https://graph.microsoft.com/v1.0' }),
+  GRAPH_ACCESS_TOKEN: text({ group: 'Tenant', description: 'A static bearer token for Graph (instead of Azure credentials); for tests and short sessions.', example: 'eyJ0eXAi...', secret: true }),
+  AZURE_TENANT_ID: guid({ group: 'Tenant', description: 'Entra tenant id of the app registration License Doctor uses for Graph.', example: '6f1c3c1e-2b4d-4c8e-9a51-5d0c0ffee001' }),
+  AZURE_CLIENT_ID: guid({ group: 'Tenant', description: 'Application (client) id of that app registration; alone (on Azure) it selects a user-assigned managed identity.', example: '11111111-2222-3333-4444-555555555555' }),
+  AZURE_CLIENT_SECRET: text({ group: 'Tenant', description: 'Client secret of the app registration (prefer a certificate).', example: 'Abc8Q~...', secret: true }),
+  AZURE_CLIENT_CERTIFICATE_PATH: text({ group: 'Tenant', description: 'Path to a PEM file with the certificate and private key of the app registration.', example: '/run/secrets/license-doctor.pem' }),
+  OKTA_ORG_URL: httpUrl({ group: 'Okta', description: 'Your Okta org URL.', example: 'https://acme.okta.com' }),
+  OKTA_API_TOKEN: text({ group: 'Okta', description: 'Okta API token (SSWS) of a service account with the scopes in the README.', example: '00aBcD...', secret: true }),
+  OKTA_CLIENT_ID: text({ group: 'Okta', description: 'Client id of an Okta API service app (OAuth 2.0 private-key JWT) instead of an API token.', example: '0oa1b2c3d4e5f6g7h8i9' }),
+  OKTA_PRIVATE_KEY: text({ group: 'Okta', description: 'Private key of that service app, PEM (\\n allowed for newlines) or JWK JSON.', example: '-----BEGIN PRIVATE KEY-----\\n...', secret: true }),
+  OKTA_KEY_ID: text({ group: 'Okta', description: 'Key id (kid) of that private key, when the service app has several keys.', example: 'ld-2026' }),
+  OKTA_O365_APP_ID: text({ group: 'Okta', description: 'Which Office 365 app instance to use. Default: the only active app named office365; with several active instances, the one the user is assigned to.', example: '0oa1abcdefGHIJKLM123' }),
+  OKTA_WORKFLOWS_INVOKE_URL: httpUrl({ group: 'Okta', description: 'Invoke URL of the Okta Workflows API-endpoint flow that pushes non-license attributes (resolution path 3).', example: 'https://acme.workflows.okta.com/api/flo/abc123/invoke' }),
+  OKTA_WORKFLOWS_CLIENT_TOKEN: text({ group: 'Okta', description: 'Client token of that flow (sent in the x-api-client-token header).', example: 'e3b0c442...', secret: true }),
+  APPROVERS_GROUP_ID: guid({ group: 'Approvals', description: 'Entra group whose members (direct or nested) may approve changes; checked live on every decision.', example: '0a1b2c3d-1111-2222-3333-444455556666' }),
+  APPROVERS: text({ group: 'Approvals', description: 'Comma-separated UPNs allowed to approve, in addition to the group.', example: 'ida@contoso.com,ops-lead@contoso.com' }),
+  REQUEST_TTL_HOURS: int(1, 720, { group: 'Approvals', description: 'Hours after which a pending request expires.', default: '24', example: '24' }),
+  READ_ONLY: bool({ group: 'Approvals', description: 'true refuses every execution (diagnoses and plan previews still work).', default: 'false', example: 'true' }),
+  DATABASE_URL: z.string().trim().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://').optional().meta({ group: 'Server', description: 'Where requests, decisions, the execution journal and the audit log are kept: a SQLite file, or PostgreSQL for several instances.', default: 'sqlite:./data/license-doctor.sqlite', example: 'postgres://license_doctor@db:5432/license_doctor', secret: true }),
+  PORT: int(0, 65535, { group: 'Server', description: 'HTTP port of the server (Teams, Slack, health, metrics, demo).', default: '3978', example: '3978' }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().meta({ group: 'Server', description: 'pino log level.', default: 'info', example: 'debug' }),
+  SANDBOX_STATE_FILE: text({ group: 'Server', description: 'Where the sandbox tenant keeps its state between processes (sandbox mode).', default: './data/sandbox-tenant.json', example: './data/sandbox-tenant.json' }),
+  SLACK_BOT_TOKEN: text({ group: 'Slack', description: 'Bot token (xoxb-...) from the Slack app\'s "OAuth & Permissions".', example: 'xoxb-...', secret: true }),
+  SLACK_SIGNING_SECRET: text({ group: 'Slack', description: 'Signing secret from "Basic Information" (HTTP mode; requests without a valid signature are refused).', example: '8f14e45f...', secret: true }),
+  SLACK_APP_TOKEN: text({ group: 'Slack', description: 'App-level token (xapp-...) with connections:write: Socket Mode instead of HTTP.', example: 'xapp-1-...', secret: true }),
+  SLACK_APPROVALS_CHANNEL: text({ group: 'Slack', description: 'Channel id where approval cards are posted; invite the bot there.', example: 'C0123456789' }),
+  SLACK_API_URL: httpUrl({ group: 'Slack', description: 'Slack Web API base URL (Enterprise Grid proxies, tests).', default: 'https://slack.com/api/', example: 'https://slack.com/api/' }),
+  TEAMS_CLIENT_ID: text({ group: 'Teams', description: 'Application (client) id of the bot\'s Entra app registration (Azure Bot).', example: '22222222-3333-4444-5555-666666666666' }),
+  TEAMS_CLIENT_SECRET: text({ group: 'Teams', description: 'Client secret of that registration.', example: 'Xyz8Q~...', secret: true }),
+  TEAMS_TENANT_ID: text({ group: 'Teams', description: 'Tenant id of a single-tenant bot registration.', example: '6f1c3c1e-2b4d-4c8e-9a51-5d0c0ffee001' }),
+  TEAMS_APPROVALS_CONVERSATION: text({ group: 'Teams', description: 'Conversation id of the approvals channel; its reference is captured when the bot is installed there (or first hears from it).', example: '19:abc123@thread.tacv2' }),
+  TEAMS_ALLOW_UNAUTHENTICATED: bool({ group: 'Teams', description: 'true accepts Teams activities without a token, for local tools such as Microsoft 365 Agents Playground; refused while Teams credentials are set.', default: 'false', example: 'true' }),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The documentation of every variable, in schema order. */
+export function describeVariables(): Array<{ name: string } & VariableMeta> {
+  return Object.entries(envSchema.shape).map(([name, schema]) => ({ name, ...(z.globalRegistry.get(schema) as unknown as VariableMeta) }));
+}

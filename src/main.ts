@@ -1,0 +1,87 @@
+// The composition root: the only file that knows every concrete class. CLI commands and the server build a
+// Runtime from the configuration and talk to the application services through it.
+import type { DiagnoseDeps } from './app/diagnose-user.ts';
+import { createGraphCredential, createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
+import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
+import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
+import type { Config } from './config/config.ts';
+import type { Clock } from './core/ports/clock.ts';
+import type { EntraDirectory } from './core/ports/entra-directory.ts';
+import type { OktaOrg } from './core/ports/okta-org.ts';
+import type { WorkflowsFlow } from './core/ports/workflows-flow.ts';
+import type { Logger } from './logging/create-logger.ts';
+import { GROUP } from './sandbox/seed.ts';
+import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox.ts';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** The running sandbox tenant in sandbox mode, else null. */
+  readonly sandbox: RunningSandbox | null;
+  readonly entra: EntraDirectory;
+  readonly okta: OktaOrg;
+  readonly workflows: WorkflowsFlow | null;
+  readonly clock: Clock;
+  /** What the diagnose use case needs. */
+  readonly diagnoseDeps: DiagnoseDeps;
+  /** Entra group whose members may approve (the seeded approvers group in sandbox mode unless configured). */
+  readonly approversGroupId: string | null;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  readonly logger: Logger;
+  /** Keep the sandbox tenant in memory instead of the state file (tests). */
+  readonly sandboxInMemory?: boolean;
+  /** Sees every vendor request (benchmarks count them). */
+  readonly onVendorRequest?: (info: { vendor: 'graph' | 'okta'; method: string; url: string }) => void;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** Builds the adapters for `config`, starting the sandbox tenant in sandbox mode. */
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const { logger } = options;
+  const sandbox = config.mode === 'sandbox'
+    ? await startSandbox(options.sandboxInMemory ? {} : { file: config.sandboxStateFile })
+    : null;
+  const tenant = sandbox
+    ? {
+        graph: { baseUrl: sandbox.endpoints.graphBaseUrl, credential: { kind: 'static' as const, token: sandbox.endpoints.graphToken } },
+        okta: { orgUrl: sandbox.endpoints.oktaOrgUrl, auth: { kind: 'ssws' as const, token: sandbox.endpoints.oktaToken } },
+      }
+    : config.tenant;
+  if (!tenant) throw new Error('live mode without tenant settings: loadConfig should have refused this configuration');
+
+  const entra = createGraphDirectory({
+    baseUrl: tenant.graph.baseUrl,
+    credential: tenant.graph.credential.kind === 'static'
+      ? { kind: 'static', token: tenant.graph.credential.token }
+      : { kind: 'token-credential', credential: createGraphCredential(tenant.graph.credential) },
+    ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'graph', ...i }) } : {}),
+  });
+  const okta = createOktaOrg({
+    orgUrl: tenant.okta.orgUrl,
+    auth: tenant.okta.auth.kind === 'ssws'
+      ? { kind: 'ssws', token: tenant.okta.auth.token }
+      : {
+          kind: 'private-key', clientId: tenant.okta.auth.clientId, privateKey: tenant.okta.auth.privateKey,
+          ...(tenant.okta.auth.keyId ? { keyId: tenant.okta.auth.keyId } : {}),
+          scopes: ['okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.apps.manage', 'okta.logs.read', 'okta.schemas.read'],
+        },
+    ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'okta', ...i }) } : {}),
+  });
+  const workflowsSettings = config.workflows ?? sandbox?.workflows ?? null;
+  const workflows = workflowsSettings ? createWorkflowsFlow(workflowsSettings) : null;
+  const diagnoseDeps: DiagnoseDeps = {
+    entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
+  };
+  if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
+  return {
+    config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps,
+    approversGroupId: config.approvals.groupId ?? (sandbox ? GROUP.APPROVERS : null),
+    close: async () => {
+      await sandbox?.close();
+    },
+  };
+}

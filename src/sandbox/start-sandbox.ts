@@ -1,0 +1,58 @@
+// Starts the sandbox tenant: the Graph and Okta servers on loopback, sharing one tenant state.
+import { randomBytes } from 'node:crypto';
+import { startGraphSandbox } from './graph/start-graph-sandbox.ts';
+import type { RunningSandboxServer } from './http.ts';
+import { startOktaSandbox } from './okta/start-okta-sandbox.ts';
+import { WORKFLOWS_FLOW } from './seed.ts';
+import { SandboxTenant, type SandboxTenantOptions } from './tenant.ts';
+
+export interface RunningSandbox {
+  readonly tenant: SandboxTenant;
+  readonly graph: RunningSandboxServer;
+  readonly okta: RunningSandboxServer;
+  /** What `license-doctor sandbox --json` prints: point GRAPH_* and OKTA_* at these to use the sandbox. */
+  readonly endpoints: {
+    readonly graphBaseUrl: string;
+    readonly graphToken: string;
+    readonly oktaOrgUrl: string;
+    readonly oktaToken: string;
+  };
+  /** The sandbox's Okta Workflows API-endpoint flow (KB path 3). */
+  readonly workflows: { readonly invokeUrl: string; readonly clientToken: string };
+  close(): Promise<void>;
+}
+
+export interface StartSandboxOptions extends SandboxTenantOptions {
+  /** Port of the Graph server; the Okta server takes the next one. Default: ephemeral ports. */
+  readonly port?: number;
+  /** Fixed tokens (tests); default: random per start. */
+  readonly tokens?: { readonly graph: string; readonly okta: string };
+  /** Okta OAuth service apps the sandbox accepts (private-key JWT). */
+  readonly oauthClients?: ReadonlyArray<{ readonly clientId: string; readonly publicJwk: JsonWebKey }>;
+}
+
+/** Starts both sandbox servers; `close()` stops them (pending Okta pushes are cancelled). */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const tenant = new SandboxTenant(options);
+  const graphToken = options.tokens?.graph ?? `sandbox-graph-${randomBytes(12).toString('hex')}`;
+  const oktaToken = options.tokens?.okta ?? `sandbox-okta-${randomBytes(12).toString('hex')}`;
+  const graph = await startGraphSandbox({ tenant, token: graphToken, ...(options.port ? { port: options.port } : {}) });
+  const graphBaseUrl = `${graph.url}/v1.0`;
+  const okta = await startOktaSandbox({
+    tenant,
+    token: oktaToken,
+    graph: { baseUrl: graphBaseUrl, token: graphToken },
+    ...(options.oauthClients ? { oauthClients: [...options.oauthClients] } : {}),
+    ...(options.port ? { port: options.port + 1 } : {}),
+  });
+  return {
+    tenant,
+    graph,
+    okta,
+    endpoints: { graphBaseUrl, graphToken, oktaOrgUrl: okta.url, oktaToken },
+    workflows: { invokeUrl: `${okta.url}/api/flo/${WORKFLOWS_FLOW.alias}/invoke`, clientToken: WORKFLOWS_FLOW.clientToken },
+    close: async () => {
+      await Promise.all([okta.close(), graph.close()]);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The one HTTP server (CONTRACT.md "HTTP routes"): health, readiness, metrics, and the routes surfaces mount
+// (Teams /api/messages, Slack /slack/events, the sandbox demo page).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logging/create-logger.ts';
+import type { Metrics } from './metrics.ts';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** A route a surface mounts: exact path, or a prefix ending in '/'. */
+export interface MountedRoute {
+  readonly method: 'GET' | 'POST' | '*';
+  readonly path: string;
+  readonly handler: RouteHandler;
+}
+
+export interface Readiness {
+  /** Null when ready, else why not (503). */
+  check(): Promise<{ ready: boolean; details: Record<string, unknown> }>;
+}
+
+export interface HttpServerOptions {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly readiness: Readiness;
+  readonly routes: readonly MountedRoute[];
+}
+
+export interface RunningHttpServer {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+/** Starts the server on `port` (0: ephemeral) on all interfaces, or `host`. */
+export async function startHttpServer(options: HttpServerOptions, port: number, host?: string): Promise<RunningHttpServer> {
+  const { logger, metrics, readiness, routes } = options;
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes.find((r) => (r.method === '*' || r.method === req.method) && (r.path === path || (r.path.endsWith('/') && path.startsWith(r.path))));
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.httpRequests.observe({ route: route?.path ?? path.split('/')[1] ?? '', method: req.method ?? '', status: String(res.statusCode) }, seconds);
+    });
+    void (async () => {
+      if (req.method === 'GET' && path === '/healthz') return json(res, 200, { status: 'ok' });
+      if (req.method === 'GET' && path === '/readyz') {
+        const r = await readiness.check();
+        return json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r.details });
+      }
+      if (req.method === 'GET' && path === '/metrics') {
+        res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+        return res.end(await metrics.registry.metrics());
+      }
+      if (route) return route.handler(req, res);
+      return json(res, 404, { error: 'not found', path });
+    })().catch((err: unknown) => {
+      logger.error({ err, path }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${actual}`,
+    port: actual,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
