@@ -1,0 +1,53 @@
+// The execution journal and the audit log (pure data, kept by RequestStore).
+
+/** One attempt of one plan step, written before the vendor call (started) and after it (finished). */
+export interface JournalEntry {
+  readonly requestId: string;
+  readonly stepId: string;
+  readonly attempt: number;
+  readonly status: 'started' | 'succeeded' | 'skipped' | 'failed' | 'manual';
+  /** Request ids the vendor returned (Graph request-id, X-Okta-Request-Id), for support cases. */
+  readonly vendorRequestIds: readonly string[];
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly detail: string | null;
+  /** Which instance ran it. */
+  readonly owner: string;
+}
+
+/** An audit entry as the application writes it. */
+export interface AuditRecord {
+  readonly at: string;
+  /** e.g. request.created, request.approved, approval.refused, step.succeeded, execution.finished. */
+  readonly action: string;
+  /** Entra UPN of the person, or `system` for the executor. */
+  readonly actor: string;
+  /** Extra identity of the actor: surface, surface user id, OS user for the CLI. */
+  readonly actorDetail: Readonly<Record<string, string | null>>;
+  readonly requestId: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** An audit entry as stored: numbered, and chained to the one before by its hash. */
+export interface AuditEntry extends AuditRecord {
+  readonly seq: number;
+  /** SHA-256 (hex) of the previous entry's `hash`, or 64 zeros for the first. */
+  readonly prevHash: string;
+  /** SHA-256 (hex) over prevHash and the canonical JSON of the record. */
+  readonly hash: string;
+}
+
+/** Result of checking the audit chain. */
+export type AuditVerification =
+  | { readonly kind: 'intact'; readonly entries: number }
+  | { readonly kind: 'broken'; readonly entries: number; readonly firstBrokenSeq: number; readonly reason: string };
+
+/** Where a surface posted a card, so any instance can update it later. */
+export interface ConversationRef {
+  readonly surface: 'slack' | 'teams' | 'web';
+  /** What the card is about: `request:<id>` for approval cards and status lines, `approvals` for the Teams channel itself, ... */
+  readonly key: string;
+  /** Platform data: Slack channel + ts, Teams conversation reference + activity id, ... */
+  readonly ref: Readonly<Record<string, unknown>>;
+  readonly updatedAt: string;
+}

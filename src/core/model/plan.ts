@@ -1,0 +1,111 @@
+// A resolution plan: one of the KB's three paths made concrete for one diagnosed user (pure data).
+import type { AssignedLicense } from './entra.ts';
+import type { Diagnosis, GroupKind, PathId, Scope } from './diagnosis.ts';
+
+/** Who grants a license in a before/after view. */
+export type LicenseSource =
+  | { readonly kind: 'direct' }
+  | { readonly kind: 'group'; readonly groupId: string; readonly groupName: string; readonly groupKind: GroupKind };
+
+/** One license of the user, as the plan sees it before or after it runs. */
+export interface LicenseLine {
+  readonly skuId: string;
+  readonly skuPartNumber: string;
+  readonly productName: string;
+  /** Every path that grants it (empty: the user does not have it). */
+  readonly sources: readonly LicenseSource[];
+  /** Okta holds this license for the user (so Okta's pushes keep it). */
+  readonly heldByOkta: boolean;
+}
+
+/**
+ * A step of a plan. Automatic steps have an API effect the executor performs; manual steps say exactly what a
+ * person must change where. Every step is idempotent: the executor first checks whether its effect is already there.
+ */
+export type PlanStepAction =
+  /** POST /api/v1/apps/{appId}/users/{oktaUserId}: the app user's licenses attribute becomes `values` (Okta then pushes). */
+  | { readonly kind: 'okta-set-user-licenses'; readonly appId: string; readonly oktaUserId: string; readonly attribute: string; readonly values: readonly string[]; readonly previous: readonly string[] }
+  /** Manual: the Okta group assignment that gives a GROUP-scoped user licenses must gain `addValues`. */
+  | { readonly kind: 'manual-okta-group-assignment'; readonly appId: string; readonly groupId: string; readonly groupName: string; readonly attribute: string; readonly addValues: readonly string[] }
+  /** POST /users/{userId}/assignLicense adding the SKU directly (no gap in service while the group path goes away). */
+  | { readonly kind: 'graph-assign-direct-license'; readonly userId: string; readonly license: AssignedLicense }
+  /** DELETE /groups/{groupId}/members/{userId}/$ref (cloud-only, assigned-membership, non-mail-enabled, non-role-assignable groups). */
+  | { readonly kind: 'graph-remove-group-member'; readonly groupId: string; readonly groupName: string; readonly userId: string }
+  /** Manual: the user's membership of a group Graph cannot change (dynamic, on-premises synced, mail-enabled, role-assignable). */
+  | { readonly kind: 'manual-group-membership'; readonly groupId: string; readonly groupName: string; readonly groupKind: GroupKind; readonly userId: string }
+  /** POST /groups/{groupId}/assignLicense removing the SKUs from the group itself (every member loses that path). */
+  | { readonly kind: 'graph-remove-group-license'; readonly groupId: string; readonly groupName: string; readonly skuIds: readonly string[] }
+  /** POST /api/v1/apps/{appId}/users/{oktaUserId} with the unchanged profile: asks Okta to push again. */
+  | { readonly kind: 'okta-repush'; readonly appId: string; readonly oktaUserId: string; readonly scope: 'USER' | 'GROUP' }
+  /** POST /api/v1/apps/{appId}/connections/default/lifecycle/deactivate: Okta stops provisioning (and licensing) for the app. */
+  | { readonly kind: 'okta-deactivate-provisioning'; readonly appId: string; readonly appLabel: string }
+  /** Invoke the configured Okta Workflows flow for the user (non-license attributes). */
+  | { readonly kind: 'workflows-invoke'; readonly userPrincipalName: string; readonly oktaUserId: string; readonly appId: string }
+  /** Manual: build the Okta Workflows flow (checklist), since none is configured. */
+  | { readonly kind: 'manual-build-workflows-flow'; readonly checklist: readonly string[] }
+  /** Wait until Okta's sync state, the System Log and Graph's license states agree with the plan's "after". */
+  | { readonly kind: 'verify'; readonly userId: string; readonly appId: string; readonly oktaUserId: string; readonly expectNoGroupPathFor: readonly string[]; readonly expectLicenses: readonly string[]; readonly expectOktaPush: boolean };
+
+export type PlanStepKind = PlanStepAction['kind'];
+
+export interface PlanStep {
+  /** Stable within the plan: s1, s2, ... (the journal refers to it). */
+  readonly id: string;
+  readonly action: PlanStepAction;
+  /** False: a person must do it; the plan ends in needs-manual-steps until a re-check sees it done. */
+  readonly automatic: boolean;
+  /** One line for cards and the CLI. */
+  readonly title: string;
+  /** What must hold before the step runs. */
+  readonly precondition: string;
+  /** The exact API call (method and path), or the exact place to change by hand. */
+  readonly effect: string;
+  /** How the executor (or a re-check) knows the step's effect is there. */
+  readonly verification: string;
+}
+
+export type BlastRadius =
+  | { readonly kind: 'user'; readonly userPrincipalName: string }
+  | { readonly kind: 'group'; readonly groupId: string; readonly groupName: string; readonly memberCount: number }
+  | { readonly kind: 'app'; readonly appId: string; readonly appLabel: string; readonly assignedUsers: number };
+
+/** How path 1 treats licenses Okta lacks, and the variants the issue names. */
+export interface PlanOptions {
+  /** Path 1: add licenses the user has today but Okta lacks to Okta's assignment (default true: nothing is lost). */
+  readonly completeOktaLicenses: boolean;
+  /** Path 1 variant: skip the direct assignment (when Graph refuses it): the user is briefly without the license. */
+  readonly allowServiceGap: boolean;
+  /** Path 1 variant: remove the license from the group itself instead of the user from the group (scope group). */
+  readonly removeLicenseFromGroup: boolean;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { completeOktaLicenses: true, allowServiceGap: false, removeLicenseFromGroup: false };
+
+export interface Plan {
+  readonly path: PathId;
+  readonly scope: Scope;
+  readonly options: PlanOptions;
+  readonly approvalsRequired: number;
+  readonly blastRadius: BlastRadius;
+  readonly before: readonly LicenseLine[];
+  readonly after: readonly LicenseLine[];
+  /** Licenses the user has now and would not have after (shown in red; requesting needs an acknowledgement). */
+  readonly removedLicenses: readonly LicenseLine[];
+  readonly steps: readonly PlanStep[];
+  /** True when some step is manual: the plan cannot finish on its own. */
+  readonly needsManualSteps: boolean;
+  /** Plain-language warnings (group membership may grant other access, blast radius, service gap...). */
+  readonly warnings: readonly string[];
+  /** Alternatives a person can apply instead (e.g. Okta's "User Attributes Only" setting). */
+  readonly alternatives: readonly string[];
+  /** One-paragraph summary for the approver. */
+  readonly summary: string;
+  /** The diagnosis the plan was built from; execution refuses it if the live state no longer matches. */
+  readonly diagnosis: Diagnosis;
+}
+
+/** What building a plan can answer besides a plan. */
+export type PlanResult =
+  | { readonly kind: 'plan'; readonly plan: Plan }
+  /** The path does not apply to this diagnosis (e.g. no conflict, or provisioning already off); `reason` says why. */
+  | { readonly kind: 'not-applicable'; readonly reason: string };
