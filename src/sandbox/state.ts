@@ -53,6 +53,35 @@ export interface SandboxLicensePathError {
   readonly error: LicenseError;
 }
 
+/** One group-based license path as group-based licensing has applied it to a user. */
+export interface SandboxInheritedPath {
+  readonly groupId: string;
+  readonly skuId: string;
+  readonly disabledPlans: readonly string[];
+}
+
+/**
+ * A group-based licensing change Entra ID has not applied yet (it is asynchronous): until `effectiveAt` the
+ * user keeps `before`; from then on `after`. Kept in the state so that every process sees the same timing.
+ */
+export interface SandboxPendingLicensing {
+  readonly userId: string;
+  readonly effectiveAt: string;
+  /** The group whose license assignment changed (absent for a membership or attribute change). */
+  readonly groupId?: string;
+  readonly before: readonly SandboxInheritedPath[];
+  readonly after: readonly SandboxInheritedPath[];
+}
+
+/** A directory object deleted through `DELETE /groups/{id}/members/{id}` without `/$ref` (what Graph really does). */
+export interface SandboxDeletedObject {
+  readonly id: string;
+  readonly kind: 'user' | 'group';
+  readonly deletedAt: string;
+  /** The request that deleted it, e.g. `DELETE /v1.0/groups/{gid}/members/{uid}`. */
+  readonly via: string;
+}
+
 export interface SandboxOktaUser {
   readonly id: string;
   login: string;
@@ -123,6 +152,12 @@ export interface SandboxState {
     users: SandboxEntraUser[];
     groups: SandboxGroup[];
     licensePathErrors: SandboxLicensePathError[];
+    /** Group-based licensing changes still in flight (sandbox Graph server; absent: none). */
+    pendingLicensing?: SandboxPendingLicensing[];
+    /** When each license path last changed, keyed `userId|groupId|skuId` (empty groupId: direct); absent: seeded. */
+    licensePathUpdatedAt?: Record<string, string>;
+    /** Objects deleted through Graph's dangerous member DELETE without `/$ref` (absent: none). */
+    deletedObjects?: SandboxDeletedObject[];
   };
   readonly okta: {
     readonly orgName: string;

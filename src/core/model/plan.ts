@@ -44,7 +44,20 @@ export type PlanStepAction =
   /** Manual: build the Okta Workflows flow (checklist), since none is configured. */
   | { readonly kind: 'manual-build-workflows-flow'; readonly checklist: readonly string[] }
   /** Wait until Okta's sync state, the System Log and Graph's license states agree with the plan's "after". */
-  | { readonly kind: 'verify'; readonly userId: string; readonly appId: string; readonly oktaUserId: string; readonly expectNoGroupPathFor: readonly string[]; readonly expectLicenses: readonly string[]; readonly expectOktaPush: boolean };
+  | {
+      readonly kind: 'verify';
+      readonly userId: string;
+      readonly appId: string;
+      readonly oktaUserId: string;
+      /** SKUs that must no longer come from any group. */
+      readonly expectNoGroupPathFor: readonly string[];
+      /** SKUs the user must have afterwards. */
+      readonly expectLicenses: readonly string[];
+      /** A successful Okta push (SYNCHRONIZED, no newer failure) is part of success. */
+      readonly expectOktaPush: boolean;
+      /** Okta's provisioning connection must be off (paths 2 and 3). */
+      readonly expectProvisioningDisabled: boolean;
+    };
 
 export type PlanStepKind = PlanStepAction['kind'];
 
