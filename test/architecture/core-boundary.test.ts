@@ -12,9 +12,10 @@ function files(dir: string): string[] {
   });
 }
 
+// Static imports/exports start a statement (line start); dynamic import() and require() can be anywhere.
 const importsOf = (source: string): string[] =>
-  [...source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)]
-    .map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  [...source.matchAll(/^\s*(?:import|export)\b[^;'"]*?\sfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm)]
+    .map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
 
 const coreFiles = files(coreDir);
 
@@ -45,4 +46,8 @@ test('the check catches a forbidden import', () => {
   expect(importsOf("import { Client } from '@okta/okta-sdk-nodejs';")).toEqual(['@okta/okta-sdk-nodejs']);
   expect(importsOf("import type { X } from '../../adapters/graph/x.ts';")).toEqual(['../../adapters/graph/x.ts']);
   expect(importsOf("const fs = require('node:fs');")).toEqual(['node:fs']);
+  expect(importsOf("import {\n  a,\n  b,\n} from '@slack/bolt';")).toEqual(['@slack/bolt']);
+  expect(importsOf("import 'node:http';")).toEqual(['node:http']);
+  // A message that merely contains the word "from" and a quoted name is not an import.
+  expect(importsOf("const m = `removed from '${groupName}'`;")).toEqual([]);
 });

@@ -1,0 +1,10 @@
+// Statuses a request never leaves.
+import type { RequestStatus } from '../model/request.ts';
+
+/** Final statuses: a request in one of them never changes again (a new request is needed). */
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ['succeeded', 'failed', 'rejected', 'expired', 'cancelled'];
+
+/** True when the request can no longer change. */
+export function isTerminalStatus(status: RequestStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
