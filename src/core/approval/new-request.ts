@@ -38,6 +38,12 @@ function check(input: NewRequestInput): Refusal | null {
       message: `This plan removes ${names} from ${input.target.displayName}: confirm that ${removed.length === 1 ? 'this license is' : 'these licenses are'} lost (acknowledge the removal) to ask for it.`,
     };
   }
+  if (input.plan.options.allowServiceGap && !input.removalAcknowledged) {
+    return {
+      reason: 'removal-not-acknowledged',
+      message: `This variant leaves ${input.target.displayName} without the license between the group removal and Okta's push: confirm the gap in service (acknowledge the removal) to ask for it.`,
+    };
+  }
   return null;
 }
 

@@ -56,6 +56,12 @@ describe('newRequest', () => {
     expect(newRequest(requestInput({ plan: removing, removalAcknowledged: true }))).toMatchObject({ kind: 'created', request: { removalAcknowledged: true } });
   });
 
+  test('the service-gap variant needs the acknowledgement too (the license lapses for a while)', () => {
+    const gap = plan({ options: { completeOktaLicenses: true, allowServiceGap: true, removeLicenseFromGroup: false } });
+    expect(newRequest(requestInput({ plan: gap }))).toMatchObject({ kind: 'refused', reason: 'removal-not-acknowledged', message: expect.stringContaining('gap in service') });
+    expect(newRequest(requestInput({ plan: gap, removalAcknowledged: true }))).toMatchObject({ kind: 'created' });
+  });
+
   test('the justification is checked first', () => {
     expect(newRequest(requestInput({ reason: ' ', plan: plan({ removedLicenses: [line('SPE_E3', 'Microsoft 365 E3')] }) }))).toMatchObject({ reason: 'justification-required' });
   });
