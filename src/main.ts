@@ -1,6 +1,13 @@
 // The composition root: the only file that knows every concrete class. CLI commands and the server build a
 // Runtime from the configuration and talk to the application services through it.
+import { randomBytes } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
+import { RequestEvents } from './app/request-events.ts';
+import { DEFAULT_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
+import { createServices, type Services } from './app/services.ts';
+import { createRequestStore } from './adapters/store/create-request-store.ts';
+import type { RequestStore } from './core/ports/request-store.ts';
 import { createGraphCredential, createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
@@ -26,6 +33,11 @@ export interface Runtime {
   readonly diagnoseDeps: DiagnoseDeps;
   /** Entra group whose members may approve (the seeded approvers group in sandbox mode unless configured). */
   readonly approversGroupId: string | null;
+  readonly store: RequestStore;
+  /** Every request change and step progress (surfaces subscribe to update cards). */
+  readonly events: RequestEvents;
+  /** The application services every surface calls. */
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -35,6 +47,29 @@ export interface RuntimeOptions {
   readonly sandboxInMemory?: boolean;
   /** Sees every vendor request (benchmarks count them). */
   readonly onVendorRequest?: (info: { vendor: 'graph' | 'okta'; method: string; url: string }) => void;
+  /** Overrides the store URL (tests). */
+  readonly databaseUrl?: string;
+  /** Overrides execution timing (tests). */
+  readonly execution?: Partial<ExecutionSettings>;
+  /** Extra identity recorded with every audit entry (the CLI records the operating-system user). */
+  readonly auditContext?: Readonly<Record<string, string | null>>;
+}
+
+/** A short, readable, unique request id, e.g. LD-7K3F-9QX2. */
+export function newRequestId(): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `LD-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+/** Who runs this process, for the audit log of CLI actions. */
+export function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -77,10 +112,34 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
+  let store: RequestStore;
+  try {
+    store = await createRequestStore(options.databaseUrl ?? config.databaseUrl);
+    await store.migrate();
+  } catch (err) {
+    await sandbox?.close();
+    throw err;
+  }
+  const events = new RequestEvents((err, event) => logger.error({ err, event: event.type }, 'a request event listener failed'));
+  const approversGroupId = config.approvals.groupId ?? (sandbox ? GROUP.APPROVERS : null);
+  const services = createServices({
+    diagnose: diagnoseDeps,
+    workflows,
+    store,
+    events,
+    logger,
+    clock: systemClock,
+    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
+    execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
+    instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    newRequestId,
+    auditContext: options.auditContext ?? {},
+  });
   return {
-    config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps,
-    approversGroupId: config.approvals.groupId ?? (sandbox ? GROUP.APPROVERS : null),
+    config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
     close: async () => {
+      await services.idle();
+      await store.close();
       await sandbox?.close();
     },
   };

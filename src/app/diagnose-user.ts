@@ -47,7 +47,11 @@ export async function diagnoseUser(deps: DiagnoseDeps, query: string): Promise<D
   }
 }
 
-async function diagnoseIdentifier(
+/**
+ * Reads the live state for one user and diagnoses it. Also used to re-read a known user (re-checks, the premise
+ * check before execution): pass the Entra object id with kind `object-id`, and `deps.oktaAppId` pinned to the plan's app.
+ */
+export async function diagnoseIdentifier(
   deps: DiagnoseDeps,
   query: string,
   identifier: string | null,

@@ -1,20 +1,43 @@
 // The license-doctor command line (CONTRACT.md "Command line"): parses arguments and runs one command.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
+import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
+import type { PlanOptions } from '../../core/model/plan.ts';
+import { REQUEST_STATUSES, type RequestStatus } from '../../core/model/request.ts';
 import { processIo, type CliIo } from './cli-io.ts';
 import { diagnoseCommand } from './commands/diagnose-command.ts';
+import { planCommand } from './commands/plan-command.ts';
+import { auditVerifyCommand, decideCommand, listCommand, recheckCommand, requestCommand, showCommand } from './commands/request-commands.ts';
 import { sandboxCommand } from './commands/sandbox-command.ts';
 import { serveCommand } from './commands/serve-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 
 export const USAGE = `Usage:
   license-doctor diagnose <query...> [--json] [--sandbox]
+  license-doctor plan <query...> --path <path-id> [plan options] [--json] [--sandbox]
+  license-doctor request <query...> --path <path-id> --as <upn> --reason <text> [--acknowledge-removal] [plan options] [--json] [--sandbox]
+  license-doctor approve <request-id> --as <upn> [--no-execute] [--json] [--sandbox]
+  license-doctor reject <request-id> --as <upn> --reason <text> [--json] [--sandbox]
+  license-doctor cancel <request-id> --as <upn> [--json] [--sandbox]
+  license-doctor recheck <request-id> [--json] [--sandbox]
+  license-doctor show <request-id> [--json] [--sandbox]
+  license-doctor requests [--status <status>] [--json] [--sandbox]
+  license-doctor audit verify [--json] [--sandbox]
   license-doctor serve                      (what \`npm start\` runs)
   license-doctor sandbox [--port <n>] [--json] [--reset]
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
+<path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only.
+Plan options (okta-owns-licenses): --allow-gap (no direct assignment first: service lapses briefly),
+  --remove-license-from-group (change the group itself: every member loses that path; 2 approvals),
+  --keep-okta-licenses (do not add missing licenses to Okta: the user loses them; needs --acknowledge-removal).
 Without Graph and Okta credentials the built-in sandbox tenant is used. Exit codes: 0 done, 2 unusable input or
 usage, 3 Graph or Okta unreachable or refusing our credentials, 4 refused by policy.`;
+
+const COMMON = { json: { type: 'boolean' }, sandbox: { type: 'boolean' } } as const;
+const PLAN_OPTIONS = {
+  path: { type: 'string' }, 'allow-gap': { type: 'boolean' }, 'remove-license-from-group': { type: 'boolean' }, 'keep-okta-licenses': { type: 'boolean' },
+} as const;
 
 /** Runs the command line `argv` (without node and the script); resolves with the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, waitForStop: () => Promise<void> = untilSignal): Promise<number> {
@@ -22,10 +45,45 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
     const [command, ...rest] = argv;
     switch (command) {
       case 'diagnose': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, sandbox: { type: 'boolean' } });
-        const query = positionals.join(' ');
-        if (query.trim() === '') throw new LicenseDoctorError('usage', 'diagnose needs a user principal name, object id or pasted error: license-doctor diagnose jane@contoso.com');
-        return await diagnoseCommand({ query, json: values.json === true, sandbox: values.sandbox === true }, io);
+        const { values, positionals } = parse(rest, COMMON);
+        return await diagnoseCommand({ query: query(positionals, 'diagnose'), json: values.json === true, sandbox: values.sandbox === true }, io);
+      }
+      case 'plan': {
+        const { values, positionals } = parse(rest, { ...COMMON, ...PLAN_OPTIONS });
+        return await planCommand({ query: query(positionals, 'plan'), path: pathId(values.path), options: planOptions(values), json: values.json === true, sandbox: values.sandbox === true }, io);
+      }
+      case 'request': {
+        const { values, positionals } = parse(rest, { ...COMMON, ...PLAN_OPTIONS, as: { type: 'string' }, reason: { type: 'string' }, 'acknowledge-removal': { type: 'boolean' } });
+        return await requestCommand({
+          query: query(positionals, 'request'), path: pathId(values.path), options: planOptions(values), as: required(values.as, '--as <upn>'),
+          reason: required(values.reason, '--reason <text>'), acknowledgeRemoval: values['acknowledge-removal'] === true, json: values.json === true, sandbox: values.sandbox === true,
+        }, io);
+      }
+      case 'approve':
+      case 'reject':
+      case 'cancel': {
+        const { values, positionals } = parse(rest, { ...COMMON, as: { type: 'string' }, reason: { type: 'string' }, 'no-execute': { type: 'boolean' } });
+        const reason = command === 'reject' ? required(values.reason, '--reason <text>') : values.reason;
+        return await decideCommand({
+          requestId: one(positionals, '<request-id>'), decision: command, as: required(values.as, '--as <upn>'), execute: values['no-execute'] !== true,
+          json: values.json === true, sandbox: values.sandbox === true, ...(reason !== undefined ? { reason } : {}),
+        }, io);
+      }
+      case 'recheck':
+      case 'show': {
+        const { values, positionals } = parse(rest, COMMON);
+        const args = { requestId: one(positionals, '<request-id>'), json: values.json === true, sandbox: values.sandbox === true };
+        return command === 'recheck' ? await recheckCommand(args, io) : await showCommand(args, io);
+      }
+      case 'requests': {
+        const { values, positionals } = parse(rest, { ...COMMON, status: { type: 'string', multiple: true } });
+        if (positionals.length > 0) throw new LicenseDoctorError('usage', `requests takes no arguments (got "${positionals.join(' ')}")`);
+        return await listCommand({ statuses: statuses(values.status), json: values.json === true, sandbox: values.sandbox === true }, io);
+      }
+      case 'audit': {
+        const { values, positionals } = parse(rest, COMMON);
+        if (positionals[0] !== 'verify' || positionals.length > 1) throw new LicenseDoctorError('usage', 'usage: license-doctor audit verify [--json]');
+        return await auditVerifyCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
       }
       case 'sandbox': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' }, port: { type: 'string' }, reset: { type: 'boolean' } });
@@ -61,9 +119,48 @@ function parse<const O extends ParseArgsOptionsConfig>(args: readonly string[], 
   }
 }
 
+function query(positionals: readonly string[], command: string): string {
+  const q = positionals.join(' ');
+  if (q.trim() === '') throw new LicenseDoctorError('usage', `${command} needs a user principal name, object id or pasted error: license-doctor ${command} jane@contoso.com`);
+  return q;
+}
+
+function one(positionals: readonly string[], what: string): string {
+  if (positionals.length !== 1 || !positionals[0]) throw new LicenseDoctorError('usage', `expected exactly one ${what}; run license-doctor --help`);
+  return positionals[0];
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new LicenseDoctorError('usage', `${flag} is required; run license-doctor --help`);
+  return value;
+}
+
+function pathId(value: string | undefined): PathId {
+  const v = required(value, '--path <path-id>');
+  if (!(PATH_IDS as readonly string[]).includes(v)) throw new LicenseDoctorError('usage', `--path must be one of ${PATH_IDS.join(', ')} (got "${v}")`);
+  return v as PathId;
+}
+
+function planOptions(values: { 'allow-gap'?: boolean | undefined; 'remove-license-from-group'?: boolean | undefined; 'keep-okta-licenses'?: boolean | undefined }): PlanOptions {
+  return {
+    completeOktaLicenses: values['keep-okta-licenses'] !== true,
+    allowServiceGap: values['allow-gap'] === true,
+    removeLicenseFromGroup: values['remove-license-from-group'] === true,
+  };
+}
+
+function statuses(values: string[] | undefined): RequestStatus[] | null {
+  if (!values || values.length === 0) return null;
+  const list = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const s of list) {
+    if (!(REQUEST_STATUSES as readonly string[]).includes(s)) throw new LicenseDoctorError('usage', `--status must be one of ${REQUEST_STATUSES.join(', ')} (got "${s}")`);
+  }
+  return list as RequestStatus[];
+}
+
 function describe(err: unknown): string {
   if (isLicenseDoctorError(err)) return err.message;
-  // Unexpected failures: the message only (the stack goes to the log at debug level, never to users).
+  // Unexpected failures: the message only, never a stack trace.
   return `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
 }
 

@@ -1,7 +1,7 @@
 // Loads the configuration, builds the runtime for one CLI command and always closes it.
 import { loadConfig } from '../../config/load-config.ts';
 import { createLogger } from '../../logging/create-logger.ts';
-import { createRuntime, type Runtime } from '../../main.ts';
+import { createRuntime, osUser, type Runtime } from '../../main.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** Runs `body` with a runtime; `--sandbox` forces the sandbox tenant. Says on stderr when the sandbox is used. */
@@ -10,7 +10,7 @@ export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean }, b
   const config = loadConfig(env);
   // CLI logs go to stderr, quiet unless asked: stdout carries the result.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
-  const runtime = await createRuntime(config, { logger });
+  const runtime = await createRuntime(config, { logger, auditContext: { osUser: osUser(), via: 'cli' } });
   if (runtime.sandbox) {
     io.stderr.write(options.sandbox
       ? 'Using the built-in sandbox tenant (--sandbox).\n'

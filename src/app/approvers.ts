@@ -1,0 +1,18 @@
+// Who may approve: members (transitive) of APPROVERS_GROUP_ID, checked live through Graph on every decision, plus an
+// optional explicit list of UPNs.
+import type { Actor } from '../core/model/request.ts';
+import type { EntraDirectory } from '../core/ports/entra-directory.ts';
+
+export interface ApproverPolicy {
+  readonly groupId: string | null;
+  /** Explicitly allowed approvers (lower-case UPNs). */
+  readonly approvers: readonly string[];
+}
+
+/** Whether `actor` may approve, asked of Graph now (never cached: membership changes take effect at once). */
+export async function isApprover(entra: EntraDirectory, policy: ApproverPolicy, actor: Actor): Promise<boolean> {
+  if (policy.approvers.includes(actor.userPrincipalName.toLowerCase())) return true;
+  if (!policy.groupId || !actor.entraObjectId) return false;
+  const memberOf = await entra.checkMemberGroups(actor.entraObjectId, [policy.groupId]);
+  return memberOf.some((id) => id.toLowerCase() === policy.groupId?.toLowerCase());
+}

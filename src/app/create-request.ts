@@ -1,0 +1,55 @@
+// Use case: ask for a change. The plan is built from the live state now; someone else must approve it.
+import { newRequest } from '../core/approval/new-request.ts';
+import { LicenseDoctorError } from '../core/errors.ts';
+import type { PathId } from '../core/model/diagnosis.ts';
+import type { PlanOptions } from '../core/model/plan.ts';
+import type { LicenseRequest, Surface } from '../core/model/request.ts';
+import { writeAudit } from './audit.ts';
+import { previewPlan } from './preview-plan.ts';
+import { resolveActor } from './resolve-actor.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+export interface CreateRequestInput {
+  /** The user (UPN, object id, Okta login) or pasted error the plan is for. */
+  readonly query: string;
+  readonly path: PathId;
+  readonly options: PlanOptions;
+  /** Who asks: their UPN (or Entra object id) and where they asked from. */
+  readonly requester: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null };
+  readonly reason: string;
+  readonly acknowledgeRemoval: boolean;
+}
+
+/** Creates a pending request; refusals (no justification, removal not acknowledged) throw a policy error and are audited. */
+export async function createRequest(deps: ServiceDeps, input: CreateRequestInput): Promise<LicenseRequest> {
+  const requester = await resolveActor(deps.diagnose.entra, input.requester);
+  const { diagnosis, plan } = await previewPlan(deps, input.query, input.path, input.options);
+  const user = diagnosis.report.user;
+  if (!user) throw new LicenseDoctorError('usage', diagnosis.report.explanation);
+  const now = new Date(deps.clock.now()).toISOString();
+  const result = newRequest({
+    id: deps.newRequestId(),
+    plan,
+    requestedBy: requester,
+    reason: input.reason,
+    removalAcknowledged: input.acknowledgeRemoval,
+    target: {
+      userPrincipalName: user.userPrincipalName,
+      displayName: user.displayName,
+      entraObjectId: user.entraObjectId,
+      oktaUserId: user.oktaUserId,
+      appId: diagnosis.report.okta?.appId ?? null,
+    },
+    now,
+    ttlHours: deps.policy.requestTtlHours,
+  });
+  if (result.kind === 'refused') {
+    await writeAudit(deps, result.audit);
+    throw new LicenseDoctorError('policy', result.message, { reason: result.reason });
+  }
+  await deps.store.create(result.request);
+  await writeAudit(deps, result.audit);
+  deps.logger.info({ requestId: result.request.id, path: input.path, user: user.userPrincipalName, by: requester.userPrincipalName }, 'request created');
+  await deps.events.publish({ type: 'request-changed', change: 'created', request: result.request });
+  return result.request;
+}

@@ -1,0 +1,133 @@
+// Use case: run an approved plan. Exactly one instance runs it (an expiring lease); every step is checked against the
+// live state first (already done → skipped), journaled before and after its vendor call, and reported as it runs; a
+// process that dies mid-plan leaves a journal from which the next start resumes without repeating a completed write.
+import { checkPremises } from '../core/plans/check-premises.ts';
+import { isLicenseDoctorError } from '../core/errors.ts';
+import type { JournalEntry } from '../core/model/journal.ts';
+import type { PlanStep } from '../core/model/plan.ts';
+import type { LicenseRequest, RequestOutcome, StepProgress } from '../core/model/request.ts';
+import { applyEvent } from './apply-event.ts';
+import { describeFailure, manualOutcome } from './execution-messages.ts';
+import { performStep } from './perform-step.ts';
+import { readLiveState } from './read-live-state.ts';
+import type { ServiceDeps } from './service-deps.ts';
+import { isStepDone } from './step-done.ts';
+import { verifyPlan } from './verify-plan.ts';
+
+/** Runs (or resumes) the request's plan if this instance gets the lease; resolves with the request as it ends, or null. */
+export async function executeRequest(deps: ServiceDeps, requestId: string): Promise<LicenseRequest | null> {
+  const owner = deps.instanceId;
+  if (!(await deps.store.acquireLease(requestId, owner, deps.clock.now(), deps.execution.leaseMs))) {
+    deps.logger.info({ requestId }, 'another instance is running this request');
+    return null;
+  }
+  try {
+    return await run(deps, requestId, owner);
+  } finally {
+    await deps.store.releaseLease(requestId, owner).catch((err: unknown) => deps.logger.warn({ err, requestId }, 'could not release the lease'));
+  }
+}
+
+async function run(deps: ServiceDeps, requestId: string, owner: string): Promise<LicenseRequest | null> {
+  let request = await deps.store.get(requestId);
+  if (!request) return null;
+  const firstRun = request.status === 'approved';
+  if (request.status === 'approved' || request.status === 'executing' || request.status === 'needs-manual-steps') {
+    const event = request.status === 'needs-manual-steps' ? { kind: 'resume' as const, owner } : { kind: 'start-execution' as const, owner };
+    const started = await applyEvent(deps, requestId, event, 'executing');
+    if (started.kind === 'refused') {
+      deps.logger.warn({ requestId, reason: started.reason }, started.message);
+      return started.request;
+    }
+    request = started.request;
+  } else {
+    return request;
+  }
+
+  if (firstRun) {
+    const fresh = await readLiveState(deps, request);
+    const premises = checkPremises(request.plan, fresh);
+    if (premises.kind === 'changed') {
+      return finish(deps, request, {
+        status: 'failed',
+        message: `Nothing was changed: the situation is not what the plan was made for any more (${premises.changes.join('; ')}). Diagnose ${request.target.displayName} again and request a new plan.`,
+      });
+    }
+  }
+
+  const executionStart = request.steps.find((s) => s.status !== 'pending')?.at ?? request.updatedAt;
+  let lastWriteAt = executionStart;
+  for (const step of request.plan.steps) {
+    const progress = request.steps.find((s) => s.stepId === step.id);
+    if (progress && (progress.status === 'succeeded' || progress.status === 'skipped')) {
+      lastWriteAt = progress.at ?? lastWriteAt;
+      continue;
+    }
+    if (!(await deps.store.renewLease(requestId, owner, deps.clock.now(), deps.execution.leaseMs))) {
+      deps.logger.warn({ requestId }, 'lost the execution lease; stopping');
+      return deps.store.get(requestId);
+    }
+    const journal = (await deps.store.journal(requestId)).filter((j) => j.stepId === step.id);
+    const interrupted = journal.find((j) => j.status === 'started' && j.finishedAt === null) ?? null;
+    const live = (await readLiveState(deps, request)).input;
+
+    if (step.action.kind === 'verify') {
+      const verdict = await verifyPlan(deps, request, step, lastWriteAt, owner);
+      request = await progressStep(deps, request, step, verdict.ok ? 'succeeded' : verdict.manual ? 'manual' : 'failed', verdict.detail);
+      return finish(deps, request, verdict.ok ? { status: 'succeeded', message: verdict.detail } : { status: verdict.manual ? 'needs-manual-steps' : 'failed', message: verdict.detail });
+    }
+    if (await isStepDone(deps, step, live, lastWriteAt, interrupted)) {
+      if (interrupted) await deps.store.writeJournal({ ...interrupted, status: 'succeeded', finishedAt: now(deps), detail: 'found done after an interruption' });
+      request = await progressStep(deps, request, step, step.automatic ? 'skipped' : 'succeeded', step.automatic ? 'already done' : 'done by hand');
+      lastWriteAt = now(deps);
+      continue;
+    }
+    if (!step.automatic) {
+      request = await progressStep(deps, request, step, 'manual', step.effect);
+      return finish(deps, request, manualOutcome(request, step));
+    }
+    if (interrupted) await deps.store.writeJournal({ ...interrupted, status: 'failed', finishedAt: now(deps), detail: 'interrupted; retried' });
+
+    const entry: JournalEntry = {
+      requestId, stepId: step.id, attempt: journal.length + 1, status: 'started', vendorRequestIds: [],
+      startedAt: now(deps), finishedAt: null, detail: step.title, owner,
+    };
+    await deps.store.writeJournal(entry);
+    request = await progressStep(deps, request, step, 'running', step.title);
+    await boundary(deps, requestId, step, 'journaled-start');
+    try {
+      const result = await performStep(deps, request, step, live);
+      await boundary(deps, requestId, step, 'vendor-done');
+      await deps.store.writeJournal({ ...entry, status: 'succeeded', vendorRequestIds: result.vendorRequestIds, finishedAt: now(deps), detail: result.detail });
+      await boundary(deps, requestId, step, 'journaled-finish');
+      request = await progressStep(deps, request, step, 'succeeded', result.detail);
+      lastWriteAt = now(deps);
+    } catch (err) {
+      const message = describeFailure(request, step, err);
+      const vendorIds = isLicenseDoctorError(err) && typeof err.details.requestId === 'string' ? [err.details.requestId] : [];
+      await deps.store.writeJournal({ ...entry, status: 'failed', vendorRequestIds: vendorIds, finishedAt: now(deps), detail: message });
+      deps.logger.warn({ requestId, step: step.id, err }, 'step failed');
+      request = await progressStep(deps, request, step, 'failed', message);
+      return finish(deps, request, { status: 'failed', message });
+    }
+  }
+  return finish(deps, request, { status: 'succeeded', message: 'Every step is done.' });
+}
+
+const now = (deps: ServiceDeps) => new Date(deps.clock.now()).toISOString();
+
+async function progressStep(deps: ServiceDeps, request: LicenseRequest, step: PlanStep, status: StepProgress['status'], detail: string): Promise<LicenseRequest> {
+  const progress: StepProgress = { stepId: step.id, status, detail, at: now(deps) };
+  const r = await applyEvent(deps, request.id, { kind: 'step', progress }, `step ${step.id} ${status}`);
+  return r.request;
+}
+
+async function finish(deps: ServiceDeps, request: LicenseRequest, outcome: RequestOutcome): Promise<LicenseRequest> {
+  const r = await applyEvent(deps, request.id, { kind: 'finish', outcome }, outcome.status);
+  deps.logger.info({ requestId: request.id, outcome: outcome.status }, outcome.message);
+  return r.request;
+}
+
+async function boundary(deps: ServiceDeps, requestId: string, step: PlanStep, boundary: 'journaled-start' | 'vendor-done' | 'journaled-finish'): Promise<void> {
+  await deps.events.publish({ type: 'execution-boundary', requestId, stepId: step.id, boundary });
+}

@@ -1,0 +1,41 @@
+// What an agent and an approver read when a plan stops: which step, what the vendor said, what is done, what next.
+import { isLicenseDoctorError } from '../core/errors.ts';
+import type { PlanStep } from '../core/model/plan.ts';
+import type { LicenseRequest, RequestOutcome } from '../core/model/request.ts';
+
+function position(request: LicenseRequest, step: PlanStep): number {
+  return request.plan.steps.findIndex((s) => s.id === step.id) + 1;
+}
+
+function vendorText(err: unknown): string {
+  if (!isLicenseDoctorError(err)) return err instanceof Error ? err.message : String(err);
+  const d = err.details;
+  const id = typeof d.requestId === 'string' ? ` (request-id ${d.requestId})` : '';
+  return `${err.message}${id}`;
+}
+
+/** The outcome message for a step that failed. */
+export function describeFailure(request: LicenseRequest, step: PlanStep, err: unknown): string {
+  const n = position(request, step);
+  const total = request.plan.steps.length;
+  const done = n > 1 ? ` Steps 1–${n - 1} are done;` : '';
+  if (step.action.kind === 'graph-assign-direct-license' && isLicenseDoctorError(err, 'graph-request-failed')) {
+    return (
+      `Step ${n} of ${total} stopped: Microsoft Graph refused to assign the license directly while a group grants it — ${vendorText(err)}.` +
+      `${done} nothing was removed, so ${request.target.displayName} keeps every license. ` +
+      `To go ahead with a short gap in service, request the variant with a gap (license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
+    );
+  }
+  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${done} nothing after step ${n} ran. Fix the cause, then request again.`;
+}
+
+/** The outcome when the plan reaches a manual step that is not done yet. */
+export function manualOutcome(request: LicenseRequest, step: PlanStep): RequestOutcome {
+  const n = position(request, step);
+  const others = request.plan.steps.slice(n).filter((s) => !s.automatic);
+  const more = others.length > 0 ? ` Later, also by hand: ${others.map((s) => s.title).join('; ')}.` : '';
+  return {
+    status: 'needs-manual-steps',
+    message: `Step ${n} needs a person — ${step.title}: ${step.effect}.${more} Then press Re-check (license-doctor recheck ${request.id}): License Doctor checks it and finishes the remaining steps.`,
+  };
+}

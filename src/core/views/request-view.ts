@@ -1,0 +1,40 @@
+// The view of a request: status line, approvals, plan with step progress, outcome, and which buttons make sense.
+import { describeStatus } from '../approval/describe-status.ts';
+import { approvalsOf, type LicenseRequest, type RequestStatus } from '../model/request.ts';
+import { PATH_LABELS } from './path-labels.ts';
+import { planView } from './plan-view.ts';
+import type { RequestView, Tone } from './view-model.ts';
+
+const TONE: Record<RequestStatus, Tone> = {
+  pending: 'warning',
+  approved: 'neutral',
+  executing: 'neutral',
+  succeeded: 'good',
+  failed: 'attention',
+  'needs-manual-steps': 'warning',
+  rejected: 'attention',
+  expired: 'neutral',
+  cancelled: 'neutral',
+};
+
+const who = (a: { displayName: string | null; userPrincipalName: string }) => a.displayName ?? a.userPrincipalName;
+
+/** The chat view of a request. */
+export function requestView(request: LicenseRequest): RequestView {
+  const approvals = approvalsOf(request);
+  const pending = request.status === 'pending';
+  return {
+    id: request.id,
+    status: request.status,
+    tone: TONE[request.status],
+    title: `${request.target.displayName} — ${PATH_LABELS[request.path].title}`,
+    statusLine: describeStatus(request),
+    requestedBy: who(request.requestedBy),
+    reason: request.reason,
+    approvals: `${approvals.length} of ${request.approvalsRequired}${approvals.length > 0 ? `: ${approvals.map((d) => who(d.by)).join(', ')}` : ''}`,
+    plan: planView(request.plan, request.steps),
+    outcome: request.outcome?.message ?? null,
+    expiresAt: request.expiresAt,
+    actions: { approve: pending, reject: pending, cancel: pending || request.status === 'approved', recheck: request.status === 'needs-manual-steps' },
+  };
+}

@@ -1,0 +1,98 @@
+// The conversation steps every chat surface offers, over the application services: diagnose what was typed,
+// preview a path's plan, request it, decide, cancel, re-check. Each returns a view (or a message for the person);
+// surfaces only render. Vendor and policy errors become messages a person can act on.
+import { isLicenseDoctorError } from '../../core/errors.ts';
+import type { PathId } from '../../core/model/diagnosis.ts';
+import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../core/model/plan.ts';
+import type { LicenseRequest } from '../../core/model/request.ts';
+import { diagnosisView } from '../../core/views/diagnosis-view.ts';
+import { planView } from '../../core/views/plan-view.ts';
+import { requestView } from '../../core/views/request-view.ts';
+import type { DiagnosisView, PlanView, RequestView } from '../../core/views/view-model.ts';
+import type { Services } from '../../app/services.ts';
+import type { ChatPerson } from './chat-person.ts';
+
+/** A result for the person: the view, or a one-paragraph message (refusal, unusable input, vendor trouble). */
+export type ChatResult<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'message'; readonly message: string; readonly refused: boolean };
+
+async function attempt<T>(work: () => Promise<T>): Promise<ChatResult<T>> {
+  try {
+    return { kind: 'ok', value: await work() };
+  } catch (err) {
+    if (isLicenseDoctorError(err)) return { kind: 'message', message: err.message, refused: err.code === 'policy' };
+    throw err;
+  }
+}
+
+/** Diagnoses a UPN or pasted error. */
+export function diagnoseText(services: Services, text: string): Promise<ChatResult<DiagnosisView>> {
+  return attempt(async () => {
+    const outcome = await services.diagnose(text);
+    if (outcome.kind === 'unusable-input') throw Object.assign(new Error(outcome.message), { code: 'usage' });
+    return diagnosisView(outcome.diagnosis.report);
+  }).catch((err: unknown) => ({ kind: 'message' as const, message: err instanceof Error ? err.message : String(err), refused: false }));
+}
+
+/** The plan `path` would run for the user `query` names (built from the live state now). */
+export function previewPath(services: Services, query: string, path: PathId, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<ChatResult<PlanView>> {
+  return attempt(async () => planView((await services.previewPlan(query, path, options)).plan));
+}
+
+export interface SubmitInput {
+  readonly query: string;
+  readonly path: PathId;
+  readonly justification: string;
+  readonly acknowledgeRemoval: boolean;
+  readonly options?: PlanOptions;
+}
+
+/** Creates the request (someone else must approve it). */
+export function submitRequest(services: Services, person: ChatPerson, input: SubmitInput): Promise<ChatResult<{ request: LicenseRequest; view: RequestView }>> {
+  return attempt(async () => {
+    const request = await services.createRequest({
+      query: input.query,
+      path: input.path,
+      options: input.options ?? DEFAULT_PLAN_OPTIONS,
+      requester: { upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId },
+      reason: input.justification,
+      acknowledgeRemoval: input.acknowledgeRemoval,
+    });
+    return { request, view: requestView(request) };
+  });
+}
+
+/** Approve / reject / cancel, authorised on the server; when the quorum is reached the plan runs in the background. */
+export function decide(
+  services: Services,
+  person: ChatPerson,
+  requestId: string,
+  decision: 'approve' | 'reject' | 'cancel',
+  reason?: string,
+): Promise<ChatResult<{ request: LicenseRequest; view: RequestView; notices: readonly string[] }>> {
+  return attempt(async () => {
+    const result = await services.decide({
+      requestId,
+      decision,
+      actor: { upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId },
+      ...(reason !== undefined ? { reason } : {}),
+    });
+    if (result.shouldExecute) services.executeInBackground(requestId);
+    return { request: result.request, view: requestView(result.request), notices: result.notices };
+  });
+}
+
+/** Re-checks a request waiting for manual steps (runs in the background; progress arrives as events). */
+export function recheckRequest(services: Services, requestId: string): Promise<ChatResult<RequestView>> {
+  return attempt(async () => {
+    const request = await services.get(requestId);
+    if (!request) throw Object.assign(new Error(`There is no request ${requestId}.`), { code: 'not-found' });
+    if (request.status === 'needs-manual-steps') void services.recheck(requestId).catch(() => undefined);
+    return requestView(request);
+  });
+}
+
+/** The current view of a request (for card refreshes). */
+export async function showRequest(services: Services, requestId: string): Promise<RequestView | null> {
+  const request = await services.get(requestId);
+  return request ? requestView(request) : null;
+}
