@@ -74,7 +74,7 @@ export function pushEvent(input: PushEventInput): SandboxLogEvent {
     legacyEventType: 'app.office365.api.error.push.profile',
     displayMessage: 'Could not push profile for Office 365 user, received error.',
     severity: 'ERROR',
-    outcome: { result: 'FAILURE', reason: text },
+    outcome: { result: 'FAILURE', reason: `${failure.errorCode}: ${failure.errorMessage}`.slice(0, 255) },
     debugContext: {
       debugData: {
         appname: 'office365',
@@ -82,6 +82,7 @@ export function pushEvent(input: PushEventInput): SandboxLogEvent {
         errorCode: failure.errorCode,
         errorMessage: failure.errorMessage,
         requestId: failure.requestId,
+        details: text,
       },
     },
   };

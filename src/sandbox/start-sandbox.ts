@@ -2,14 +2,15 @@
 import { randomBytes } from 'node:crypto';
 import { startGraphSandbox } from './graph/start-graph-sandbox.ts';
 import type { RunningSandboxServer } from './http.ts';
-import { startOktaSandbox } from './okta/start-okta-sandbox.ts';
+import { startOktaSandbox, type RunningOktaSandbox } from './okta/start-okta-sandbox.ts';
 import { WORKFLOWS_FLOW } from './seed.ts';
 import { SandboxTenant, type SandboxTenantOptions } from './tenant.ts';
 
 export interface RunningSandbox {
   readonly tenant: SandboxTenant;
   readonly graph: RunningSandboxServer;
-  readonly okta: RunningSandboxServer;
+  /** The Okta server; `idle()` waits for pending pushes. */
+  readonly okta: RunningOktaSandbox;
   /** What `license-doctor sandbox --json` prints: point GRAPH_* and OKTA_* at these to use the sandbox. */
   readonly endpoints: {
     readonly graphBaseUrl: string;

@@ -1,0 +1,214 @@
+// OktaOrg on @okta/okta-sdk-nodejs 8. Reads use the SDK's typed APIs (applicationApi holds app users,
+// connections and features; System Log queries are bounded and stop on the SDK's null items). Two calls go
+// through `client.http`, the SDK's documented escape hatch with the same credentials, retries and errors:
+// the app user schema (the typed call drops non-standard attributes from `definitions.base`) and the
+// writes (the typed calls return only the body, and each write must report Okta's X-Okta-Request-Id).
+import type { Client } from '@okta/okta-sdk-nodejs';
+import type { OktaProvisioning } from '../../core/model/okta.ts';
+import type { OktaOrg, OktaWriteResult } from '../../core/ports/okta-org.ts';
+import type { OktaRequestInfo } from './budget-request-executor.ts';
+import { findLicenseSchema } from './find-license-schema.ts';
+import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
+import { toPushFailure } from './push-failure-message.ts';
+import {
+  appUserSchemaSchema, applicationFeatureSchema, logEventSchema, oktaAppSchema, oktaAppUserSchema, oktaGroupAssignmentSchema,
+  oktaGroupSchema, oktaUserSchema, provisioningConnectionSchema, toPlain,
+} from './schemas.ts';
+import { toOktaError } from './to-okta-error.ts';
+import { TtlCache } from './ttl-cache.ts';
+
+/** Options of `createOktaOrg`. */
+export interface OktaOrgOptions {
+  readonly orgUrl: string;
+  readonly auth: OktaAuth;
+  /** 429 retries (default 2; 0: none). */
+  readonly maxRetries?: number;
+  /** Time budget of one call including 429 waits, and its network timeout (default 10 s). */
+  readonly requestTimeoutMs?: number;
+  /** How long the apps list and app user schemas are kept (default 5 min). */
+  readonly cacheTtlMs?: number;
+  readonly now?: () => number;
+  readonly onRequest?: (info: OktaRequestInfo) => void;
+}
+
+/** The USER_PROVISIONING feature as Okta reports it now; NOT_ENABLED when provisioning is off. */
+export type UserProvisioningFeature = 'ENABLED' | 'DISABLED' | 'NOT_ENABLED';
+
+/** OktaOrg plus the live USER_PROVISIONING read of the pre-execution re-check. */
+export interface OktaOrgAdapter extends OktaOrg {
+  /** Reads `/features/USER_PROVISIONING` live (the pre-execution re-check). */
+  getUserProvisioningFeature(appId: string): Promise<UserProvisioningFeature>;
+}
+
+const PUSH_FAILURE_EVENTS = '(eventType eq "app.office365.api.error.push.profile" or eventType eq "application.provision.user.push_profile")';
+
+interface RawResponse {
+  text(): Promise<string>;
+  readonly headers: { get(name: string): string | null };
+}
+
+type Page<T> = { next(): Promise<{ done: boolean; value: T | null }> };
+
+/** Every item of an SDK collection, at most `max`; a null item ends it (System Log collections never end). */
+async function collect<T>(collection: Page<T>, max = Number.POSITIVE_INFINITY): Promise<T[]> {
+  const items: T[] = [];
+  while (items.length < max) {
+    const { value } = await collection.next();
+    if (value === null || value === undefined) break;
+    items.push(value);
+  }
+  return items;
+}
+
+const isStatus = (err: unknown, status: number): boolean =>
+  err instanceof Error && (err.name === 'OktaApiError' || err.name === 'HttpError') && Number((err as Error & { status?: unknown }).status) === status;
+
+/** An OktaOrg backed by the Okta management API. */
+export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
+  const orgUrl = normaliseOrgUrl(options.orgUrl);
+  const now = options.now ?? Date.now;
+  const { client, executor } = createOktaClient({
+    orgUrl,
+    auth: options.auth,
+    maxRetries: options.maxRetries ?? 2,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+  });
+  const ttl = options.cacheTtlMs ?? 5 * 60_000;
+  const appsCache = new TtlCache<ReturnType<typeof oktaAppSchema.parse>[]>(ttl, now);
+  const schemaCache = new TtlCache<ReturnType<typeof findLicenseSchema>>(ttl, now);
+
+  const read = async <T>(operation: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      throw toOktaError(err, operation, { orgUrl, tokenRefusedStatus: executor.tokenRefusedStatus });
+    }
+  };
+  const readOrNull = <T>(operation: string, call: () => Promise<T>): Promise<T | null> =>
+    read(operation, async () => {
+      try {
+        return await call();
+      } catch (err) {
+        if (isStatus(err, 404)) return null;
+        throw err;
+      }
+    });
+
+  /** A raw call through the SDK's HTTP layer: the body text and Okta's request id. */
+  const send = async (method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<{ text: string; requestId: string | null }> => {
+    const request = {
+      method,
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
+    // The SDK types these options with node-fetch's RequestInit, whose types are not installed.
+    const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request as Parameters<Client['http']['http']>[1]);
+    return { text: await res.text(), requestId: res.headers.get('x-okta-request-id') };
+  };
+  const write = async (operation: string, method: 'post' | 'put', path: string, body?: unknown): Promise<OktaWriteResult> => {
+    try {
+      // Only the request id is kept: once Okta accepted the write, its answer's body changes nothing.
+      const { requestId } = await send(method, path, body);
+      return { requestId };
+    } catch (err) {
+      throw toOktaError(err, operation, { orgUrl, write: true, tokenRefusedStatus: executor.tokenRefusedStatus });
+    }
+  };
+  const seg = encodeURIComponent;
+
+  const listOffice365Apps = () =>
+    appsCache.get('office365', () =>
+      read('list the Office 365 apps', async () => {
+        const apps = await collect(await client.applicationApi.listApplications({ filter: 'name eq "office365"', limit: 200 }));
+        return apps.map((a) => oktaAppSchema.parse(toPlain(a)));
+      }));
+
+  return {
+    findUser: async (login) => {
+      // An empty id would address the users list (`GET /api/v1/users/`), not a user.
+      if (login.trim() === '') return null;
+      return readOrNull('read the Okta user', async () => oktaUserSchema.parse(toPlain(await client.userApi.getUser({ userId: login }))));
+    },
+
+    listOffice365Apps: async () => [...(await listOffice365Apps())],
+
+    getAppUser: (appId, userId) =>
+      readOrNull('read the app user', async () =>
+        oktaAppUserSchema.parse(toPlain(await client.applicationApi.getApplicationUser({ appId, userId })))),
+
+    getLicenseSchema: (appId) =>
+      schemaCache.get(appId, () =>
+        read('read the app user schema', async () => {
+          const { text } = await send('get', `/api/v1/meta/schemas/apps/${seg(appId)}/default`);
+          return findLicenseSchema(appUserSchemaSchema.parse(JSON.parse(text)));
+        })),
+
+    getProvisioning: async (appId): Promise<OktaProvisioning> => {
+      const connection = await read('read the provisioning connection', async () =>
+        provisioningConnectionSchema.parse(toPlain(await client.applicationApi.getDefaultProvisioningConnectionForApplication({ appId }))));
+      const app = (await listOffice365Apps()).find((a) => a.id === appId);
+      const pushes = app ? app.features.includes('PUSH_NEW_USERS') || app.features.includes('PUSH_PROFILE_UPDATES') : null;
+      return { connection: connection.status, userProvisioning: pushes === null ? null : pushes ? 'ENABLED' : 'DISABLED' };
+    },
+
+    getUserProvisioningFeature: (appId) =>
+      read('read the USER_PROVISIONING feature', async (): Promise<UserProvisioningFeature> => {
+        try {
+          const feature = await client.applicationApi.getFeatureForApplication({ appId, name: 'USER_PROVISIONING' });
+          return applicationFeatureSchema.parse(toPlain(feature)).status;
+        } catch (err) {
+          // Okta's answer while provisioning is off: 400 E0000001 "Provisioning is not enabled for the app instance."
+          const e = err as Error & { errorCode?: unknown; errorCauses?: Array<{ errorSummary?: unknown }> };
+          const notEnabled = isStatus(err, 400) && e.errorCode === 'E0000001'
+            && (e.errorCauses ?? []).some((c) => /provisioning is not enabled/i.test(String(c.errorSummary)));
+          if (notEnabled) return 'NOT_ENABLED';
+          throw err;
+        }
+      }),
+
+    listPushFailures: (userId, since, until) =>
+      read('read push failures from the System Log', async () => {
+        const filter = `${PUSH_FAILURE_EVENTS} and outcome.result eq "FAILURE" and target.id eq "${userId.replace(/["\\]/g, '')}"`;
+        const events = await collect(await client.systemLogApi.listLogEvents({ since, until, filter, sortOrder: 'DESCENDING', limit: 20 }), 20);
+        return events.map((e) => toPushFailure(logEventSchema.parse(toPlain(e))));
+      }),
+
+    listGroupAssignments: (appId) =>
+      read('list the app group assignments', async () => {
+        const list = await collect(await client.applicationApi.listApplicationGroupAssignments({ appId, expand: 'group', limit: 200 }));
+        return list.map((a) => oktaGroupAssignmentSchema.parse(toPlain(a)));
+      }),
+
+    listUserGroupIds: (userId) =>
+      read("list the user's Okta groups", async () =>
+        (await collect(await client.userApi.listUserGroups({ userId }))).map((g) => oktaGroupSchema.parse(toPlain(g)).id)),
+
+    countAppUsers: (appId) =>
+      read('count the app users', async () => {
+        const users = await client.applicationApi.listApplicationUsers({ appId, limit: 500 });
+        let count = 0;
+        for (let next = await users.next(); next.value !== null && next.value !== undefined; next = await users.next()) count += 1;
+        return count;
+      }),
+
+    updateAppUserProfile: (appId, userId, profile) =>
+      write('update the app user profile', 'post', `/api/v1/apps/${seg(appId)}/users/${seg(userId)}`, { profile }),
+
+    updateGroupAssignmentProfile: (appId, groupId, profile) =>
+      write('update the group assignment profile', 'put', `/api/v1/apps/${seg(appId)}/groups/${seg(groupId)}`, { profile }),
+
+    // The cached apps list carries the provisioning features these change.
+    deactivateProvisioning: async (appId) => {
+      const result = await write('deactivate provisioning', 'post', `/api/v1/apps/${seg(appId)}/connections/default/lifecycle/deactivate`);
+      appsCache.clear();
+      return result;
+    },
+
+    activateProvisioning: async (appId) => {
+      const result = await write('activate provisioning', 'post', `/api/v1/apps/${seg(appId)}/connections/default/lifecycle/activate`);
+      appsCache.clear();
+      return result;
+    },
+  };
+}
