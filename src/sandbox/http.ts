@@ -2,7 +2,8 @@
 // a call log (for benchmarks and tests), and the /_sandbox control routes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type FaultRule } from './faults.ts';
+import type { FaultInjector} from './faults.ts';
+import { type FaultRule } from './faults.ts';
 import type { SandboxTenant } from './tenant.ts';
 
 export interface SandboxRequest {

@@ -5,6 +5,7 @@ export interface Metrics {
   readonly registry: Registry;
   readonly httpRequests: Histogram<'route' | 'method' | 'status'>;
   readonly diagnoses: Counter<'verdict' | 'surface'>;
+  readonly requestChanges: Counter<'status'>;
 }
 
 /** A fresh registry with the process metrics and License Doctor's own. */
@@ -18,5 +19,6 @@ export function createMetrics(): Metrics {
       labelNames: ['route', 'method', 'status'], registers: [registry], buckets: [0.005, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     }),
     diagnoses: new Counter({ name: 'license_doctor_diagnoses_total', help: 'Diagnoses by verdict and surface', labelNames: ['verdict', 'surface'], registers: [registry] }),
+    requestChanges: new Counter({ name: 'license_doctor_request_changes_total', help: 'Request state changes by resulting status', labelNames: ['status'], registers: [registry] }),
   };
 }

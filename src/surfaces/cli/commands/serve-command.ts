@@ -1,41 +1,41 @@
-// license-doctor serve (npm start): the HTTP server for Teams, Slack, health and the sandbox demo.
+// license-doctor serve (npm start): the HTTP server for Teams, Slack, health, metrics and the sandbox demo.
 import { loadConfig } from '../../../config/load-config.ts';
 import { createLogger } from '../../../logging/create-logger.ts';
 import { createRuntime } from '../../../main.ts';
-import { SCENARIOS } from '../../../sandbox/seed.ts';
-import { startHttpServer } from '../../../server/http-server.ts';
-import { createMetrics } from '../../../server/metrics.ts';
+import { PERSONAS, SCENARIOS } from '../../../sandbox/seed.ts';
+import { startServer } from '../../../server/start-server.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
 
 /** Starts the server and serves until `stop` resolves. */
 export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<number> {
   const config = loadConfig(io.env);
-  const logger = createLogger(config.logLevel, undefined);
+  const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(config, { logger });
-  const metrics = createMetrics();
-  const server = await startHttpServer(
-    {
-      logger,
-      metrics,
-      routes: [],
-      readiness: {
-        check: async () => ({
-          ready: true,
-          details: { mode: config.mode, readOnly: config.readOnly, teamsUnauthenticated: config.teams?.allowUnauthenticated ?? false },
-        }),
-      },
-    },
-    config.port,
-  );
+  let server;
+  try {
+    server = await startServer(runtime, { port: config.port });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+  const url = server.http.url;
   const example = SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com';
   io.stdout.write([
-    `License Doctor is listening on ${server.url} (${config.mode === 'sandbox' ? 'sandbox tenant: no credentials configured' : 'live tenant'}).`,
-    `  health   ${server.url}/healthz   readiness ${server.url}/readyz   metrics ${server.url}/metrics`,
-    ...(runtime.sandbox ? [`  try it:  npx license-doctor diagnose ${example}`] : []),
+    '',
+    `License Doctor is running on ${url} (${config.mode === 'sandbox' ? 'sandbox tenant: no credentials configured' : 'live tenant'}).`,
+    ...(runtime.sandbox
+      ? [
+          `  Open ${url} to chat with it as a helpdesk agent and approve as an approver.`,
+          `  Or, from another shell:  npx license-doctor diagnose ${example}`,
+          `                           npx license-doctor request ${example} --path okta-owns-licenses --as ${PERSONAS.agent} --reason "push fails"`,
+        ]
+      : []),
+    `  Surfaces: ${server.surfaces.map((s) => s.name).join(', ') || 'none configured (set SLACK_* or TEAMS_*)'}`,
+    `  Health ${url}/healthz · readiness ${url}/readyz · metrics ${url}/metrics`,
     '',
   ].join('\n'));
-  logger.info({ port: server.port, mode: config.mode }, 'license-doctor started');
+  logger.info({ port: server.http.port, mode: config.mode, surfaces: server.surfaces.map((s) => s.name) }, 'license-doctor started');
   await stop;
   logger.info('stopping');
   await server.close();
