@@ -49,6 +49,8 @@ export interface RuntimeOptions {
   readonly onVendorRequest?: (info: { vendor: 'graph' | 'okta'; method: string; url: string }) => void;
   /** Overrides the store URL (tests). */
   readonly databaseUrl?: string;
+  /** PostgreSQL only: the schema that holds the store's tables (default `public`; tests isolate themselves with it). */
+  readonly databaseSchema?: string;
   /** Overrides execution timing (tests). */
   readonly execution?: Partial<ExecutionSettings>;
   /** Extra identity recorded with every audit entry (the CLI records the operating-system user). */
@@ -114,7 +116,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
   let store: RequestStore;
   try {
-    store = await createRequestStore(options.databaseUrl ?? config.databaseUrl);
+    store = await createRequestStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema ? { schema: options.databaseSchema } : {});
     await store.migrate();
   } catch (err) {
     await sandbox?.close();

@@ -70,7 +70,7 @@ export async function diagnoseIdentifier(
   oktaUserByQuery.catch(() => undefined);
   apps.catch(() => undefined);
   let entraUser = await findEntraUser(deps.entra, identifier, kind);
-  let oktaUser = await oktaUserByQuery;
+  const oktaUser = await oktaUserByQuery;
   if (!entraUser && oktaUser) {
     // An Okta login or short name: Entra knows the person by the Okta login or email.
     entraUser = (await deps.entra.getUser(oktaUser.login)) ?? (oktaUser.email ? await deps.entra.findUserByMail(oktaUser.email) : null);
@@ -79,24 +79,27 @@ export async function diagnoseIdentifier(
     await apps;
     return finish({ ...base, identifier, entra: noEntra, okta: null });
   }
-  if (!oktaUser || !sameLogin(oktaUser, entraUser)) {
-    const byUpn = oktaUser && sameLogin(oktaUser, entraUser) ? oktaUser : await deps.okta.findUser(entraUser.userPrincipalName);
-    oktaUser = byUpn ?? oktaUser;
-  }
-
-  // Round 2: the groups behind the licenses (with the SKUs) and the Okta side, together.
-  const groupIds = [...new Set(entraUser.licenseAssignmentStates.flatMap((s) => (s.assignedByGroup ? [s.assignedByGroup] : [])))];
+  // Round 2: the groups behind the licenses (with the SKUs) and the Okta side, together. When the query was not the
+  // Entra UPN (an object id, a mail address), Okta is asked again by the UPN first.
+  const resolvedEntraUser = entraUser;
+  const triedInOkta = kind === 'object-id' ? null : identifier.toLowerCase();
+  const oktaUserForEntra = oktaUser && sameLogin(oktaUser, resolvedEntraUser)
+    ? Promise.resolve(oktaUser)
+    : resolvedEntraUser.userPrincipalName.toLowerCase() === triedInOkta
+      ? Promise.resolve(oktaUser)
+      : deps.okta.findUser(resolvedEntraUser.userPrincipalName).then((byUpn) => byUpn ?? oktaUser);
+  const groupIds = [...new Set(resolvedEntraUser.licenseAssignmentStates.flatMap((s) => (s.assignedByGroup ? [s.assignedByGroup] : [])))];
   const [licensing, okta] = await Promise.all([
     deps.entra.getLicensingContext(groupIds),
-    apps.then((list) =>
-      readOktaSide(deps.okta, oktaUser, list, {
+    Promise.all([oktaUserForEntra, apps]).then(([user, list]) =>
+      readOktaSide(deps.okta, user, list, {
         appId: deps.oktaAppId,
         since: new Date(now - PUSH_FAILURE_LOOKBACK_MS).toISOString(),
         until: checkedAt,
       }),
     ),
   ]);
-  return finish({ ...base, identifier, entra: { user: entraUser, groups: licensing.groups, subscribedSkus: licensing.subscribedSkus }, okta });
+  return finish({ ...base, identifier, entra: { user: resolvedEntraUser, groups: licensing.groups, subscribedSkus: licensing.subscribedSkus }, okta });
 }
 
 function finish(input: DiagnosisInput): Diagnosis {

@@ -1,0 +1,39 @@
+// The store named by DATABASE_URL: SQLite (a file, created with its folder, or in memory) or PostgreSQL.
+// It is not migrated here: start-up calls migrate() once, before serving.
+import { mkdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { RequestStore } from '../../core/ports/request-store.ts';
+import { KyselyRequestStore } from './kysely-request-store.ts';
+import { parseDatabaseUrl, SQLITE_MEMORY } from './parse-database-url.ts';
+import { postgresEngine } from './postgres-engine.ts';
+import { sqliteEngine } from './sqlite-engine.ts';
+import { sqliteWriteLock } from './sqlite-write-lock.ts';
+import type { StoreEngine } from './store-engine.ts';
+import { toStoreError } from './to-store-error.ts';
+
+export interface RequestStoreOptions {
+  /** PostgreSQL only: the schema that holds every table (created if missing); default `public`. */
+  readonly schema?: string;
+  /** The clock for the store's own bookkeeping (when a decision row was written). */
+  readonly now?: () => number;
+}
+
+/** Opens the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`, `postgres://...`); call migrate() before use. */
+export async function createRequestStore(databaseUrl: string, options: RequestStoreOptions = {}): Promise<RequestStore> {
+  const target = parseDatabaseUrl(databaseUrl, process.cwd());
+  const engine: StoreEngine = target.kind === 'postgres' ? postgresEngine(target, options.schema) : openSqlite(target.file, target.display);
+  return new KyselyRequestStore(engine, options.now === undefined ? {} : { now: options.now });
+}
+
+function openSqlite(file: string, display: string): StoreEngine {
+  try {
+    if (file === SQLITE_MEMORY) return sqliteEngine(new Database(SQLITE_MEMORY), display, sqliteWriteLock(SQLITE_MEMORY));
+    mkdirSync(dirname(file), { recursive: true });
+    // One lock per file, whatever path (relative, symlinked) named it.
+    const canonical = join(realpathSync(dirname(file)), basename(file));
+    return sqliteEngine(new Database(canonical), display, sqliteWriteLock(canonical));
+  } catch (err) {
+    throw toStoreError(err, 'open', { display, secrets: [] });
+  }
+}

@@ -1,0 +1,204 @@
+// RequestStore on Kysely, the same code for SQLite and PostgreSQL; what differs lives in the StoreEngine. Every
+// state change is one conditional statement (or one transaction around one), so concurrent instances cannot both win.
+import type { Kysely } from 'kysely';
+import { LicenseDoctorError } from '../../core/errors.ts';
+import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry } from '../../core/model/journal.ts';
+import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts';
+import type { RequestStore } from '../../core/ports/request-store.ts';
+import { appendAuditEntry, verifyAuditLog } from './audit-log.ts';
+import type { StoreDatabase } from './store-database.ts';
+import type { StoreEngine } from './store-engine.ts';
+import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, parseRequest, requestColumns, requestRow } from './store-rows.ts';
+import { isUniqueViolation, toStoreError } from './to-store-error.ts';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A caller broke the port's rules: a bug, not a database failure. */
+const misuse = (operation: string, message: string) => new LicenseDoctorError('store', `${message} (a bug in the caller of ${operation}).`, { operation, reason: 'invalid-argument' });
+
+/** The durable RequestStore over a StoreEngine (SQLite or PostgreSQL). */
+export class KyselyRequestStore implements RequestStore {
+  readonly #engine: StoreEngine;
+  readonly #now: () => number;
+
+  constructor(engine: StoreEngine, options: { readonly now?: () => number } = {}) {
+    this.#engine = engine;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toStoreError(err, operation, this.#engine);
+    }
+  }
+
+  async migrate(): Promise<void> {
+    return this.#run('migrate', () => this.#engine.migrate());
+  }
+
+  async create(request: LicenseRequest): Promise<void> {
+    if (request.version !== 1) throw misuse('create', `A new request has version 1, not ${request.version}`);
+    try {
+      await this.#engine.writeTransaction(async (trx) => {
+        await trx.insertInto('requests').values(requestRow(request)).execute();
+        await this.#insertDecisions(trx, request);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new LicenseDoctorError('conflict', `Request ${request.id} already exists; create each request once, with a new id.`, { operation: 'create', licenseRequestId: request.id });
+      throw toStoreError(err, 'create', this.#engine);
+    }
+  }
+
+  async get(id: string): Promise<LicenseRequest | null> {
+    return this.#run('get', async () => {
+      const row = await this.#engine.db.selectFrom('requests').select('request_json').where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : parseRequest(row.request_json, id);
+    });
+  }
+
+  async list(filter: { readonly statuses?: readonly RequestStatus[]; readonly limit?: number } = {}): Promise<LicenseRequest[]> {
+    const { statuses, limit } = filter;
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw misuse('list', `limit must be a positive integer, not ${limit}`);
+    if (statuses?.length === 0) return [];
+    return this.#run('list', async () => {
+      let query = this.#engine.db.selectFrom('requests').select(['id', 'request_json']).orderBy('created_at', 'desc').orderBy('id', 'desc');
+      if (statuses !== undefined) query = query.where('status', 'in', [...statuses]);
+      if (limit !== undefined) query = query.limit(limit);
+      const rows = await query.execute();
+      return rows.map((r) => parseRequest(r.request_json, r.id));
+    });
+  }
+
+  async compareAndSet(expectedVersion: number, next: LicenseRequest): Promise<boolean> {
+    if (next.version !== expectedVersion + 1) throw misuse('compareAndSet', `The next version must be ${expectedVersion + 1}, not ${next.version}`);
+    return this.#run('compareAndSet', () =>
+      this.#engine.writeTransaction(async (trx) => {
+        const result = await trx.updateTable('requests').set(requestColumns(next)).where('id', '=', next.id).where('version', '=', expectedVersion).executeTakeFirst();
+        if (result.numUpdatedRows !== 1n) return false;
+        await this.#insertDecisions(trx, next);
+        return true;
+      }),
+    );
+  }
+
+  /** Decisions are only ever appended, so the rows already written keep their positions and are left alone. */
+  async #insertDecisions(trx: Kysely<StoreDatabase>, request: LicenseRequest): Promise<void> {
+    const rows = decisionRows(request, iso(this.#now()));
+    if (rows.length === 0) return;
+    await trx.insertInto('decisions').values(rows).onConflict((oc) => oc.columns(['request_id', 'position']).doNothing()).execute();
+  }
+
+  async acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean> {
+    checkLease('acquireLease', owner, nowMs, ttlMs);
+    const now = iso(nowMs);
+    return this.#run('acquireLease', async () => {
+      const result = await this.#engine.write((db) =>
+        db.updateTable('requests')
+          .set({ lease_owner: owner, lease_until: iso(nowMs + ttlMs) })
+          .where('id', '=', requestId)
+          .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner)]))
+          .executeTakeFirst(),
+      );
+      return result.numUpdatedRows === 1n;
+    });
+  }
+
+  /** An expired lease nobody took is still this owner's: no one else can have run the plan meanwhile. */
+  async renewLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean> {
+    checkLease('renewLease', owner, nowMs, ttlMs);
+    return this.#run('renewLease', async () => {
+      const result = await this.#engine.write((db) =>
+        db.updateTable('requests').set({ lease_until: iso(nowMs + ttlMs) }).where('id', '=', requestId).where('lease_owner', '=', owner).executeTakeFirst(),
+      );
+      return result.numUpdatedRows === 1n;
+    });
+  }
+
+  async releaseLease(requestId: string, owner: string): Promise<void> {
+    return this.#run('releaseLease', async () => {
+      await this.#engine.write((db) =>
+        db.updateTable('requests').set({ lease_owner: null, lease_until: null }).where('id', '=', requestId).where('lease_owner', '=', owner).execute(),
+      );
+    });
+  }
+
+  /** A finished row is final: writing its attempt again (started or finished) changes nothing. */
+  async writeJournal(entry: JournalEntry): Promise<void> {
+    if (!(Number.isInteger(entry.attempt) && entry.attempt > 0)) throw misuse('writeJournal', `attempt must be a positive integer, not ${entry.attempt}`);
+    const row = journalRow(entry);
+    return this.#run('writeJournal', async () => {
+      await this.#engine.write((db) =>
+        db.insertInto('journal')
+          .values(row)
+          .onConflict((oc) =>
+            oc.columns(['request_id', 'step_id', 'attempt'])
+              .doUpdateSet({ status: row.status, vendor_request_ids: row.vendor_request_ids, finished_at: row.finished_at, detail: row.detail, owner: row.owner })
+              .where('journal.status', '=', 'started'),
+          )
+          .execute(),
+      );
+    });
+  }
+
+  async journal(requestId: string): Promise<JournalEntry[]> {
+    return this.#run('journal', async () => {
+      const rows = await this.#engine.db.selectFrom('journal').selectAll().where('request_id', '=', requestId)
+        .orderBy('started_at').orderBy('attempt').orderBy('step_id').execute();
+      return rows.map(journalEntry);
+    });
+  }
+
+  async saveConversationRef(ref: ConversationRef): Promise<void> {
+    const row = conversationRefRow(ref);
+    return this.#run('saveConversationRef', async () => {
+      await this.#engine.write((db) =>
+        db.insertInto('conversation_refs').values(row).onConflict((oc) => oc.columns(['surface', 'key']).doUpdateSet({ ref: row.ref, updated_at: row.updated_at })).execute(),
+      );
+    });
+  }
+
+  async conversationRefs(key: string): Promise<ConversationRef[]> {
+    return this.#run('conversationRefs', async () => {
+      const rows = await this.#engine.db.selectFrom('conversation_refs').selectAll().where('key', '=', key).orderBy('surface').execute();
+      return rows.map(conversationRef);
+    });
+  }
+
+  async appendAudit(record: AuditRecord): Promise<AuditEntry> {
+    return this.#run('appendAudit', () => appendAuditEntry(this.#engine, record));
+  }
+
+  async audit(filter: { readonly requestId?: string } = {}): Promise<AuditEntry[]> {
+    return this.#run('audit', async () => {
+      let query = this.#engine.db.selectFrom('audit_log').selectAll().orderBy('seq');
+      if (filter.requestId !== undefined) query = query.where('request_id', '=', filter.requestId);
+      return (await query.execute()).map(auditEntry);
+    });
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    return this.#run('verifyAudit', () => verifyAuditLog(this.#engine.db));
+  }
+
+  /** False when the database does not answer; the reason is for the caller to find by calling an operation. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.#engine.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+      return true;
+    } catch {
+      // Readiness is a yes/no answer by contract; operations report the failure itself through toStoreError.
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    return this.#run('close', () => this.#engine.close());
+  }
+}
+
+function checkLease(operation: string, owner: string, nowMs: number, ttlMs: number): void {
+  if (owner === '') throw misuse(operation, 'A lease needs an owner');
+  if (!Number.isFinite(nowMs) || !(Number.isInteger(ttlMs) && ttlMs > 0)) throw misuse(operation, `nowMs must be a time and ttlMs a positive integer (got ${nowMs}, ${ttlMs})`);
+}

@@ -1,0 +1,75 @@
+// The tables of the durable store, as Kysely sees them. Timestamps are ISO 8601 strings and JSON is text, so that
+// SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
+
+/** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
+export interface RequestsTable {
+  id: string;
+  status: string;
+  version: number;
+  path: string;
+  scope: string;
+  requested_by: string;
+  target_upn: string;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+  request_json: string;
+  /** The instance executing the request's plan, while its lease lasts. */
+  lease_owner: string | null;
+  lease_until: string | null;
+}
+
+/** One row per decision on a request (its position in `decisions`), written with the compare-and-set that adds it. */
+export interface DecisionsTable {
+  request_id: string;
+  position: number;
+  kind: string;
+  by_upn: string;
+  at: string;
+  reason: string | null;
+  actor_json: string;
+  /** When the store wrote the row (the decision's own time is `at`). */
+  recorded_at: string;
+}
+
+/** One row per attempt of a plan step. */
+export interface JournalTable {
+  request_id: string;
+  step_id: string;
+  attempt: number;
+  status: string;
+  vendor_request_ids: string;
+  started_at: string;
+  finished_at: string | null;
+  detail: string | null;
+  owner: string;
+}
+
+export interface ConversationRefsTable {
+  surface: string;
+  key: string;
+  ref: string;
+  updated_at: string;
+}
+
+/** The append-only audit log; each row carries the hash of the row before it. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  action: string;
+  actor: string;
+  actor_detail: string;
+  request_id: string | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The store's schema for Kysely. */
+export interface StoreDatabase {
+  requests: RequestsTable;
+  decisions: DecisionsTable;
+  journal: JournalTable;
+  conversation_refs: ConversationRefsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,25 @@
+// Every schema change of the store, in order. Forward-only: a released migration is never edited or removed; a
+// change is a new entry with the next number. Migrations live in code, so nothing is read from disk at run time.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { createRequests } from './migrations/0001-create-requests.ts';
+import { createDecisions } from './migrations/0002-create-decisions.ts';
+import { createJournal } from './migrations/0003-create-journal.ts';
+import { createConversationRefs } from './migrations/0004-create-conversation-refs.ts';
+import { createAuditLog } from './migrations/0005-create-audit-log.ts';
+
+/** The migrations by name; Kysely runs them in name order. */
+export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-create-requests': createRequests,
+  '0002-create-decisions': createDecisions,
+  '0003-create-journal': createJournal,
+  '0004-create-conversation-refs': createConversationRefs,
+  '0005-create-audit-log': createAuditLog,
+};
+
+/** Kysely's in-code migration provider over STORE_MIGRATIONS. */
+export const storeMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...STORE_MIGRATIONS }),
+};
+
+/** Kysely's bookkeeping tables, named for License Doctor so they cannot clash with another application's. */
+export const MIGRATION_TABLES = { migrationTableName: 'license_doctor_migration', migrationLockTableName: 'license_doctor_migration_lock' } as const;

@@ -1,0 +1,90 @@
+// Builds and starts the HTTP server for a runtime: health, readiness, metrics, the configured chat surfaces, and the
+// maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances).
+import type { Runtime } from '../main.ts';
+import { startHttpServer, type RunningHttpServer } from './http-server.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import type { MountedSurface } from './surface.ts';
+
+export interface RunningServer {
+  readonly http: RunningHttpServer;
+  readonly metrics: Metrics;
+  readonly surfaces: readonly MountedSurface[];
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  /** Milliseconds between maintenance passes (0: none, e.g. in tests). Default 15 s. */
+  readonly maintenanceIntervalMs?: number;
+}
+
+/** The surfaces this configuration enables; each is imported only when used, so start-up stays light. */
+async function loadSurfaces(runtime: Runtime): Promise<MountedSurface[]> {
+  const surfaces: MountedSurface[] = [];
+  if (runtime.config.slack) {
+    const { createSlackSurface } = await import('../surfaces/slack/create-slack-surface.ts');
+    surfaces.push(await createSlackSurface(runtime));
+  }
+  if (runtime.config.teams || runtime.sandbox) {
+    const { createTeamsSurface } = await import('../surfaces/teams/create-teams-surface.ts');
+    surfaces.push(await createTeamsSurface(runtime));
+  }
+  return surfaces;
+}
+
+/** Starts the server on `options.port`; `close()` stops surfaces, the loop and the server (not the runtime). */
+export async function startServer(runtime: Runtime, options: StartServerOptions): Promise<RunningServer> {
+  const metrics = createMetrics();
+  const surfaces = await loadSurfaces(runtime);
+  const http = await startHttpServer(
+    {
+      logger: runtime.logger,
+      metrics,
+      routes: surfaces.flatMap((s) => s.routes),
+      readiness: {
+        check: async () => {
+          const storeOk = await runtime.store.ping().catch(() => false);
+          const details: Record<string, unknown> = {
+            mode: runtime.config.mode,
+            readOnly: runtime.config.readOnly,
+            store: storeOk ? 'ok' : 'unreachable',
+            teamsUnauthenticated: runtime.config.teams?.allowUnauthenticated ?? false,
+          };
+          for (const s of surfaces) details[s.name] = await s.readiness().catch((err: unknown) => ({ error: String(err) }));
+          return { ready: storeOk, details };
+        },
+      },
+    },
+    options.port,
+    options.host,
+  );
+  try {
+    for (const s of surfaces) await s.start({ url: http.url });
+  } catch (err) {
+    await http.close();
+    throw err;
+  }
+  runtime.events.subscribe((event) => {
+    if (event.type === 'request-changed') metrics.requestChanges.inc({ status: event.request.status });
+  });
+  const interval = options.maintenanceIntervalMs ?? 15_000;
+  let pass: Promise<unknown> = Promise.resolve();
+  const timer = interval > 0
+    ? setInterval(() => {
+        pass = runtime.services.maintenance().catch((err: unknown) => runtime.logger.error({ err }, 'maintenance pass failed'));
+      }, interval)
+    : null;
+  timer?.unref();
+  return {
+    http,
+    metrics,
+    surfaces,
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await pass;
+      for (const s of surfaces) await s.stop().catch((err: unknown) => runtime.logger.warn({ err, surface: s.name }, 'surface did not stop cleanly'));
+      await http.close();
+    },
+  };
+}

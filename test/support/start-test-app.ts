@@ -1,0 +1,46 @@
+// A whole License Doctor for end-to-end tests: the sandbox tenant in memory, an in-memory SQLite store, fast
+// verification, and the HTTP server with the surfaces the given environment configures.
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createLogger } from '../../src/logging/create-logger.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/main.ts';
+import { startServer, type RunningServer } from '../../src/server/start-server.ts';
+
+export interface TestApp {
+  readonly runtime: Runtime;
+  readonly server: RunningServer;
+  /** e.g. http://localhost:40123 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Extra environment (SLACK_*, TEAMS_*, READ_ONLY, APPROVERS...). The sandbox is forced. */
+  readonly env?: Record<string, string>;
+  readonly databaseUrl?: string;
+  readonly execution?: RuntimeOptions['execution'];
+  /** Start the HTTP server (default true). */
+  readonly server?: boolean;
+}
+
+/** Starts a test app; call close() in afterAll. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', ...options.env });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const runtime = await createRuntime(config, {
+    logger,
+    sandboxInMemory: true,
+    databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
+    execution: { leaseMs: 30_000, verifyTimeoutMs: 10_000, verifyIntervalMs: 100, ...options.execution },
+  });
+  const server = await startServer(runtime, { port: 0, host: '127.0.0.1', maintenanceIntervalMs: 0 });
+  const url = server.http.url.replace('localhost', '127.0.0.1');
+  return {
+    runtime,
+    server,
+    url,
+    close: async () => {
+      await server.close();
+      await runtime.close();
+    },
+  };
+}
