@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // The license-doctor command. Node 24 runs the TypeScript sources directly (type stripping), so there is no build step.
+import module from 'node:module';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 24 || (major === 24 && minor < 9)) {
   process.stderr.write(`license-doctor needs Node.js 24.9 or newer (this is ${process.version}); see the README's "Toolchain".\n`);
   process.exit(2);
 }
+// Caches compiled code between runs (in the OS temp folder): the SDKs are large, and a CLI starts often.
+module.enableCompileCache?.();
 const { runCli } = await import('../src/surfaces/cli/run-cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));

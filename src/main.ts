@@ -8,7 +8,7 @@ import { DEFAULT_EXECUTION, type ExecutionSettings } from './app/service-deps.ts
 import { createServices, type Services } from './app/services.ts';
 import { createRequestStore } from './adapters/store/create-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
-import { createGraphCredential, createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
+import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
 import type { Config } from './config/config.ts';
@@ -90,11 +90,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     : config.tenant;
   if (!tenant) throw new Error('live mode without tenant settings: loadConfig should have refused this configuration');
 
+  // @azure/identity is loaded only when Azure credentials are configured (it is slow to load, and unused otherwise).
+  const graphCredential = tenant.graph.credential;
   const entra = createGraphDirectory({
     baseUrl: tenant.graph.baseUrl,
-    credential: tenant.graph.credential.kind === 'static'
-      ? { kind: 'static', token: tenant.graph.credential.token }
-      : { kind: 'token-credential', credential: createGraphCredential(tenant.graph.credential) },
+    credential: graphCredential.kind === 'static'
+      ? { kind: 'static', token: graphCredential.token }
+      : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) },
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'graph', ...i }) } : {}),
   });
   const okta = createOktaOrg({

@@ -12,7 +12,6 @@ import { budgetedRetryOptions } from './retry-budget.ts';
 import { SkuCache } from './sku-cache.ts';
 import { TransportGuardMiddleware, type RequestObserver } from './transport-guard-middleware.ts';
 
-export { createGraphCredential, type GraphCredentialSettings } from './create-graph-credential.ts';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 

@@ -5,12 +5,16 @@ import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
 import type { PlanOptions } from '../../core/model/plan.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../../core/model/request.ts';
 import { processIo, type CliIo } from './cli-io.ts';
-import { diagnoseCommand } from './commands/diagnose-command.ts';
-import { planCommand } from './commands/plan-command.ts';
-import { auditVerifyCommand, decideCommand, listCommand, recheckCommand, requestCommand, showCommand } from './commands/request-commands.ts';
-import { sandboxCommand } from './commands/sandbox-command.ts';
-import { serveCommand } from './commands/serve-command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+
+// Commands are loaded when used: the vendor SDKs take seconds to load, and help or a usage error should not wait.
+const commands = {
+  diagnose: () => import('./commands/diagnose-command.ts'),
+  plan: () => import('./commands/plan-command.ts'),
+  requests: () => import('./commands/request-commands.ts'),
+  sandbox: () => import('./commands/sandbox-command.ts'),
+  serve: () => import('./commands/serve-command.ts'),
+};
 
 export const USAGE = `Usage:
   license-doctor diagnose <query...> [--json] [--sandbox]
@@ -46,43 +50,50 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
     switch (command) {
       case 'diagnose': {
         const { values, positionals } = parse(rest, COMMON);
-        return await diagnoseCommand({ query: query(positionals, 'diagnose'), json: values.json === true, sandbox: values.sandbox === true }, io);
+        const args = { query: query(positionals, 'diagnose'), json: values.json === true, sandbox: values.sandbox === true };
+        return await (await commands.diagnose()).diagnoseCommand(args, io);
       }
       case 'plan': {
         const { values, positionals } = parse(rest, { ...COMMON, ...PLAN_OPTIONS });
-        return await planCommand({ query: query(positionals, 'plan'), path: pathId(values.path), options: planOptions(values), json: values.json === true, sandbox: values.sandbox === true }, io);
+        const args = { query: query(positionals, 'plan'), path: pathId(values.path), options: planOptions(values), json: values.json === true, sandbox: values.sandbox === true };
+        return await (await commands.plan()).planCommand(args, io);
       }
       case 'request': {
         const { values, positionals } = parse(rest, { ...COMMON, ...PLAN_OPTIONS, as: { type: 'string' }, reason: { type: 'string' }, 'acknowledge-removal': { type: 'boolean' } });
-        return await requestCommand({
+        const args = {
           query: query(positionals, 'request'), path: pathId(values.path), options: planOptions(values), as: required(values.as, '--as <upn>'),
           reason: required(values.reason, '--reason <text>'), acknowledgeRemoval: values['acknowledge-removal'] === true, json: values.json === true, sandbox: values.sandbox === true,
-        }, io);
+        };
+        return await (await commands.requests()).requestCommand(args, io);
       }
       case 'approve':
       case 'reject':
       case 'cancel': {
         const { values, positionals } = parse(rest, { ...COMMON, as: { type: 'string' }, reason: { type: 'string' }, 'no-execute': { type: 'boolean' } });
         const reason = command === 'reject' ? required(values.reason, '--reason <text>') : values.reason;
-        return await decideCommand({
+        const args = {
           requestId: one(positionals, '<request-id>'), decision: command, as: required(values.as, '--as <upn>'), execute: values['no-execute'] !== true,
           json: values.json === true, sandbox: values.sandbox === true, ...(reason !== undefined ? { reason } : {}),
-        }, io);
+        };
+        return await (await commands.requests()).decideCommand(args, io);
       }
       case 'recheck':
       case 'show': {
         const { values, positionals } = parse(rest, COMMON);
         const args = { requestId: one(positionals, '<request-id>'), json: values.json === true, sandbox: values.sandbox === true };
+        const { recheckCommand, showCommand } = await commands.requests();
         return command === 'recheck' ? await recheckCommand(args, io) : await showCommand(args, io);
       }
       case 'requests': {
         const { values, positionals } = parse(rest, { ...COMMON, status: { type: 'string', multiple: true } });
         if (positionals.length > 0) throw new LicenseDoctorError('usage', `requests takes no arguments (got "${positionals.join(' ')}")`);
-        return await listCommand({ statuses: statuses(values.status), json: values.json === true, sandbox: values.sandbox === true }, io);
+        const args = { statuses: statuses(values.status), json: values.json === true, sandbox: values.sandbox === true };
+        return await (await commands.requests()).listCommand(args, io);
       }
       case 'audit': {
         const { values, positionals } = parse(rest, COMMON);
         if (positionals[0] !== 'verify' || positionals.length > 1) throw new LicenseDoctorError('usage', 'usage: license-doctor audit verify [--json]');
+        const { auditVerifyCommand } = await commands.requests();
         return await auditVerifyCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
       }
       case 'sandbox': {
@@ -90,10 +101,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
         if (positionals.length > 0) throw new LicenseDoctorError('usage', `sandbox takes no arguments (got "${positionals.join(' ')}")`);
         const port = values.port === undefined ? null : Number(values.port);
         if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65534)) throw new LicenseDoctorError('usage', `--port must be a port number (got "${values.port}")`);
-        return await sandboxCommand({ json: values.json === true, port, reset: values.reset === true }, io, waitForStop());
+        return await (await commands.sandbox()).sandboxCommand({ json: values.json === true, port, reset: values.reset === true }, io, waitForStop());
       }
       case 'serve': {
         parse(rest, {});
+        const { serveCommand } = await commands.serve();
         return await serveCommand(io, waitForStop());
       }
       case undefined:

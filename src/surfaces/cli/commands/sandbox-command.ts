@@ -24,11 +24,13 @@ export async function sandboxCommand(args: SandboxArgs, io: CliIo, stop: Promise
       'Sandbox tenant running (Ctrl-C to stop).',
       `  Microsoft Graph  ${e.graphBaseUrl}   token ${e.graphToken}`,
       `  Okta             ${e.oktaOrgUrl}   token ${e.oktaToken}`,
+      `  Okta Workflows   ${sandbox.workflows.invokeUrl}   client token ${sandbox.workflows.clientToken}`,
       `  State file       ${config.sandboxStateFile}${args.reset ? ' (reset to the seed)' : ''}`,
       '',
       'Use it from another shell:',
       `  GRAPH_BASE_URL=${e.graphBaseUrl} GRAPH_ACCESS_TOKEN=${e.graphToken} \\`,
       `  OKTA_ORG_URL=${e.oktaOrgUrl} OKTA_API_TOKEN=${e.oktaToken} APPROVERS_GROUP_ID=${GROUP.APPROVERS} \\`,
+      `  OKTA_WORKFLOWS_INVOKE_URL=${sandbox.workflows.invokeUrl} OKTA_WORKFLOWS_CLIENT_TOKEN=${sandbox.workflows.clientToken} \\`,
       `  npx license-doctor diagnose ${SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com'}`,
       '',
     ].join('\n'));
