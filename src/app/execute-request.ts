@@ -7,6 +7,7 @@ import type { JournalEntry } from '../core/model/journal.ts';
 import type { PlanStep } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestOutcome, StepProgress } from '../core/model/request.ts';
 import { applyEvent } from './apply-event.ts';
+import { awaitGroupLicensing } from './await-group-licensing.ts';
 import { describeFailure, manualOutcome } from './execution-messages.ts';
 import { performStep } from './perform-step.ts';
 import { readLiveState } from './read-live-state.ts';
@@ -14,11 +15,16 @@ import type { ServiceDeps } from './service-deps.ts';
 import { isStepDone } from './step-done.ts';
 import { verifyPlan } from './verify-plan.ts';
 
+let executions = 0;
+
 /** Runs (or resumes) the request's plan if this instance gets the lease; resolves with the request as it ends, or null. */
 export async function executeRequest(deps: ServiceDeps, requestId: string): Promise<LicenseRequest | null> {
-  const owner = deps.instanceId;
+  // One owner per attempt, not per instance: a store lease is re-entrant for its owner, and the maintenance pass and
+  // a click on the same instance must not both run the plan.
+  executions += 1;
+  const owner = `${deps.instanceId}/${executions}`;
   if (!(await deps.store.acquireLease(requestId, owner, deps.clock.now(), deps.execution.leaseMs))) {
-    deps.logger.info({ requestId }, 'another instance is running this request');
+    deps.logger.info({ requestId }, 'another execution is running this request');
     return null;
   }
   try {
@@ -56,19 +62,20 @@ async function run(deps: ServiceDeps, requestId: string, owner: string): Promise
   }
 
   const executionStart = request.steps.find((s) => s.status !== 'pending')?.at ?? request.updatedAt;
+  // When the last write went out: Okta's push counts as verification only if it came after it.
   let lastWriteAt = executionStart;
   for (const step of request.plan.steps) {
     const progress = request.steps.find((s) => s.stepId === step.id);
+    const attempts = (await deps.store.journal(requestId)).filter((j) => j.stepId === step.id);
     if (progress && (progress.status === 'succeeded' || progress.status === 'skipped')) {
-      lastWriteAt = progress.at ?? lastWriteAt;
+      lastWriteAt = attempts.find((j) => j.status === 'succeeded')?.startedAt ?? progress.at ?? lastWriteAt;
       continue;
     }
     if (!(await deps.store.renewLease(requestId, owner, deps.clock.now(), deps.execution.leaseMs))) {
       deps.logger.warn({ requestId }, 'lost the execution lease; stopping');
       return deps.store.get(requestId);
     }
-    const journal = (await deps.store.journal(requestId)).filter((j) => j.stepId === step.id);
-    const interrupted = journal.find((j) => j.status === 'started' && j.finishedAt === null) ?? null;
+    const interrupted = attempts.find((j) => j.status === 'started' && j.finishedAt === null) ?? null;
     const live = (await readLiveState(deps, request)).input;
 
     if (step.action.kind === 'verify') {
@@ -76,20 +83,29 @@ async function run(deps: ServiceDeps, requestId: string, owner: string): Promise
       request = await progressStep(deps, request, step, verdict.ok ? 'succeeded' : verdict.manual ? 'manual' : 'failed', verdict.detail);
       return finish(deps, request, verdict.ok ? { status: 'succeeded', message: verdict.detail } : { status: verdict.manual ? 'needs-manual-steps' : 'failed', message: verdict.detail });
     }
-    if (await isStepDone(deps, step, live, lastWriteAt, interrupted)) {
+    if (await isStepDone(deps, step, live, lastWriteAt, attempts)) {
       if (interrupted) await deps.store.writeJournal({ ...interrupted, status: 'succeeded', finishedAt: now(deps), detail: 'found done after an interruption' });
       request = await progressStep(deps, request, step, step.automatic ? 'skipped' : 'succeeded', step.automatic ? 'already done' : 'done by hand');
-      lastWriteAt = now(deps);
+      // A re-push found done counts from its own POST; any other effect appeared at some moment before now.
+      const own = step.action.kind === 'okta-repush' ? (attempts.find((j) => j.status === 'succeeded') ?? interrupted) : null;
+      lastWriteAt = own?.startedAt ?? now(deps);
       continue;
     }
     if (!step.automatic) {
       request = await progressStep(deps, request, step, 'manual', step.effect);
       return finish(deps, request, manualOutcome(request, step));
     }
+    if (step.action.kind === 'okta-repush') {
+      const wait = await awaitGroupLicensing(deps, request, owner);
+      if (wait.kind === 'pending') {
+        request = await progressStep(deps, request, step, 'manual', wait.detail);
+        return finish(deps, request, { status: 'needs-manual-steps', message: wait.detail });
+      }
+    }
     if (interrupted) await deps.store.writeJournal({ ...interrupted, status: 'failed', finishedAt: now(deps), detail: 'interrupted; retried' });
 
     const entry: JournalEntry = {
-      requestId, stepId: step.id, attempt: journal.length + 1, status: 'started', vendorRequestIds: [],
+      requestId, stepId: step.id, attempt: attempts.length + 1, status: 'started', vendorRequestIds: [],
       startedAt: now(deps), finishedAt: null, detail: step.title, owner,
     };
     await deps.store.writeJournal(entry);
@@ -101,7 +117,7 @@ async function run(deps: ServiceDeps, requestId: string, owner: string): Promise
       await deps.store.writeJournal({ ...entry, status: 'succeeded', vendorRequestIds: result.vendorRequestIds, finishedAt: now(deps), detail: result.detail });
       await boundary(deps, requestId, step, 'journaled-finish');
       request = await progressStep(deps, request, step, 'succeeded', result.detail);
-      lastWriteAt = now(deps);
+      lastWriteAt = entry.startedAt;
     } catch (err) {
       const message = describeFailure(request, step, err);
       const vendorIds = isLicenseDoctorError(err) && typeof err.details.requestId === 'string' ? [err.details.requestId] : [];
@@ -111,7 +127,9 @@ async function run(deps: ServiceDeps, requestId: string, owner: string): Promise
       return finish(deps, request, { status: 'failed', message });
     }
   }
-  return finish(deps, request, { status: 'succeeded', message: 'Every step is done.' });
+  // Every step was done before (a process died between the verification and the end): the verification is the outcome.
+  const verified = request.steps.find((p) => p.status === 'succeeded' && request.plan.steps.some((st) => st.id === p.stepId && st.action.kind === 'verify'));
+  return finish(deps, request, { status: 'succeeded', message: verified?.detail ?? 'Every step is done.' });
 }
 
 const now = (deps: ServiceDeps) => new Date(deps.clock.now()).toISOString();

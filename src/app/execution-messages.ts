@@ -7,26 +7,34 @@ function position(request: LicenseRequest, step: PlanStep): number {
   return request.plan.steps.findIndex((s) => s.id === step.id) + 1;
 }
 
+/** Text without its final full stop, so that it can be followed by more of a sentence. */
+const clause = (text: string): string => text.trim().replace(/\.+$/, '');
+
 function vendorText(err: unknown): string {
-  if (!isLicenseDoctorError(err)) return err instanceof Error ? err.message : String(err);
+  if (!isLicenseDoctorError(err)) return clause(err instanceof Error ? err.message : String(err));
   const d = err.details;
   const id = typeof d.requestId === 'string' ? ` (request-id ${d.requestId})` : '';
-  return `${err.message}${id}`;
+  return `${clause(err.message)}${id}`;
+}
+
+/** " Step 1 is done; nothing …" / " Steps 1–3 are done; nothing …" / " Nothing …" for step `n` and what follows. */
+function doneBefore(n: number, rest: string): string {
+  if (n <= 1) return ` ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  return n === 2 ? ` Step 1 is done; ${rest}` : ` Steps 1–${n - 1} are done; ${rest}`;
 }
 
 /** The outcome message for a step that failed. */
 export function describeFailure(request: LicenseRequest, step: PlanStep, err: unknown): string {
   const n = position(request, step);
   const total = request.plan.steps.length;
-  const done = n > 1 ? ` Steps 1–${n - 1} are done;` : '';
   if (step.action.kind === 'graph-assign-direct-license' && isLicenseDoctorError(err, 'graph-request-failed')) {
     return (
       `Step ${n} of ${total} stopped: Microsoft Graph refused to assign the license directly while a group grants it — ${vendorText(err)}.` +
-      `${done} nothing was removed, so ${request.target.displayName} keeps every license. ` +
+      `${doneBefore(n, `nothing was removed, so ${request.target.displayName} keeps every license.`)} ` +
       `To go ahead with a short gap in service, request the variant with a gap (license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
     );
   }
-  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${done} nothing after step ${n} ran. Fix the cause, then request again.`;
+  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then request again.`;
 }
 
 /** The outcome when the plan reaches a manual step that is not done yet. */
@@ -36,6 +44,6 @@ export function manualOutcome(request: LicenseRequest, step: PlanStep): RequestO
   const more = others.length > 0 ? ` Later, also by hand: ${others.map((s) => s.title).join('; ')}.` : '';
   return {
     status: 'needs-manual-steps',
-    message: `Step ${n} needs a person — ${step.title}: ${step.effect}.${more} Then press Re-check (license-doctor recheck ${request.id}): License Doctor checks it and finishes the remaining steps.`,
+    message: `Step ${n} needs a person — ${step.title}: ${clause(step.effect)}.${more} Then press Re-check (license-doctor recheck ${request.id}): License Doctor checks it and finishes the remaining steps.`,
   };
 }

@@ -7,15 +7,15 @@ import { stepState } from '../core/plans/step-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /**
- * True when the step's effect is observable now. `since` is when the request was first executed; `interrupted` is the
- * journal row of an attempt that started but never finished (the process died during the vendor call).
+ * True when the step's effect is observable now. `since` is when the plan last changed something; `attempts` are the
+ * step's journal rows (an attempt that started but never finished means the process died during the vendor call).
  */
 export async function isStepDone(
   deps: Pick<ServiceDeps, 'diagnose'>,
   step: PlanStep,
   live: DiagnosisInput,
   since: string,
-  interrupted: JournalEntry | null,
+  attempts: readonly JournalEntry[],
 ): Promise<boolean> {
   const a = step.action;
   if (a.kind === 'graph-remove-group-member') {
@@ -24,11 +24,20 @@ export async function isStepDone(
     const memberOf = await deps.diagnose.entra.checkMemberGroups(a.userId, [a.groupId]);
     return !memberOf.some((id) => id.toLowerCase() === a.groupId.toLowerCase());
   }
-  if (a.kind === 'okta-repush' && interrupted) {
-    // The POST may have landed before the crash: Okta then updated the app user, and its push may still be running.
-    const appUser = live.okta?.appUser;
-    if (appUser?.lastUpdated && appUser.lastUpdated >= interrupted.startedAt) return true;
-    if (appUser?.syncState === 'SYNCING') return true;
-  }
+  if (a.kind === 'okta-repush') return repushLanded(live, attempts);
   return stepState(step, live, since) === 'done';
+}
+
+/**
+ * Only this plan's own re-push counts: a push Okta made for an earlier step (the license change of step 1, say) may
+ * have read Graph before the group path went, so it proves nothing. The POST landed if the journal says so, or, after
+ * a crash during the call, if Okta updated the app user since the attempt started or is pushing it now.
+ */
+function repushLanded(live: DiagnosisInput, attempts: readonly JournalEntry[]): boolean {
+  if (attempts.some((j) => j.status === 'succeeded')) return true;
+  const interrupted = attempts.find((j) => j.status === 'started' && j.finishedAt === null);
+  if (!interrupted) return false;
+  const appUser = live.okta?.appUser;
+  const updated = appUser?.lastUpdated ? Date.parse(appUser.lastUpdated) : Number.NaN;
+  return updated >= Date.parse(interrupted.startedAt) || appUser?.syncState === 'SYNCING';
 }

@@ -49,11 +49,15 @@ export function decideCommand(
       ...(args.reason !== undefined ? { reason: args.reason } : {}),
     });
     let request = result.request;
-    if (result.shouldExecute && args.execute) {
-      if (!args.json) io.stderr.write(`Approved by quorum: running the plan of ${request.id}...\n`);
+    const runHere = result.shouldExecute && args.execute;
+    if (runHere) {
+      if (!args.json) io.stderr.write(`Approved: running the plan of ${request.id}...\n`);
       request = (await rt.services.execute(request.id)) ?? (await rt.services.get(request.id)) ?? request;
+    } else if (result.shouldExecute) {
+      io.stderr.write(`Approved: a running License Doctor server will execute ${request.id} (--no-execute).\n`);
     }
-    print(io, args.json, request, result.notices);
+    // Notices about the decision ("the change is running now") are stale once it ran here.
+    print(io, args.json, request, runHere ? [] : result.notices);
     if (args.decision === 'approve' && request.status === 'approved' && rt.config.readOnly) {
       throw new LicenseDoctorError('policy', `Approved, but READ_ONLY=true: nothing was executed. ${describeStatus(request)}`);
     }
