@@ -2,6 +2,7 @@
 import type { DiagnosisReport, LicenseRow, Verdict } from '../../core/model/diagnosis.ts';
 import { verdictHeadline } from '../../core/diagnosis/verdict-headline.ts';
 import type { Style } from './style.ts';
+import { wrapText } from './wrap-text.ts';
 
 const SEVERITY: Record<Verdict, 'bad' | 'warn' | 'ok' | 'info'> = {
   'user-not-identified': 'info',
@@ -70,18 +71,3 @@ function licenseTable(rows: readonly LicenseRow[], style: Style): string[] {
 
 const truncate = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 const quoteArg = (s: string) => (/^[\w@.+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-
-function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-  }
-  return lines;
-}

@@ -6,11 +6,12 @@ import { planView } from '../../core/views/plan-view.ts';
 import { requestView } from '../../core/views/request-view.ts';
 import type { PlanView } from '../../core/views/view-model.ts';
 import type { Style } from './style.ts';
+import { wrapText } from './wrap-text.ts';
 
 const STEP_MARK: Record<string, string> = { pending: '·', running: '▶', succeeded: '✔', skipped: '↷', failed: '✖', manual: '✋' };
 
 function planLines(v: PlanView, style: Style): string[] {
-  const out = [style.bold(v.title), ...wrap(v.summary, 78).map((l) => `  ${l}`), ''];
+  const out = [style.bold(v.title), ...wrapText(v.summary, 78).map((l) => `  ${l}`), ''];
   out.push(`  Scope ${v.scope} · ${v.blastRadius} · needs ${v.approvals}`);
   out.push('', style.bold('Licenses (before → after)'));
   for (const l of v.licenses) {
@@ -21,11 +22,11 @@ function planLines(v: PlanView, style: Style): string[] {
   out.push('', style.bold('Steps'));
   for (const s of v.steps) {
     out.push(`  ${STEP_MARK[s.status] ?? '·'} ${s.n}. ${s.title}${s.automatic ? '' : style.yellow('  (by hand)')}`);
-    out.push(...wrap(s.effect, 72).map((l) => `       ${style.dim(l)}`));
-    if (s.detail && s.status !== 'pending') out.push(...wrap(s.detail, 72).map((l) => `       ${l}`));
+    out.push(...wrapText(s.effect, 72).map((l) => `       ${style.dim(l)}`));
+    if (s.detail && s.status !== 'pending') out.push(...wrapText(s.detail, 72).map((l) => `       ${l}`));
   }
-  if (v.warnings.length > 0) out.push('', style.bold('Warnings'), ...v.warnings.flatMap((w) => wrap(w, 76).map((l, i) => `  ${i === 0 ? '!' : ' '} ${l}`)));
-  if (v.alternatives.length > 0) out.push('', style.bold('Alternatives'), ...v.alternatives.flatMap((w) => wrap(w, 76).map((l, i) => `  ${i === 0 ? '-' : ' '} ${l}`)));
+  if (v.warnings.length > 0) out.push('', style.bold('Warnings'), ...v.warnings.flatMap((w) => wrapText(w, 76).map((l, i) => `  ${i === 0 ? '!' : ' '} ${l}`)));
+  if (v.alternatives.length > 0) out.push('', style.bold('Alternatives'), ...v.alternatives.flatMap((w) => wrapText(w, 76).map((l, i) => `  ${i === 0 ? '-' : ' '} ${l}`)));
   return out;
 }
 
@@ -45,21 +46,6 @@ export function formatRequest(request: LicenseRequest, style: Style): string {
     '',
     ...planLines(v.plan, style),
   ];
-  if (v.outcome) out.push('', style.bold('Outcome'), ...wrap(v.outcome, 78).map((l) => `  ${l}`));
+  if (v.outcome) out.push('', style.bold('Outcome'), ...wrapText(v.outcome, 78).map((l) => `  ${l}`));
   return out.join('\n');
-}
-
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-  }
-  return lines;
 }
