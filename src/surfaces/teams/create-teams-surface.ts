@@ -1,0 +1,132 @@
+// The Microsoft Teams surface on the Teams SDK v2: POST /api/messages on the shared server (the SDK validates the
+// JWT and builds invoke responses), messages → diagnosis cards, Action.Execute (and its Action.Submit fallback) →
+// the chat flows, approval cards with user-specific views, and every card kept current from the request events.
+import { App } from '@microsoft/teams.apps';
+import type { Runtime } from '../../main.ts';
+import type { MountedSurface } from '../../server/surface.ts';
+import { diagnoseText } from '../chat/chat-flows.ts';
+import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';
+import { TeamsCardUpdater } from './card-updater.ts';
+import { diagnosisCard } from './diagnosis-card.ts';
+import { RouteAdapter } from './route-adapter.ts';
+import { parseTeamsAction } from './teams-action.ts';
+import { teamsAuth } from './teams-auth.ts';
+import { helpText, teamsCommand } from './teams-command.ts';
+import { teamsLogger } from './teams-logger.ts';
+import { teamsPerson, UNKNOWN_PERSON_MESSAGE } from './teams-person.ts';
+import { loadTeamsRef, TEAMS_REF_KEYS } from './teams-refs.ts';
+import { invokeResponse, safely, turnOf } from './teams-turn.ts';
+import { cardMessage, createTeamsSender } from './teams-sender.ts';
+import { runTeamsAction, type TeamsContext } from './run-teams-action.ts';
+
+export { DEMO_APPROVALS_CONVERSATION } from './approvals-channel.ts';
+
+/** The messaging endpoint (CONTRACT.md "HTTP routes"). */
+export const TEAMS_MESSAGING_PATH = '/api/messages';
+
+/** How long one Bot Connector call (post, update, members) may take. */
+const TEAMS_API_TIMEOUT_MS = 15_000;
+
+const STALE_CARD = 'This card is from an older version of License Doctor or was changed; send the user again for a fresh card.';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Builds the Teams surface for `runtime` (throws a configuration error for an unsafe authentication setup). */
+export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurface> {
+  const { config, logger, services, store, clock } = runtime;
+  const auth = teamsAuth(config);
+  const adapter = new RouteAdapter();
+  const app = new App({
+    httpServerAdapter: adapter,
+    logger: teamsLogger(logger),
+    // Empty strings, not undefined: the SDK would otherwise read CLIENT_ID / CLIENT_SECRET from the environment.
+    clientId: auth.kind === 'jwt' ? auth.clientId : '',
+    clientSecret: auth.kind === 'jwt' ? auth.clientSecret : '',
+    ...(auth.kind === 'jwt' && auth.tenantId ? { tenantId: auth.tenantId } : {}),
+    dangerouslyAllowUnauthenticatedRequests: auth.kind === 'none',
+    messagingEndpoint: TEAMS_MESSAGING_PATH,
+    activity: { mentions: { stripText: true } },
+    // A hung Bot Connector call must not hold a card update (or shutdown) forever.
+    client: { timeout: TEAMS_API_TIMEOUT_MS },
+  });
+  const sender = createTeamsSender(app.api);
+  const approvalsConversation = approvalsConversationId(config.teams?.approvalsConversation ?? null, config.mode === 'sandbox');
+  const ctx: TeamsContext = { services, store, clock, sender, logger, approvalsConversation };
+  const updater = new TeamsCardUpdater({ store, sender, logger });
+
+  app.use(async (turn) => {
+    try {
+      if (await captureApprovalsChannel(store, approvalsConversation, turn.activity as ActivityOrigin, clock.now())) {
+        logger.info({ conversationId: approvalsConversation }, 'Teams approvals channel captured');
+      }
+    } catch (err) {
+      logger.error({ err }, 'could not keep the Teams approvals channel reference');
+    }
+    return turn.next();
+  });
+
+  app.on('card.action', async ({ activity, ref }) => {
+    const person = teamsPerson(activity.from);
+    if (!person) return invokeResponse({ kind: 'message', text: UNKNOWN_PERSON_MESSAGE });
+    // External data: validated here, whatever the SDK's types say.
+    const value: unknown = activity.value;
+    const action = isRecord(value) && isRecord(value.action) ? parseTeamsAction(value.action.verb, value.action.data) : null;
+    if (!action) return invokeResponse({ kind: 'message', text: STALE_CARD });
+    return invokeResponse(await safely(() => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action)));
+  });
+
+  app.on('message', async ({ activity, ref, send }) => {
+    const value: unknown = activity.value;
+    if (isRecord(value) && typeof value.verb === 'string') {
+      // Action.Submit fallback (clients without Universal Actions): the verb travels inside the data.
+      const { verb, ...data } = value;
+      const person = teamsPerson(activity.from);
+      const action = parseTeamsAction(verb, data);
+      if (!person || !action) {
+        await send({ type: 'message', text: person ? STALE_CARD : UNKNOWN_PERSON_MESSAGE });
+        return;
+      }
+      const reply = await safely(() => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action));
+      if (reply.kind === 'message') await send({ type: 'message', text: reply.text });
+      else if (reply.scope === 'clicker') await send(cardMessage(reply.card, 'License Doctor'));
+      return;
+    }
+    const command = teamsCommand(activity.text);
+    if (command.kind === 'help') {
+      await send({ type: 'message', text: helpText(config.mode === 'sandbox') });
+      return;
+    }
+    const diagnosis = await diagnoseText(services, command.query);
+    if (diagnosis.kind === 'message') await send({ type: 'message', text: diagnosis.message });
+    else await send(cardMessage(diagnosisCard(diagnosis.value), diagnosis.value.headline));
+  });
+
+  app.on('install.add', async ({ activity, send }) => {
+    const conversationType = activity.conversation.conversationType;
+    const text = comesFrom(activity as ActivityOrigin, approvalsConversation)
+      ? 'License Doctor will post approval requests here. Approvers see Approve and Reject on each card; everyone sees where it stands.'
+      : conversationType === 'personal' ? helpText(config.mode === 'sandbox') : 'License Doctor is here: mention it with a user principal name or a pasted Okta error to diagnose.';
+    await send({ type: 'message', text });
+  });
+
+  await app.initialize();
+  const stopFollowing = updater.follow(runtime.events);
+  if (auth.kind === 'none') {
+    logger.warn({ reason: auth.reason, path: TEAMS_MESSAGING_PATH }, 'Teams activities are accepted WITHOUT authentication (no Teams credentials configured)');
+  }
+
+  return {
+    name: 'teams',
+    routes: [adapter.route(TEAMS_MESSAGING_PATH)],
+    start: async () => {},
+    stop: async () => {
+      stopFollowing();
+      await updater.idle();
+    },
+    readiness: async () => ({
+      authentication: auth.kind === 'jwt' ? 'jwt' : `none (${auth.reason})`,
+      approvalsConversation,
+      approvalsChannelCaptured: (await loadTeamsRef(store, TEAMS_REF_KEYS.approvalsChannel))?.conversationId === approvalsConversation,
+    }),
+  };
+}

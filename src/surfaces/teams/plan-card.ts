@@ -1,0 +1,40 @@
+// The plan preview for a chosen path, with the justification the request needs (input `justification`), the
+// acknowledgement when the plan removes licenses (input `acknowledgeRemoval`), and Request approval (verb `request`).
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { PlanView } from '../../core/views/view-model.ts';
+import { fitCard } from './card-budget.ts';
+import { actionSet, adaptiveCard, banner, caption, clip, execute, heading, text, type CardElement } from './card-elements.ts';
+import { planSections } from './plan-sections.ts';
+
+/** Input ids the `request` verb reads (CONTRACT.md "Chat actions"). */
+export const PLAN_INPUTS = { justification: 'justification', acknowledgeRemoval: 'acknowledgeRemoval' } as const;
+
+/** The preview card for `view`; `query` is the user the plan is for (carried to the `request` action). */
+export function planPreviewCard(view: PlanView, query: string): IAdaptiveCard {
+  const inputs: CardElement[] = [
+    {
+      type: 'Input.Text', id: PLAN_INPUTS.justification, label: 'Justification (what the approver reads)', isMultiline: true,
+      isRequired: true, maxLength: 1000, errorMessage: 'Say why this change is needed.', placeholder: 'e.g. INC0012345: Okta pushes fail for this user',
+    },
+  ];
+  if (view.removalNeedsAcknowledgement) {
+    inputs.push({
+      type: 'Input.Toggle', id: PLAN_INPUTS.acknowledgeRemoval, label: 'Licenses removed', title: 'I understand that the user loses the licenses marked (removed).',
+      valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, errorMessage: 'Confirm that the removed licenses may go.',
+    });
+  }
+  const buttons = actionSet([
+    execute('Request approval', 'request', { path: view.path, query }, { style: 'positive' }),
+    execute('Back', 'recheck', { query }, { withoutInputs: true }),
+  ]);
+  return fitCard((maxRows) => adaptiveCard(
+    [
+      banner([heading(view.title), text(clip(view.summary, 2000), { spacing: 'Small' })], 'neutral'),
+      ...planSections(view, maxRows, { withEffects: true }),
+      ...(view.needsManualSteps ? [caption('Some steps are manual: the request waits for them and Re-check confirms them.')] : []),
+      ...inputs,
+      buttons,
+    ],
+    { fallbackText: `${view.title}: ${clip(view.summary, 500)}` },
+  ));
+}

@@ -1,0 +1,140 @@
+// What each card action does, over the shared chat flows: preview a path, request it (posting the approval card and
+// keeping both cards' references), re-check, decide, refresh a person's view of an approval card. Returns the card
+// or message for the person who clicked; policy refusals come back as messages (the services audit them).
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { AppLogger } from '../../app/app-logger.ts';
+import type { Services } from '../../app/services.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { LicenseRequest } from '../../core/model/request.ts';
+import { requestView } from '../../core/views/request-view.ts';
+import type { RequestView } from '../../core/views/view-model.ts';
+import { decide, diagnoseText, previewPath, recheckRequest, submitRequest } from '../chat/chat-flows.ts';
+import type { ChatPerson } from '../chat/chat-person.ts';
+import { approvalCard } from './approval-card.ts';
+import { approvalsDestination } from './approvals-channel.ts';
+import { decisionOptions } from './decision-options.ts';
+import { diagnosisCard } from './diagnosis-card.ts';
+import { planPreviewCard } from './plan-card.ts';
+import { refreshUserIds } from './refresh-user-ids.ts';
+import { statusCard } from './status-card.ts';
+import type { TeamsAction } from './teams-action.ts';
+import { loadTeamsRef, saveTeamsRef, TEAMS_REF_KEYS } from './teams-refs.ts';
+import type { TeamsConversation, TeamsSender } from './teams-sender.ts';
+
+export interface TeamsContext {
+  readonly services: Services;
+  readonly store: RequestStore;
+  readonly clock: Clock;
+  readonly sender: TeamsSender;
+  readonly logger: AppLogger;
+  /** Where approval cards go (null: no approvals conversation configured). */
+  readonly approvalsConversation: string | null;
+}
+
+/** Who clicked, where. */
+export interface TeamsTurn {
+  readonly person: ChatPerson;
+  readonly here: TeamsConversation & { readonly tenantId: string | null };
+  /** The message whose card was clicked (the invoke's replyToId). */
+  readonly cardActivityId: string | null;
+}
+
+/**
+ * The answer for the clicker. `everyone`: the conversation's cards already show it for everyone (the action replaced
+ * the clicked message, or the card updater follows the change); `clicker`: only the clicker's card changes.
+ */
+export type ActionReply =
+  | { readonly kind: 'card'; readonly card: IAdaptiveCard; readonly scope: 'clicker' | 'everyone' }
+  | { readonly kind: 'message'; readonly text: string };
+
+const message = (text: string): ActionReply => ({ kind: 'message', text });
+const card = (c: IAdaptiveCard, scope: 'clicker' | 'everyone' = 'clicker'): ActionReply => ({ kind: 'card', card: c, scope });
+
+/** Posts the approval card for a new request; returns a notice for the agent when it could not. */
+async function postApprovalCard(ctx: TeamsContext, turn: TeamsTurn, request: LicenseRequest, view: RequestView): Promise<string | undefined> {
+  const destination = await approvalsDestination(ctx.store, ctx.approvalsConversation, turn.here.serviceUrl);
+  if (!destination) {
+    return `No Teams approvals channel is configured (TEAMS_APPROVALS_CONVERSATION), so no approval card was posted: an approver can run "license-doctor approve ${request.id}".`;
+  }
+  try {
+    const userIds = await refreshUserIds(ctx.services, ctx.sender, destination, turn.person, ctx.logger);
+    const activityId = await ctx.sender.postCard(destination, approvalCard(view, { refreshUserIds: userIds, viewer: null }), `Approval needed: ${view.title}`);
+    await saveTeamsRef(ctx.store, TEAMS_REF_KEYS.approvalCard(request.id), {
+      serviceUrl: destination.serviceUrl, conversationId: destination.conversationId, tenantId: destination.tenantId, activityId, refreshUserIds: userIds,
+    }, ctx.clock.now());
+    return undefined;
+  } catch (err) {
+    ctx.logger.error({ err, requestId: request.id, conversationId: destination.conversationId }, 'could not post the approval card');
+    return `The request is recorded, but the approval card could not be posted to the approvals channel (${err instanceof Error ? err.message : String(err)}). An approver can run "license-doctor approve ${request.id}".`;
+  }
+}
+
+/** Creates the request, posts its approval card, and turns the clicked plan card into its status card for everyone. */
+async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<TeamsAction, { verb: 'request' }>): Promise<ActionReply> {
+  const submitted = await submitRequest(ctx.services, turn.person, {
+    query: action.query, path: action.path, justification: action.justification, acknowledgeRemoval: action.acknowledgeRemoval,
+  });
+  if (submitted.kind === 'message') return message(submitted.message);
+  const { request: created, view } = submitted.value;
+  const notice = await postApprovalCard(ctx, turn, created, view);
+  const status = statusCard(view, notice);
+  const summary = `${view.id}: ${view.statusLine}`;
+  let activityId = turn.cardActivityId;
+  try {
+    if (activityId) await ctx.sender.updateCard(turn.here, activityId, status, summary);
+    else activityId = await ctx.sender.postCard(turn.here, status, summary);
+  } catch (err) {
+    // The clicker still gets the status card as the invoke response; the others see it at the next change.
+    ctx.logger.error({ err, requestId: created.id, conversationId: turn.here.conversationId }, 'could not show the status card to the conversation');
+  }
+  if (activityId) {
+    await saveTeamsRef(ctx.store, TEAMS_REF_KEYS.agentCard(created.id), {
+      serviceUrl: turn.here.serviceUrl, conversationId: turn.here.conversationId, tenantId: turn.here.tenantId, activityId, refreshUserIds: null,
+    }, ctx.clock.now());
+  }
+  return card(status, 'everyone');
+}
+
+/** The approval card as `person` should see it now. */
+async function personalApprovalCard(ctx: TeamsContext, person: ChatPerson, current: LicenseRequest, notice?: string): Promise<IAdaptiveCard> {
+  const ref = await loadTeamsRef(ctx.store, TEAMS_REF_KEYS.approvalCard(current.id));
+  const viewer = await decisionOptions(ctx.services, person, current);
+  return approvalCard(requestView(current), { refreshUserIds: ref?.refreshUserIds ?? null, viewer, ...(notice ? { notice } : {}) });
+}
+
+/** Runs `action` for `turn`. */
+export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action: TeamsAction): Promise<ActionReply> {
+  switch (action.verb) {
+    case 'path': {
+      const preview = await previewPath(ctx.services, action.query, action.path);
+      return preview.kind === 'ok' ? card(planPreviewCard(preview.value, action.query)) : message(preview.message);
+    }
+    case 'request':
+      return request(ctx, turn, action);
+    case 'recheck': {
+      if (action.target.kind === 'query') {
+        const diagnosis = await diagnoseText(ctx.services, action.target.query);
+        return diagnosis.kind === 'ok' ? card(diagnosisCard(diagnosis.value)) : message(diagnosis.message);
+      }
+      const rechecked = await recheckRequest(ctx.services, action.target.requestId);
+      return rechecked.kind === 'ok' ? card(statusCard(rechecked.value)) : message(rechecked.message);
+    }
+    case 'approve':
+    case 'reject':
+    case 'cancel': {
+      const decided = await decide(ctx.services, turn.person, action.requestId, action.verb, action.verb === 'reject' ? action.reason : undefined);
+      if (decided.kind === 'message') return message(decided.message);
+      const notice = decided.value.notices.length > 0 ? decided.value.notices.join(' ') : undefined;
+      const reply = action.card === 'approval'
+        ? await personalApprovalCard(ctx, turn.person, decided.value.request, notice)
+        : statusCard(decided.value.view, notice);
+      return card(reply, 'everyone');
+    }
+    case 'refresh': {
+      const current = await ctx.services.get(action.requestId);
+      if (!current) return message(`There is no request ${action.requestId}.`);
+      return card(await personalApprovalCard(ctx, turn.person, current));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// What a click asks for: the verb and data of an Action.Execute invoke (or of the Action.Submit fallback, whose
+// message `value` carries the verb inside the data), validated. Values are only hints: the server re-reads the
+// request and re-checks the person on every click (CONTRACT.md "Chat actions").
+import { z } from 'zod';
+import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
+import { REJECT_REASON_INPUT } from './approval-card.ts';
+import { PLAN_INPUTS } from './plan-card.ts';
+
+export type TeamsAction =
+  | { readonly verb: 'path'; readonly path: PathId; readonly query: string }
+  | { readonly verb: 'request'; readonly path: PathId; readonly query: string; readonly justification: string; readonly acknowledgeRemoval: boolean }
+  | { readonly verb: 'recheck'; readonly target: { readonly kind: 'query'; readonly query: string } | { readonly kind: 'request'; readonly requestId: string } }
+  | { readonly verb: 'approve' | 'reject' | 'cancel'; readonly requestId: string; readonly reason: string; readonly card: 'approval' | 'status' }
+  | { readonly verb: 'refresh'; readonly requestId: string };
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const requestId = text(64);
+const path = z.enum(PATH_IDS as [PathId, ...PathId[]]);
+// Input.Toggle sends its valueOn / valueOff strings; some clients send booleans.
+const toggle = z.union([z.boolean(), z.string()]).transform((v) => v === true || v === 'true').optional();
+
+const schemas = {
+  path: z.object({ path, query: text(65_536) }),
+  request: z.object({
+    path, query: text(65_536),
+    [PLAN_INPUTS.justification]: z.string().max(4000).optional(),
+    [PLAN_INPUTS.acknowledgeRemoval]: toggle,
+  }),
+  recheck: z.union([z.object({ requestId }), z.object({ query: text(65_536) })]),
+  decision: z.object({ requestId, [REJECT_REASON_INPUT]: z.string().max(4000).optional(), card: z.enum(['approval', 'status']).optional() }),
+  refresh: z.object({ requestId }),
+};
+
+/** The action `verb` + `data` describe, or null when they are not one of License Doctor's (an old or foreign card). */
+export function parseTeamsAction(verb: unknown, data: unknown): TeamsAction | null {
+  const input = typeof data === 'object' && data !== null ? data : {};
+  switch (verb) {
+    case 'path': {
+      const r = schemas.path.safeParse(input);
+      return r.success ? { verb, path: r.data.path, query: r.data.query } : null;
+    }
+    case 'request': {
+      const r = schemas.request.safeParse(input);
+      return r.success
+        ? { verb, path: r.data.path, query: r.data.query, justification: (r.data.justification ?? '').trim(), acknowledgeRemoval: r.data.acknowledgeRemoval ?? false }
+        : null;
+    }
+    case 'recheck': {
+      const r = schemas.recheck.safeParse(input);
+      if (!r.success) return null;
+      return { verb, target: 'requestId' in r.data ? { kind: 'request', requestId: r.data.requestId } : { kind: 'query', query: r.data.query } };
+    }
+    case 'approve':
+    case 'reject':
+    case 'cancel': {
+      const r = schemas.decision.safeParse(input);
+      return r.success ? { verb, requestId: r.data.requestId, reason: (r.data.reason ?? '').trim(), card: r.data.card ?? 'status' } : null;
+    }
+    case 'refresh': {
+      const r = schemas.refresh.safeParse(input);
+      return r.success ? { verb, requestId: r.data.requestId } : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,35 @@
+// How the Teams surface authenticates activities, for every configuration, table-driven.
+import type { Config, TeamsConfig } from '../../../src/config/config.ts';
+import { isLicenseDoctorError } from '../../../src/core/errors.ts';
+import { teamsAuth } from '../../../src/surfaces/teams/teams-auth.ts';
+
+const teams = (overrides: Partial<TeamsConfig>): TeamsConfig => ({
+  clientId: null, clientSecret: null, tenantId: null, approvalsConversation: null, allowUnauthenticated: false, ...overrides,
+});
+const creds = { clientId: 'app-id', clientSecret: 'secret' };
+
+test.each<[string, Pick<Config, 'mode' | 'teams'>, ReturnType<typeof teamsAuth>]>([
+  ['credentials: JWT', { mode: 'live', teams: teams(creds) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: null }],
+  ['credentials + tenant', { mode: 'live', teams: teams({ ...creds, tenantId: 't' }) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: 't' }],
+  ['credentials in sandbox mode still: JWT', { mode: 'sandbox', teams: teams(creds) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: null }],
+  ['sandbox without credentials', { mode: 'sandbox', teams: null }, { kind: 'none', reason: 'sandbox' }],
+  ['sandbox with only the approvals conversation', { mode: 'sandbox', teams: teams({ approvalsConversation: '19:x' }) }, { kind: 'none', reason: 'sandbox' }],
+  ['TEAMS_ALLOW_UNAUTHENTICATED in live mode', { mode: 'live', teams: teams({ allowUnauthenticated: true }) }, { kind: 'none', reason: 'TEAMS_ALLOW_UNAUTHENTICATED' }],
+])('%s', (_what, config, expected) => {
+  expect(teamsAuth(config)).toEqual(expected);
+});
+
+test.each<[string, Pick<Config, 'mode' | 'teams'>, RegExp]>([
+  ['credentials with TEAMS_ALLOW_UNAUTHENTICATED', { mode: 'live', teams: teams({ ...creds, allowUnauthenticated: true }) }, /TEAMS_ALLOW_UNAUTHENTICATED=true is refused/],
+  ['a client id without a secret', { mode: 'live', teams: teams({ clientId: 'app-id' }) }, /TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET together/],
+  ['live mode, no credentials, not allowed', { mode: 'live', teams: teams({ approvalsConversation: '19:x' }) }, /needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET/],
+])('refuses to start: %s', (_what, config, message) => {
+  let thrown: unknown;
+  try {
+    teamsAuth(config);
+  } catch (err) {
+    thrown = err;
+  }
+  expect(isLicenseDoctorError(thrown, 'configuration')).toBe(true);
+  expect((thrown as Error).message).toMatch(message);
+});
