@@ -86,7 +86,9 @@ export function recheckRequest(services: Services, requestId: string): Promise<C
   return attempt(async () => {
     const request = await services.get(requestId);
     if (!request) throw Object.assign(new Error(`There is no request ${requestId}.`), { code: 'not-found' });
-    if (request.status === 'needs-manual-steps') void services.recheck(requestId).catch(() => undefined);
+    if (request.status === 'needs-manual-steps') {
+      void services.recheck(requestId).catch((err: unknown) => services.deps.logger.error({ err, requestId }, 're-check failed'));
+    }
     return requestView(request);
   });
 }
