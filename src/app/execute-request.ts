@@ -37,7 +37,8 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
 async function run(deps: ServiceDeps, requestId: string, owner: string): Promise<LicenseRequest | null> {
   let request = await deps.store.get(requestId);
   if (!request) return null;
-  const firstRun = request.status === 'approved';
+  // Before the first step the premises are checked, also when a process died between starting and that step.
+  const firstRun = request.status !== 'needs-manual-steps' && request.steps.every((s) => s.status === 'pending');
   if (request.status === 'approved' || request.status === 'executing' || request.status === 'needs-manual-steps') {
     const event = request.status === 'needs-manual-steps' ? { kind: 'resume' as const, owner } : { kind: 'start-execution' as const, owner };
     const started = await applyEvent(deps, requestId, event, 'executing');
