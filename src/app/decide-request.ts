@@ -2,10 +2,10 @@
 // approver-group membership through Graph); the decision that completes the quorum wins: a losing compare-and-set
 // re-reads the request, so a later click gets "already decided by X".
 import { transition } from '../core/approval/transition.ts';
-import { LicenseDoctorError } from '../core/errors.ts';
+import { isLicenseDoctorError, LicenseDoctorError } from '../core/errors.ts';
 import type { LicenseRequest, Surface } from '../core/model/request.ts';
 import { isApprover } from './approvers.ts';
-import { writeAudit } from './audit.ts';
+import { auditRecord, writeAudit } from './audit.ts';
 import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -29,7 +29,16 @@ const MAX_ATTEMPTS = 8;
 
 /** Records the decision; refusals throw LicenseDoctorError('policy') with a message for the person, and are audited. */
 export async function decideRequest(deps: ServiceDeps, input: DecideInput): Promise<DecideResult> {
-  const actor = await resolveActor(deps.diagnose.entra, input.actor);
+  const actor = await resolveActor(deps.diagnose.entra, input.actor).catch(async (err: unknown) => {
+    // Someone who is not a user of the tenant (a forged or foreign identity) is refused like a non-approver, and audited.
+    if (isLicenseDoctorError(err, 'policy')) {
+      const at = new Date(deps.clock.now()).toISOString();
+      await writeAudit(deps, [auditRecord(at, `${input.decision === 'reject' ? 'rejection' : input.decision === 'cancel' ? 'cancellation' : 'approval'}.refused`, input.actor.upnOrId, input.requestId, {
+        reason: 'unknown-person', surface: input.actor.surface, surfaceUserId: input.actor.surfaceUserId ?? null, message: err.message,
+      })]);
+    }
+    throw err;
+  });
   const approver = await isApprover(deps.diagnose.entra, deps.policy, actor);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = await deps.store.get(input.requestId);

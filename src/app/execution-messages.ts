@@ -31,7 +31,7 @@ export function describeFailure(request: LicenseRequest, step: PlanStep, err: un
     return (
       `Step ${n} of ${total} stopped: Microsoft Graph refused to assign the license directly while a group grants it — ${vendorText(err)}.` +
       `${doneBefore(n, `nothing was removed, so ${request.target.displayName} keeps every license.`)} ` +
-      `To go ahead with a short gap in service, request the variant with a gap (license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
+      `To go ahead with a short gap in service, request path 1 again as the variant with a gap, acknowledging the gap (from the command line: license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
     );
   }
   return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then request again.`;

@@ -63,6 +63,17 @@ test('someone outside the approvers group cannot approve', async () => {
   await rt.sandbox.okta.idle();
 });
 
+test('someone who is not a user of the tenant (a forged or foreign identity) is refused, and audited', async () => {
+  const request = await ask(rt.services, { query: 'lynne.robbins@contoso.com', path: 'okta-owns-licenses' });
+  const stranger = { upnOrId: 'mallory@evil.example', surface: 'slack' as const, surfaceUserId: 'U0MALLORY' };
+  const refused = await refusal(rt.services.decide({ requestId: request.id, decision: 'approve', actor: stranger }));
+  expect(refused.message).toBe('mallory@evil.example is not a user of this Entra ID tenant, so License Doctor cannot check what they may do.');
+  expect(await lastAudit(request.id)).toMatchObject({
+    action: 'approval.refused', actor: 'mallory@evil.example', data: { reason: 'unknown-person', surface: 'slack', surfaceUserId: 'U0MALLORY' },
+  });
+  expect(await rt.services.get(request.id)).toMatchObject({ status: 'pending', decisions: [] });
+});
+
 test('a request past its expiry cannot be approved; it expires, and the sweep expires the others', async () => {
   let now = Date.now();
   const clock: Clock = { now: () => now };

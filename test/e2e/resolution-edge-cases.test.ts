@@ -31,8 +31,9 @@ describe('where Microsoft and Okta behaviour is UNCONFIRMED', () => {
         'Step 2 of 5 stopped: Microsoft Graph refused to assign the license directly while a group grants it — Microsoft Graph refused ' +
           'assignUserLicenses: [sandbox] License 05e9a617-0261-4cee-bb44-138d3ef5d965 is inherited from a group membership; this sandbox ' +
           `is set to refuse assigning it directly as well (acceptsDirectAssignmentOfInheritedSku = false). (400 Request_BadRequest) (request-id ${refusedId}). ` +
-          'Step 1 is done; nothing was removed, so Adele Vance keeps every license. To go ahead with a short gap in service, request the ' +
-          'variant with a gap (license-doctor request adele.vance@contoso.com --path okta-owns-licenses --allow-gap --acknowledge-removal).',
+          'Step 1 is done; nothing was removed, so Adele Vance keeps every license. To go ahead with a short gap in service, request path 1 ' +
+          'again as the variant with a gap, acknowledging the gap (from the command line: license-doctor request adele.vance@contoso.com ' +
+          '--path okta-owns-licenses --allow-gap --acknowledge-removal).',
       );
       const writes = writesSoFar(rt);
       expect(writes).toEqual({ graph: planWrites(request.plan, ['s2']), okta: planWrites(request.plan, ['s1']) });
