@@ -32,7 +32,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
     execution: { leaseMs: 30_000, verifyTimeoutMs: 10_000, verifyIntervalMs: 100, ...options.execution },
   });
-  const server = await startServer(runtime, { port: 0, host: '127.0.0.1', maintenanceIntervalMs: 0 });
+  let server: RunningServer;
+  try {
+    server = await startServer(runtime, { port: 0, host: '127.0.0.1', maintenanceIntervalMs: 0 });
+  } catch (err) {
+    // A surface refused to start (e.g. a Slack configuration error): release the sandbox and the store too.
+    await runtime.close();
+    throw err;
+  }
   const url = server.http.url.replace('localhost', '127.0.0.1');
   return {
     runtime,

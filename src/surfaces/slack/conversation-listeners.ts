@@ -1,0 +1,34 @@
+// Where agents ask: the slash command (any name the manifest gives it), direct messages to the bot, and messages that
+// mention it — pasted multi-line errors included. Each is acknowledged at once; the diagnosis follows.
+import type { App } from '@slack/bolt';
+import { diagnoseInConversation } from './diagnose-in-conversation.ts';
+import { workingMessage } from './render-diagnosis.ts';
+import type { SlackContext } from './slack-context.ts';
+
+const USAGE = 'Give a user principal name (e.g. `/license-doctor jane@contoso.com`) or paste the error from Okta after the command.';
+
+/** Registers the command, DM and mention listeners. */
+export function registerConversationListeners(app: App, ctx: SlackContext): void {
+  app.command(/.*/, async ({ ack, command, respond }) => {
+    if (command.text.trim() === '') {
+      await ack({ response_type: 'ephemeral', text: USAGE });
+      return;
+    }
+    // Slack allows 3 s: acknowledge before anything is read from Entra ID or Okta; the acknowledgement itself tells
+    // the agent (only them) that the diagnosis is on its way.
+    await ack({ response_type: 'ephemeral', text: workingMessage(command.text).text });
+    await diagnoseInConversation(ctx, { text: command.text, channel: command.channel_id, threadTs: null, respond });
+  });
+
+  // Slack redelivers an event it thinks was not acknowledged in time; the first delivery is already being answered.
+  app.event('app_mention', async ({ event, context }) => {
+    if (context.retryNum) return;
+    await diagnoseInConversation(ctx, { text: event.text, channel: event.channel, threadTs: event.thread_ts ?? event.ts });
+  });
+
+  app.message(async ({ message, context }) => {
+    // Only what a person types in the bot's DM: not edits, joins, bot posts, channel chatter or redeliveries.
+    if (context.retryNum || message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
+    await diagnoseInConversation(ctx, { text: message.text, channel: message.channel, threadTs: message.thread_ts ?? null });
+  });
+}

@@ -1,0 +1,106 @@
+// The Slack surface on @slack/bolt 5: HTTP mode on the shared server (POST /slack/events, every request's signature
+// verified by Bolt's HTTPReceiver) or Socket Mode (SLACK_APP_TOKEN). Listeners only call the chat flows and render;
+// who may do what is decided by the services on every click.
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import type { SlackConfig } from '../../config/config.ts';
+import { LicenseDoctorError } from '../../core/errors.ts';
+import type { Runtime } from '../../main.ts';
+import type { MountedSurface } from '../../server/surface.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { checkSlackSetup, type SlackIdentity } from './check-slack-setup.ts';
+import { slackErrorCode, toSlackError } from './slack-api-error.ts';
+import { registerConversationListeners } from './conversation-listeners.ts';
+import { registerDecisionListeners } from './decision-listeners.ts';
+import { registerPathListeners } from './path-listeners.ts';
+import { registerRecheckListener } from './recheck-listener.ts';
+import { SlackCards } from './slack-cards.ts';
+import type { SlackContext } from './slack-context.ts';
+import { SlackPeople } from './slack-people.ts';
+import { WorkQueue } from './work-queue.ts';
+
+/** The path Slack posts commands, events and interactivity to (CONTRACT.md "HTTP routes"). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Diagnoses and plan previews running at once; more wait their turn so acknowledgements stay fast (bench:slack). */
+const DIAGNOSIS_CONCURRENCY = 16;
+
+/** HTTP on the shared server (signatures verified with the signing secret), or Socket Mode with an app token. */
+function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: webApi.WebClientOptions): HTTPReceiver | SocketModeReceiver {
+  if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
+  if (!config.signingSecret) {
+    throw new LicenseDoctorError('configuration', 'SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the Slack app\'s "Basic Information" page (or set SLACK_APP_TOKEN for Socket Mode).');
+  }
+  return new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
+}
+
+/** Builds the Slack app for `runtime.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
+export async function createSlackSurface(runtime: Runtime): Promise<MountedSurface> {
+  const config = runtime.config.slack;
+  if (!config) throw new LicenseDoctorError('configuration', 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN).');
+  const approvalsChannel = config.approvalsChannel;
+  if (!approvalsChannel) {
+    throw new LicenseDoctorError('configuration', 'SLACK_APPROVALS_CHANNEL is missing: set it to the id (C...) of the channel where approval cards are posted, and invite the bot there.');
+  }
+  const logger = boltLogger(runtime.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    timeout: 10_000,
+    retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
+  };
+  const receiver = createReceiver(config, logger, clientOptions);
+  const socket = receiver instanceof SocketModeReceiver ? receiver : null;
+  const mode = socket ? 'socket' : 'http';
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
+
+  const ctx: SlackContext = {
+    services: runtime.services,
+    client: app.client,
+    people: new SlackPeople(app.client, runtime.clock),
+    cards: new SlackCards({ client: app.client, store: runtime.store, clock: runtime.clock, logger: runtime.logger, approvalsChannel }),
+    logger: runtime.logger.child({ component: 'slack' }),
+    diagnoses: new WorkQueue(DIAGNOSIS_CONCURRENCY),
+    approvalsChannel,
+  };
+  registerConversationListeners(app, ctx);
+  registerPathListeners(app, ctx);
+  registerDecisionListeners(app, ctx);
+  registerRecheckListener(app, ctx);
+  app.error(async (err) => {
+    ctx.logger.error({ err }, 'a Slack listener failed');
+  });
+
+  let identity: SlackIdentity | null = null;
+  let unsubscribe: (() => void) | null = null;
+  return {
+    name: 'slack',
+    routes: receiver instanceof HTTPReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
+    start: async () => {
+      const checked = await checkSlackSetup(app.client, approvalsChannel);
+      await app.init();
+      if (socket) {
+        await app.start().catch((err: unknown) => {
+          const code = slackErrorCode(err);
+          throw toSlackError(err, 'apps.connections.open', code
+            ? `Slack refused SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope under "Basic Information" → "App-Level Tokens", and turn Socket Mode on.`
+            : 'Socket Mode could not connect to Slack: check the network and SLACK_API_URL.');
+        });
+      }
+      identity = checked;
+      unsubscribe = runtime.events.subscribe((event) => ctx.cards.onEvent(event));
+      ctx.logger.info({ mode, team: checked.team, approvalsChannel: `#${checked.approvalsChannelName}` }, 'Slack surface ready');
+    },
+    stop: async () => {
+      unsubscribe?.();
+      await ctx.diagnoses.idle();
+      await ctx.cards.idle();
+      // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.
+      if (socket && identity) await socket.client.disconnect();
+    },
+    readiness: async () => ({
+      mode,
+      ready: identity !== null,
+      queuedDiagnoses: ctx.diagnoses.queued,
+      ...(identity ? { team: identity.team, botUserId: identity.botUserId, approvalsChannel: `#${identity.approvalsChannelName} (${approvalsChannel})` } : {}),
+    }),
+  };
+}

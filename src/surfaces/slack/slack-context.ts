@@ -1,0 +1,23 @@
+// What the Slack listeners share: the application services and the Slack-side helpers.
+import type { webApi } from '@slack/bolt';
+import type { Services } from '../../app/services.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import type { SlackCards } from './slack-cards.ts';
+import type { SlackPeople } from './slack-people.ts';
+import type { WorkQueue } from './work-queue.ts';
+
+/** The services and Slack helpers every listener gets. */
+export interface SlackContext {
+  readonly services: Services;
+  readonly client: webApi.WebClient;
+  readonly people: SlackPeople;
+  readonly cards: SlackCards;
+  readonly logger: Logger;
+  /** Runs the reads of Entra ID and Okta a conversation needs (diagnoses, plan previews), a few at a time. */
+  readonly diagnoses: WorkQueue;
+  /** Channel id of the approvals channel. */
+  readonly approvalsChannel: string;
+}
+
+/** Posts an ephemeral reply through a response_url (works in channels the bot is not in, and on ephemeral messages). */
+export type Reply = (text: string) => Promise<void>;
