@@ -1,26 +1,24 @@
 // Every seeded scenario diagnosed through the real stack: the adapters on the official SDKs talking HTTP to the
 // sandbox Graph and Okta servers, the parser and the core — and each report checked against the contract.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isLicenseDoctorError } from '../../src/core/errors.ts';
 import { SCENARIOS } from '../../src/sandbox/seed.ts';
 import { diagnosisReportSchema } from '../support/contract-schemas.ts';
-import { startTestApp, type TestApp } from '../support/start-test-app.ts';
+import { startSandboxRuntime, type SandboxRuntime } from '../support/test-runtime.ts';
 
-let app: TestApp;
+// The runtime alone (no HTTP server): the sandbox tenant, the adapters and the services.
+let rt: SandboxRuntime;
 beforeAll(async () => {
-  app = await startTestApp({ server: false });
+  rt = await startSandboxRuntime();
 });
 afterAll(async () => {
-  await app.close();
+  await rt.close();
 });
 
-const kb = readFileSync(join(__dirname, '..', 'core', 'parse', 'error-text-fixtures.ts'), 'utf8').length > 0
-  ? 'Could not push profile for Office 365 user <username>, received error: Received response with HTTP status code 400. httpStatusCode=400 errorCode=Request_BadRequest errorMessage="User license is inherited from a group membership and it cannot be removed directly from the user." client-request-id= request-id= timestamp=\'Fri, 06 Jan 2023 04:18:19 GMT\' method=POST'
-  : '';
+// The error as Okta's KB article prints it (../shared/seed), with its <username> placeholder.
+const kb = 'Could not push profile for Office 365 user <username>, received error: Received response with HTTP status code 400. httpStatusCode=400 errorCode=Request_BadRequest errorMessage="User license is inherited from a group membership and it cannot be removed directly from the user." client-request-id= request-id= timestamp=\'Fri, 06 Jan 2023 04:18:19 GMT\' method=POST';
 
 async function diagnose(query: string) {
-  const outcome = await app.runtime.services.diagnose(query);
+  const outcome = await rt.services.diagnose(query);
   if (outcome.kind !== 'diagnosis') throw new Error(`expected a diagnosis, got: ${outcome.message}`);
   return diagnosisReportSchema.parse(outcome.diagnosis.report);
 }
@@ -57,7 +55,7 @@ test.each([
   ['a path injection attempt', 'adele.vance@contoso.com/../../groups'],
   ['a UPN with quote, hash and dollar', "o'brien#$x@contoso.com"],
 ])('%s is user-not-found or unusable, never a crash', async (_what, query) => {
-  const outcome = await app.runtime.services.diagnose(query);
+  const outcome = await rt.services.diagnose(query);
   if (outcome.kind === 'diagnosis') expect(['user-not-found', 'user-not-identified']).toContain(outcome.diagnosis.report.verdict);
   else expect(outcome.message).toMatch(/user principal name|error/);
 });
@@ -75,7 +73,7 @@ test('by Entra object id and by Okta login it is the same person', async () => {
 
 test('a user assigned to two active Office 365 instances gets a configuration error naming both', async () => {
   const ben = SCENARIOS.find((s) => s.verdict === null)?.userPrincipalName ?? '';
-  const err = await app.runtime.services.diagnose(ben).catch((e: unknown) => e);
+  const err = await rt.services.diagnose(ben).catch((e: unknown) => e);
   expect(isLicenseDoctorError(err, 'configuration')).toBe(true);
   expect(String((err as Error).message)).toMatch(/2 active Office 365 app instances.*OKTA_O365_APP_ID/);
 });

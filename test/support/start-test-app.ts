@@ -18,8 +18,6 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   readonly databaseUrl?: string;
   readonly execution?: RuntimeOptions['execution'];
-  /** Start the HTTP server (default true). */
-  readonly server?: boolean;
 }
 
 /** Starts a test app; call close() in afterAll. */

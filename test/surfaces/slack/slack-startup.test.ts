@@ -34,7 +34,7 @@ describe('Slack start-up checks', () => {
   it('names the missing signing secret, in the configuration and in the surface itself', async () => {
     const config = await startupError(async () => loadConfig({ SANDBOX: 'true', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APPROVALS_CHANNEL: CHANNELS.approvals }));
     expect(config.message).toMatch(/SLACK_SIGNING_SECRET/);
-    const app = await startTestApp({ server: false });
+    const app = await startTestApp();
     try {
       const slack = { botToken: BOT_TOKEN, signingSecret: null, appToken: null, approvalsChannel: CHANNELS.approvals, apiUrl: 'http://127.0.0.1:9/api/' };
       const err = await startupError(() => createSlackSurface({ ...app.runtime, config: { ...app.runtime.config, slack } }));

@@ -32,7 +32,7 @@ const diagnoses = new Map<string, DiagnosisView>();
 const plans: [string, PlanView][] = [];
 
 beforeAll(async () => {
-  app = await startTestApp({ server: false });
+  app = await startTestApp();
   for (const scenario of SCENARIOS) {
     // One scenario is a configuration error (two Office 365 instances), not a diagnosis.
     const outcome = await app.runtime.services.diagnose(scenario.userPrincipalName).catch((err: unknown) => {
