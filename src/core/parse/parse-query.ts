@@ -2,9 +2,11 @@
 // and before any pattern runs. A bare UPN or GUID is a user whatever words it contains; a single token
 // that only looks like an Okta short name is tried as error text first, because an exception name such
 // as InvalidOperationOnGroupInheritedLicenseException or a code such as CountViolation is one token too.
+// Words that are not an error but name exactly one address are a question about that user.
 import type { QueryParse } from '../model/parsed-error.ts';
 import { MAX_QUERY_BYTES } from '../model/parsed-error.ts';
 import { analyseErrorText } from './analyse-error-text.ts';
+import { findEmails } from './find-emails.ts';
 import { isBinaryText } from './is-binary-text.ts';
 import { matchBareIdentifier } from './match-bare-identifier.ts';
 import { normaliseChatText } from './normalise-chat-text.ts';
@@ -24,5 +26,8 @@ export function parseQuery(text: string): QueryParse {
     return { kind: 'error-text', parsedError, identifier: user?.identifier ?? null, identifierKind: user?.kind ?? null };
   }
   if (bare) return { kind: 'user', identifier: bare.identifier, identifierKind: bare.kind };
+  // A sentence that names exactly one person ("can you check jane@contoso.com?"): chat users write like that.
+  const named = [...new Set(findEmails(normaliseChatText(text)).map((e) => e.value))];
+  if (named.length === 1 && named[0]) return { kind: 'user', identifier: named[0], identifierKind: 'upn' };
   return { kind: 'unrecognised' };
 }

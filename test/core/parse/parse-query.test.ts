@@ -82,7 +82,10 @@ const rows: ReadonlyArray<readonly [string, string, Record<string, unknown>]> = 
   ['invalid UTF-8 read as text', '\uFFFD\uFFFDPNG\uFFFD\uFFFD\u001A\uFFFD', BINARY],
   // Injection attempts never become identifiers
   ["OData injection", "jane' or 1 eq 1", UNRECOGNISED],
-  ['OData injection after a UPN', "jane@contoso.com' or 1 eq 1", UNRECOGNISED],
+  // Only the clean address is taken: the rest of the text cannot reach a request.
+  ['OData injection after a UPN', "jane@contoso.com' or 1 eq 1", { kind: 'user', identifier: 'jane@contoso.com', identifierKind: 'upn' }],
+  ['a question naming one user', 'hi! can you check <mailto:Jane.Doe@contoso.com|Jane.Doe@contoso.com> please?', { kind: 'user', identifier: 'jane.doe@contoso.com', identifierKind: 'upn' }],
+  ['a question naming two users', 'is jane@contoso.com or joe@contoso.com affected?', UNRECOGNISED],
   ['path traversal', '../../users', UNRECOGNISED],
   ['path traversal with a query', '../../users?$top=999', UNRECOGNISED],
   ['a UPN followed by a path', 'a@b.com/../../x', UNRECOGNISED],
