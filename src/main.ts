@@ -38,6 +38,8 @@ export interface Runtime {
   readonly events: RequestEvents;
   /** The application services every surface calls. */
   readonly services: Services;
+  /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
+  clearCaches(): void;
   close(): Promise<void>;
 }
 
@@ -141,6 +143,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   });
   return {
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
+    clearCaches: () => okta.clearCaches(),
     close: async () => {
       await services.idle();
       await store.close();

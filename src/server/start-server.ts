@@ -30,6 +30,11 @@ async function loadSurfaces(runtime: Runtime): Promise<MountedSurface[]> {
     const { createTeamsSurface } = await import('../surfaces/teams/create-teams-surface.ts');
     surfaces.push(await createTeamsSurface(runtime));
   }
+  if (runtime.sandbox) {
+    // The demo page drives the Teams surface (mounted above in sandbox mode) as a local Teams client.
+    const { createDemoSurface } = await import('../surfaces/web/create-demo-surface.ts');
+    surfaces.push(await createDemoSurface(runtime));
+  }
   return surfaces;
 }
 
@@ -49,7 +54,8 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
             mode: runtime.config.mode,
             readOnly: runtime.config.readOnly,
             store: storeOk ? 'ok' : 'unreachable',
-            teamsUnauthenticated: runtime.config.teams?.allowUnauthenticated ?? false,
+            // Teams activities are accepted without a token with TEAMS_ALLOW_UNAUTHENTICATED, or in sandbox mode without Teams credentials.
+            teamsUnauthenticated: (runtime.config.teams?.allowUnauthenticated ?? false) || (runtime.sandbox !== null && !runtime.config.teams?.clientId),
           };
           for (const s of surfaces) details[s.name] = await s.readiness().catch((err: unknown) => ({ error: String(err) }));
           return { ready: storeOk, details };
@@ -59,9 +65,15 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     options.port,
     options.host,
   );
+  const started: MountedSurface[] = [];
   try {
-    for (const s of surfaces) await s.start({ url: http.url });
+    for (const s of surfaces) {
+      await s.start({ url: http.url });
+      started.push(s);
+    }
   } catch (err) {
+    // One surface refused to start (e.g. a Slack configuration error): stop the ones already running.
+    for (const s of started) await s.stop().catch(() => undefined);
     await http.close();
     throw err;
   }

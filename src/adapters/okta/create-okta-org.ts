@@ -38,6 +38,8 @@ export type UserProvisioningFeature = 'ENABLED' | 'DISABLED' | 'NOT_ENABLED';
 export interface OktaOrgAdapter extends OktaOrg {
   /** Reads `/features/USER_PROVISIONING` live (the pre-execution re-check). */
   getUserProvisioningFeature(appId: string): Promise<UserProvisioningFeature>;
+  /** Forgets the cached apps and license schemas (the org changed behind our back, e.g. the sandbox was reset). */
+  clearCaches(): void;
 }
 
 const PUSH_FAILURE_EVENTS = '(eventType eq "app.office365.api.error.push.profile" or eventType eq "application.provision.user.push_profile")';
@@ -209,6 +211,11 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
       const result = await write('activate provisioning', 'post', `/api/v1/apps/${seg(appId)}/connections/default/lifecycle/activate`);
       appsCache.clear();
       return result;
+    },
+
+    clearCaches: () => {
+      appsCache.clear();
+      schemaCache.clear();
     },
   };
 }

@@ -56,12 +56,14 @@ export function section(title: string, items: CardElementArray): IContainer {
   return { type: 'Container', separator: true, spacing: 'Medium', items: [text(title, { weight: 'Bolder', size: 'Small' }), ...items] };
 }
 
-/** Cells side by side; the first stretches, the others take what they need. */
+/** Cells side by side, sharing the width (the first column 2 parts, the others 3; a trailing short state fits its text). */
 export function row(cells: readonly ITextBlock[]): IColumnSet {
   return {
     type: 'ColumnSet',
     spacing: 'Small',
-    columns: cells.map((cell, i) => ({ type: 'Column', width: i === 0 ? 'stretch' : 'auto', items: [cell] })),
+    // Weighted widths: an auto-width column holding long text would squeeze the first one to a few letters per line.
+    // The last of three or more cells is a short state and fits its text.
+    columns: cells.map((cell, i) => ({ type: 'Column', width: i === 0 ? 2 : cells.length > 2 && i === cells.length - 1 ? 'auto' : 3, items: [cell] })),
   };
 }
 

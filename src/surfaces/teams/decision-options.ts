@@ -16,9 +16,11 @@ export interface DecisionOptions {
   /** Cancel makes sense for this person now. */
   readonly cancel: boolean;
   readonly isRequester: boolean;
+  /** Why Approve / Reject are not offered to this person while the request waits (e.g. they asked for it), else null. */
+  readonly whyNot: string | null;
 }
 
-const NONE: DecisionOptions = { decide: false, cancel: false, isRequester: false };
+const NONE: DecisionOptions = { decide: false, cancel: false, isRequester: false, whyNot: null };
 
 /** What `person` may do with `request` now (nothing when they are not a user of the tenant). */
 export async function decisionOptions(services: Services, person: ChatPerson, request: LicenseRequest): Promise<DecisionOptions> {
@@ -34,7 +36,9 @@ export async function decisionOptions(services: Services, person: ChatPerson, re
   const now = new Date(services.deps.clock.now()).toISOString();
   const isRequester = samePerson(actor, request.requestedBy);
   const open = request.status === 'pending' || request.status === 'approved';
-  return { decide: canDecide(request, actor, approver, now).allowed, cancel: open && (isRequester || approver), isRequester };
+  const decision = canDecide(request, actor, approver, now);
+  const whyNot = !decision.allowed && request.status === 'pending' ? (decision.message ?? null) : null;
+  return { decide: decision.allowed, cancel: open && (isRequester || approver), isRequester, whyNot };
 }
 
 /** Whether the Entra user `entraIdentity` may approve requests at all (for choosing whose cards refresh). */

@@ -100,7 +100,9 @@ async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<Teams
 async function personalApprovalCard(ctx: TeamsContext, person: ChatPerson, current: LicenseRequest, notice?: string): Promise<IAdaptiveCard> {
   const ref = await loadTeamsRef(ctx.store, TEAMS_REF_KEYS.approvalCard(current.id));
   const viewer = await decisionOptions(ctx.services, person, current);
-  return approvalCard(requestView(current), { refreshUserIds: ref?.refreshUserIds ?? null, viewer, ...(notice ? { notice } : {}) });
+  // Say why someone sees no Approve button (e.g. they asked for the change), unless a more specific notice is shown.
+  const line = notice ?? viewer.whyNot ?? undefined;
+  return approvalCard(requestView(current), { refreshUserIds: ref?.refreshUserIds ?? null, viewer, ...(line ? { notice: line } : {}) });
 }
 
 /** Runs `action` for `turn`. */

@@ -120,8 +120,11 @@ test('diagnose → preview → request → approved by a second user → execute
   const forRequester = invokeCard(await teams.execute(agent, 'refresh', { requestId }, approvals, posted.activityId, 'automatic'));
   expect(cardVerbs(forRequester)).not.toContain('approve');
   expect(cardVerbs(forRequester)).toContain('cancel');
+  // Each person is told why there is no Approve button for them.
+  expect(cardText(forRequester)).toContain('You asked for this change, so someone else must approve it.');
   const forOthers = invokeCard(await teams.execute(nonApprover, 'refresh', { requestId }, approvals, posted.activityId, 'automatic'));
   expect(cardVerbs(forOthers)).toEqual([]);
+  expect(cardText(forOthers)).toContain('Only members of the approvers group can approve');
 
   const approved = invokeCard(await teams.execute(approver, 'approve', button(forApprover, 'approve').data, approvals, posted.activityId));
   expect(['approved', 'executing', 'succeeded']).toContain(fact(approved, 'Status'));

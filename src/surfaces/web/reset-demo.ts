@@ -1,0 +1,47 @@
+// "Reset the sandbox": the seeded tenant again, and empty demo conversations. Plans still running finish first (a plan
+// half-run against a fresh tenant would fail in confusing ways), and so do the sandbox Okta's pending pushes (they
+// would write into the fresh tenant). What the adapters cache about the tenant is dropped (a cached Okta apps list
+// would still say provisioning is off after path 2). Requests stay in the store with their audit trail; their old
+// cards are gone, so later changes to them update nothing on the page.
+import type { AppLogger } from '../../app/app-logger.ts';
+import type { Services } from '../../app/services.ts';
+import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import type { DemoConversations } from './demo-conversations.ts';
+
+export interface ResetDeps {
+  readonly services: Pick<Services, 'idle'>;
+  readonly sandbox: Pick<RunningSandbox, 'tenant' | 'graph' | 'okta'>;
+  readonly conversations: DemoConversations;
+  /** Drops the adapters' caches of the tenant (Runtime.clearCaches). */
+  readonly clearCaches: () => void;
+  readonly logger: AppLogger;
+  /** Longest wait for running plans (the sandbox verifies for up to 20 s). */
+  readonly settleMs?: number;
+}
+
+/** Resolves true when `work` finished within `ms`, false when the time ran out first. */
+async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resets the sandbox tenant and the demo conversations; false when running plans did not finish in time. */
+export async function resetDemo(deps: ResetDeps): Promise<boolean> {
+  const settled = await within(deps.services.idle(), deps.settleMs ?? 30_000);
+  if (!settled) deps.logger.warn({}, 'demo reset: plans were still running after the wait; resetting the sandbox under them');
+  await deps.sandbox.okta.idle();
+  deps.sandbox.tenant.reset();
+  deps.sandbox.graph.faults.clear();
+  deps.sandbox.okta.faults.clear();
+  deps.clearCaches();
+  deps.conversations.clear();
+  deps.logger.info({}, 'demo reset: sandbox tenant re-seeded, conversations cleared');
+  return settled;
+}
