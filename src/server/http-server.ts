@@ -38,16 +38,24 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+const BUILT_IN = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** A route path matches exactly, or as a prefix when it ends with '/' (the root '/' itself matches only '/'). */
+function matches(routePath: string, path: string): boolean {
+  return routePath === path || (routePath.length > 1 && routePath.endsWith('/') && path.startsWith(routePath));
+}
+
 /** Starts the server on `port` (0: ephemeral) on all interfaces, or `host`. */
 export async function startHttpServer(options: HttpServerOptions, port: number, host?: string): Promise<RunningHttpServer> {
   const { logger, metrics, readiness, routes } = options;
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes.find((r) => (r.method === '*' || r.method === req.method) && (r.path === path || (r.path.endsWith('/') && path.startsWith(r.path))));
+    const route = routes.find((r) => (r.method === '*' || r.method === req.method) && matches(r.path, path));
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.httpRequests.observe({ route: route?.path ?? path.split('/')[1] ?? '', method: req.method ?? '', status: String(res.statusCode) }, seconds);
+      const label = BUILT_IN.has(path) ? path : (route?.path ?? 'unmatched');
+      metrics.httpRequests.observe({ route: label, method: req.method ?? '', status: String(res.statusCode) }, seconds);
     });
     void (async () => {
       if (req.method === 'GET' && path === '/healthz') return json(res, 200, { status: 'ok' });
