@@ -2,6 +2,7 @@
 // (Teams /api/messages, Slack /slack/events, the sandbox demo page).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LicenseDoctorError } from '../core/errors.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -76,7 +77,10 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new LicenseDoctorError('configuration', `Port ${port} is already in use: stop the other process, or set PORT to a free port.`, { port }));
+      else reject(err);
+    });
     server.listen(port, host, () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;

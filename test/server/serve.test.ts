@@ -48,6 +48,20 @@ test('starts on the sandbox, answers health, readiness and metrics, serves the d
   }
 });
 
+test('a port already in use is a clear configuration error (exit 2)', async () => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve()));
+  const port = (blocker.address() as { port: number }).port;
+  try {
+    const run = await runCliProcess(['serve'], cliEnv(cliDataDir(), { PORT: String(port), LOG_LEVEL: 'silent' }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`license-doctor: Port ${port} is already in use: stop the other process, or set PORT to a free port.`);
+  } finally {
+    blocker.close();
+  }
+});
+
 test('refuses to start when the store cannot be reached, saying what to check (and never the password)', async () => {
   const run = await runCliProcess(['serve'], cliEnv(cliDataDir(), { PORT: '0', DATABASE_URL: 'postgres://ld:s3cret-pass@127.0.0.1:9/license_doctor' }));
   expect(run.code).not.toBe(0);
