@@ -69,9 +69,13 @@ afterAll(() => graph.close());
 const USER_SELECT = 'id,userPrincipalName,displayName,mail,accountEnabled,usageLocation,onPremisesSyncEnabled,assignedLicenses,licenseAssignmentStates';
 const GROUP_SELECT = 'id,displayName,groupTypes,membershipRule,membershipRuleProcessingState,onPremisesSyncEnabled,mailEnabled,securityEnabled,isAssignableToRole,assignedLicenses,licenseProcessingState';
 
-(existsSync(csdl) ? it : it.skip)('the committed subset is what scripts/extract-graph-spec.ts extracts from the CSDL', () => {
-  expect(extractGraphSubset(readFileSync(csdl, 'utf8'), subset.source)).toEqual(subset);
-});
+// Where Microsoft's full CSDL sits beside the repository (../shared/specs on the development machines), the committed
+// subset must be exactly what the script extracts from it; a clone without it checks against the committed subset only.
+if (existsSync(csdl)) {
+  it('the committed subset is what scripts/extract-graph-spec.ts extracts from the CSDL', () => {
+    expect(extractGraphSubset(readFileSync(csdl, 'utf8'), subset.source)).toEqual(subset);
+  });
+}
 
 describe('the conformance check itself', () => {
   it.each([
