@@ -81,6 +81,27 @@ export async function startBrowserDemo(): Promise<BrowserDemo> {
 }
 
 /** The demo page as a person uses it. */
+/**
+ * Starts the app and the browser for a test file (beforeAll), closes them (afterAll), fails any test after which the
+ * page logged an error (afterEach); returns the getter for the started pair.
+ */
+export function useBrowserDemo(): () => BrowserDemo {
+  let env: BrowserDemo | undefined;
+  beforeAll(async () => {
+    env = await startBrowserDemo();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  afterEach(() => {
+    expect(env?.browser.problems ?? []).toEqual([]);
+  });
+  return () => {
+    if (!env) throw new Error('the app and the browser did not start (see the beforeAll failure)');
+    return env;
+  };
+}
+
 export class DemoPage {
   readonly page: Page;
   readonly #url: string;

@@ -2,29 +2,11 @@
 // with a reason (a reject without one is refused); the agent tries to approve their own request from a card that
 // still shows someone else's Approve button, and the server refuses it: cards only hide buttons.
 import type { Route } from 'playwright-core';
-import { DemoPage, startBrowserDemo, type BrowserDemo } from './demo-browser.ts';
+import { DemoPage, useBrowserDemo } from './demo-browser.ts';
 
 jest.setTimeout(60_000);
 
-let env: BrowserDemo | undefined;
-
-beforeAll(async () => {
-  env = await startBrowserDemo();
-});
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(() => {
-  expect(env?.browser.problems ?? []).toEqual([]);
-});
-
-/** The started app and browser (beforeAll failed when they are missing). */
-function started(): BrowserDemo {
-  if (!env) throw new Error('the app and the browser did not start (see the beforeAll failure)');
-  return env;
-}
+const started = useBrowserDemo();
 
 /** As the agent: diagnose `upn`, choose path 1, request it; returns the agent's card and the approval card. */
 async function requestPath1(demo: DemoPage, upn: string, name: string) {

@@ -3,29 +3,11 @@
 // tenant-wide path that needs two approvers. The page talks to the real server (Teams surface, services, sandbox).
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DemoPage, startBrowserDemo, type BrowserDemo } from './demo-browser.ts';
+import { DemoPage, useBrowserDemo } from './demo-browser.ts';
 
 jest.setTimeout(60_000);
 
-let env: BrowserDemo | undefined;
-
-beforeAll(async () => {
-  env = await startBrowserDemo();
-});
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(() => {
-  expect(env?.browser.problems ?? []).toEqual([]);
-});
-
-/** The started app and browser (beforeAll failed when they are missing). */
-function started(): BrowserDemo {
-  if (!env) throw new Error('the app and the browser did not start (see the beforeAll failure)');
-  return env;
-}
+const started = useBrowserDemo();
 
 /** Records, inside the page, what a message's card showed at every change: its Status and how many steps were done. */
 async function recordProgress(demo: DemoPage, messageId: string): Promise<() => Promise<string[]>> {
