@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createOktaOrg } from '../../../src/adapters/okta/create-okta-org.ts';
 import { LicenseDoctorError } from '../../../src/core/errors.ts';
 import { OKTA_TOKEN, startOktaHarness, type OktaHarness } from '../../sandbox/okta/okta-harness.ts';
+import { failure } from '../../support/expect-failure.ts';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -17,16 +18,6 @@ beforeAll(async () => {
   h = await startOktaHarness({ oauthClients: [{ clientId: CLIENT_ID, publicJwk: rsa.publicKey.export({ format: 'jwk' }) }] });
 });
 afterAll(() => h.close());
-
-async function failure(p: Promise<unknown>): Promise<LicenseDoctorError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof LicenseDoctorError) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('Okta credentials', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOktaOrg, type OktaOrgOptions } from '../../../src/adapters/okta/create-okta-org.ts';
-import { LicenseDoctorError } from '../../../src/core/errors.ts';
 import { OKTA_APP, seededOktaUserId } from '../../../src/sandbox/seed.ts';
 import { OKTA_TOKEN, startOktaHarness, type OktaHarness } from '../../sandbox/okta/okta-harness.ts';
+import { failure } from '../../support/expect-failure.ts';
 
 let h: OktaHarness;
 beforeAll(async () => {
@@ -16,16 +16,6 @@ afterEach(() => {
 });
 
 const org = (extra: Partial<OktaOrgOptions> = {}) => createOktaOrg({ orgUrl: h.okta.url, auth: { kind: 'ssws', token: OKTA_TOKEN }, ...extra });
-
-async function failure(p: Promise<unknown>): Promise<LicenseDoctorError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof LicenseDoctorError) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('Okta adapter failures', () => {
   it('waits out a 429 as X-Rate-Limit-Reset says and succeeds on the retry', async () => {

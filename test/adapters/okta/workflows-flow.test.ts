@@ -1,7 +1,7 @@
 import { createWorkflowsFlow } from '../../../src/adapters/okta/workflows-flow.ts';
-import { LicenseDoctorError } from '../../../src/core/errors.ts';
 import { WORKFLOWS_FLOW } from '../../../src/sandbox/seed.ts';
 import { startOktaHarness, type OktaHarness } from '../../sandbox/okta/okta-harness.ts';
+import { failure } from '../../support/expect-failure.ts';
 
 const input = { userPrincipalName: 'adele.vance@contoso.com', oktaUserId: '00usbx00000000000001', appId: '0oasbx00000000000001' };
 let h: OktaHarness;
@@ -11,16 +11,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const invokeUrl = (alias: string = WORKFLOWS_FLOW.alias) => `${h.okta.url}/api/flo/${alias}/invoke`;
-
-async function failure(p: Promise<unknown>): Promise<LicenseDoctorError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof LicenseDoctorError) return err;
-    throw err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('createWorkflowsFlow', () => {
   it("invokes the flow with the token in the x-api-client-token header and returns the flow's answer", async () => {
