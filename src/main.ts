@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import { RequestEvents } from './app/request-events.ts';
-import { DEFAULT_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
+import { DEFAULT_EXECUTION, SANDBOX_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
 import { createServices, type Services } from './app/services.ts';
 import { createRequestStore } from './adapters/store/create-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
@@ -136,7 +136,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     logger,
     clock: systemClock,
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
-    execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
+    execution: { ...DEFAULT_EXECUTION, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,
     auditContext: options.auditContext ?? {},

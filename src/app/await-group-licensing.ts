@@ -3,6 +3,7 @@
 // Pushed too early, Okta still sees the inherited license, changes nothing and reports success; once the group path
 // goes, a user without a direct assignment (the variant with a gap) is left without the license until the next push.
 import type { LicenseRequest } from '../core/model/request.ts';
+import type { ExecutionLease } from './execution-lease.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -15,7 +16,7 @@ const GRANTING: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls the live state until no group grants the user a SKU the plan's verify step expects no group path for. */
-export async function awaitGroupLicensing(deps: ServiceDeps, request: LicenseRequest, owner: string): Promise<GroupLicensingWait> {
+export async function awaitGroupLicensing(deps: ServiceDeps, request: LicenseRequest, lease: ExecutionLease): Promise<GroupLicensingWait> {
   const verify = request.plan.steps.find((s) => s.action.kind === 'verify')?.action;
   const skus = verify?.kind === 'verify' ? verify.expectNoGroupPathFor.map((s) => s.toLowerCase()) : [];
   if (skus.length === 0) return { kind: 'applied' };
@@ -33,7 +34,7 @@ export async function awaitGroupLicensing(deps: ServiceDeps, request: LicenseReq
           `Re-check in a few minutes (license-doctor recheck ${request.id}): License Doctor then asks Okta to push and verifies.`,
       };
     }
-    await deps.store.renewLease(request.id, owner, deps.clock.now(), deps.execution.leaseMs);
+    await lease.hold();
     await sleep(deps.execution.verifyIntervalMs);
   }
 }

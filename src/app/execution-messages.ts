@@ -23,10 +23,16 @@ function doneBefore(n: number, rest: string): string {
   return n === 2 ? ` Step 1 is done; ${rest}` : ` Steps 1–${n - 1} are done; ${rest}`;
 }
 
-/** The outcome message for a step that failed. */
-export function describeFailure(request: LicenseRequest, step: PlanStep, err: unknown): string {
+/** The outcome message for a step that failed; `readBack`: the answer was lost and the effect was read back, absent. */
+export function describeFailure(request: LicenseRequest, step: PlanStep, err: unknown, readBack = false): string {
   const n = position(request, step);
   const total = request.plan.steps.length;
+  if (readBack) {
+    return (
+      `Step ${n} of ${total} stopped — ${step.title}: the answer was lost (${vendorText(err)}), and reading back shows the change is not there.` +
+      `${doneBefore(n, `nothing after step ${n} ran.`)} Once the vendor answers again, press Re-check (license-doctor recheck ${request.id}): License Doctor checks the situation first and continues from step ${n}.`
+    );
+  }
   if (step.action.kind === 'graph-assign-direct-license' && isLicenseDoctorError(err, 'graph-request-failed')) {
     return (
       `Step ${n} of ${total} stopped: Microsoft Graph refused to assign the license directly while a group grants it — ${vendorText(err)}.` +
@@ -34,7 +40,30 @@ export function describeFailure(request: LicenseRequest, step: PlanStep, err: un
       `To go ahead with a short gap in service, request path 1 again as the variant with a gap, acknowledging the gap (from the command line: license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
     );
   }
-  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then request again.`;
+  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then press Re-check (license-doctor recheck ${request.id}) or request again.`;
+}
+
+/** The outcome when a write was accepted but its effect never showed. */
+export function describeMissingEffect(request: LicenseRequest, step: PlanStep, waitedMs: number): string {
+  const n = position(request, step);
+  const total = request.plan.steps.length;
+  const name = request.target.displayName;
+  const waited = `${Math.round(waitedMs / 1000)} s`;
+  const a = step.action;
+  const what = a.kind === 'graph-assign-direct-license'
+    ? `Microsoft Graph accepted the direct assignment, but after ${waited} ${name} still has no direct, active path for the license (Entra ID may keep only the group's path for a license the user inherits), so nothing was removed and ${name} keeps every license. To go ahead, request path 1 again as the variant with a gap (license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
+    : `the vendor accepted it, but after ${waited} the change does not show (${clause(step.verification)}).${doneBefore(n, `nothing after step ${n} ran.`)} Check the change in the admin console, then press Re-check (license-doctor recheck ${request.id}).`;
+  return `Step ${n} of ${total} stopped — ${step.title}: ${what}`;
+}
+
+/** The outcome when the live state no longer fits the plan before step `step` (`changes` in words). */
+export function describeChanged(request: LicenseRequest, step: PlanStep, changes: readonly string[]): string {
+  const n = position(request, step);
+  return (
+    `Step ${n} of ${request.plan.steps.length} was not started: since the plan began, ${changes.join('; ')}.` +
+    `${doneBefore(n, `nothing else was changed.`)} Diagnose ${request.target.displayName} again: if the change was wanted, request a new plan; ` +
+    `if not, undo it and press Re-check (license-doctor recheck ${request.id}).`
+  );
 }
 
 /** The outcome when the plan reaches a manual step that is not done yet. */

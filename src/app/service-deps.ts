@@ -12,11 +12,23 @@ export interface ExecutionSettings {
   readonly leaseMs: number;
   /** How long verification waits for Okta's push and Graph's group licensing to agree. */
   readonly verifyTimeoutMs: number;
-  /** Pause between verification reads. */
+  /** First pause between verification reads of Okta's app user; each later pause is 1.5 times longer, up to verifyMaxIntervalMs. */
   readonly verifyIntervalMs: number;
+  readonly verifyMaxIntervalMs: number;
+  /** How long a write's effect may take to show (e.g. a direct license path) before the plan stops. */
+  readonly effectTimeoutMs: number;
+  /** Pause between reads of a write's effect. */
+  readonly effectIntervalMs: number;
+  /** Deadline of one vendor write (shorter than the lease): past it, the outcome is unknown and is read back. */
+  readonly callTimeoutMs: number;
 }
 
-export const DEFAULT_EXECUTION: ExecutionSettings = { leaseMs: 60_000, verifyTimeoutMs: 90_000, verifyIntervalMs: 2_000 };
+export const DEFAULT_EXECUTION: ExecutionSettings = {
+  leaseMs: 60_000, verifyTimeoutMs: 90_000, verifyIntervalMs: 10_000, verifyMaxIntervalMs: 15_000, effectTimeoutMs: 30_000, effectIntervalMs: 2_000, callTimeoutMs: 30_000,
+};
+
+/** The sandbox tenant answers at once: short pauses keep the demo lively. */
+export const SANDBOX_EXECUTION: Partial<ExecutionSettings> = { verifyTimeoutMs: 20_000, verifyIntervalMs: 250, verifyMaxIntervalMs: 1_000, effectTimeoutMs: 10_000, effectIntervalMs: 100 };
 
 export interface ServiceDeps {
   readonly diagnose: DiagnoseDeps;
@@ -31,6 +43,8 @@ export interface ServiceDeps {
   readonly instanceId: string;
   /** New request ids. */
   newRequestId(): string;
+  /** Aborted when the process is asked to stop: executions finish the vendor call in flight, journal it and stop. */
+  readonly stopSignal?: AbortSignal;
   /** Extra identity recorded with every audit entry this process writes (e.g. the OS user running the CLI). */
   readonly auditContext: Readonly<Record<string, string | null>>;
 }

@@ -1,9 +1,16 @@
-// The plan's last step: wait until Okta's sync state, the System Log and Graph's license states agree with the plan.
+// The plan's last step. While Okta's push is awaited only the app user is read (every verifyIntervalMs, growing by
+// half each time up to verifyMaxIntervalMs): Okta's rate limits are per minute, and the log and the connection say
+// nothing new until the push happened. Then one full read (Graph, the app user, the System Log, the connection)
+// decides, and the outcome says what is true: verified, Okta's push failed, group licensing is late, Okta has not
+// pushed, or Okta pushed and the user is short of a license (which one, and which side removed it).
 import type { PlanStep } from '../core/model/plan.ts';
+import type { OktaAppUser } from '../core/model/okta.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
 import { stepState } from '../core/plans/step-state.ts';
+import type { ExecutionLease } from './execution-lease.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { explainUnverified } from './explain-unverified.ts';
 
 export interface Verification {
   readonly ok: boolean;
@@ -13,43 +20,37 @@ export interface Verification {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const at = (iso: string | null | undefined) => (iso ? `${iso.slice(11, 16)} UTC` : 'an unknown time');
+const at = (iso: string | null | undefined): string => (iso ? `${iso.slice(11, 16)} UTC` : 'an unknown time');
 
-/** Polls the live state until the verify step holds, or the timeout passes. `since`: when the last write was made. */
-export async function verifyPlan(deps: ServiceDeps, request: LicenseRequest, step: PlanStep, since: string, owner: string): Promise<Verification> {
-  if (step.action.kind !== 'verify') throw new Error('verifyPlan needs a verify step');
-  const action = step.action;
-  const deadline = deps.clock.now() + deps.execution.verifyTimeoutMs;
-  for (;;) {
-    const live = await readLiveState(deps, request);
-    if (stepState(step, live.input, since) === 'done') {
-      const appUser = live.input.okta?.appUser;
-      const detail = action.expectProvisioningDisabled
-        ? `Verified: Okta's provisioning of ${live.input.okta?.app?.label ?? 'the Office 365 app'} is off, so Okta no longer pushes licenses; ${request.target.displayName} keeps the licenses Entra ID gives.`
-        : `Verified: Okta pushed ${request.target.displayName}'s profile successfully at ${at(appUser?.lastSync)}, and Microsoft Graph shows ${live.report.licenses.map((l) => `${l.productName} (${l.assignment})`).join(', ') || 'no licenses'}.`;
-      return { ok: true, manual: false, detail };
-    }
-    if (deps.clock.now() >= deadline) return explainTimeout(request, live, since);
-    await deps.store.renewLease(request.id, owner, deps.clock.now(), deps.execution.leaseMs);
-    await sleep(deps.execution.verifyIntervalMs);
-  }
+/** Okta reports a push after `since`, or a failed one: either way there is something to read. */
+function pushSettled(appUser: OktaAppUser | null, since: string): boolean {
+  if (appUser === null || appUser.syncState === 'ERROR') return true;
+  const synced = appUser.lastSync === null ? Number.NaN : Date.parse(appUser.lastSync);
+  return appUser.syncState === 'SYNCHRONIZED' && synced > Date.parse(since);
 }
 
-function explainTimeout(request: LicenseRequest, live: Awaited<ReturnType<typeof readLiveState>>, since: string): Verification {
-  const name = request.target.displayName;
-  const failure = live.input.okta?.pushFailures[0];
-  if (failure && failure.published >= since) {
-    return { ok: false, manual: false, detail: `Okta's push after the change failed at ${at(failure.published)}: ${failure.message}` };
+/** Waits for the verify step to hold, or its timeout. `since`: when the last write was made. */
+export async function verifyPlan(deps: ServiceDeps, lease: ExecutionLease, request: LicenseRequest, step: PlanStep, since: string): Promise<Verification> {
+  const action = step.action;
+  if (action.kind !== 'verify') throw new Error('verifyPlan needs a verify step');
+  const deadline = deps.clock.now() + deps.execution.verifyTimeoutMs;
+  if (action.expectOktaPush) {
+    let interval = deps.execution.verifyIntervalMs;
+    for (;;) {
+      const appUser = await deps.diagnose.okta.getAppUser(action.appId, action.oktaUserId);
+      if (pushSettled(appUser, since) || deps.clock.now() >= deadline || deps.stopSignal?.aborted) break;
+      await lease.hold();
+      await sleep(Math.min(interval, Math.max(0, deadline - deps.clock.now())));
+      interval = Math.min(Math.round(interval * 1.5), deps.execution.verifyMaxIntervalMs);
+    }
   }
-  const groupPaths = live.report.licenses.filter((l) => l.group);
-  if (groupPaths.length > 0 && request.path === 'okta-owns-licenses') {
-    return {
-      ok: false, manual: true,
-      detail: `Entra ID's group-based licensing has not processed the change yet (${groupPaths.map((l) => `${l.productName} still comes from ${l.group?.displayName}`).join('; ')}). Re-check in a few minutes (license-doctor recheck ${request.id}).`,
-    };
+  const live = await readLiveState(deps, request);
+  if (stepState(step, live.input, since) === 'done') {
+    const appUser = live.input.okta?.appUser;
+    const detail = action.expectProvisioningDisabled
+      ? `Verified: Okta's provisioning of ${live.input.okta?.app?.label ?? 'the Office 365 app'} is off, so Okta no longer pushes licenses; ${request.target.displayName} keeps the licenses Entra ID gives.`
+      : `Verified: Okta pushed ${request.target.displayName}'s profile successfully at ${at(appUser?.lastSync)}, and Microsoft Graph shows ${live.report.licenses.map((l) => `${l.productName} (${l.assignment})`).join(', ') || 'no licenses'}.`;
+    return { ok: true, manual: false, detail };
   }
-  return {
-    ok: false, manual: true,
-    detail: `Okta has not pushed ${name}'s profile since the change (Okta may not push a profile that did not change). Retry the failed task in the Okta Admin Console (Dashboard > Tasks), then Re-check (license-doctor recheck ${request.id}).`,
-  };
+  return explainUnverified(request, action, live, since);
 }

@@ -1,7 +1,8 @@
-// Fault injection for the sandbox servers: latency, throttling, server errors and malformed bodies,
-// matched by method and path, for a number of times or until cleared.
+// Fault injection for the sandbox servers: latency, throttling, server errors and malformed bodies, a connection
+// dropped after the request was carried out (`drop-after`: the write lands, the answer is lost) and a server that
+// never answers (`hang`), matched by method and path, for a number of times or until cleared.
 
-export type FaultKind = 'latency' | 'throttle' | 'server-error' | 'malformed' | 'unavailable';
+export type FaultKind = 'latency' | 'throttle' | 'server-error' | 'malformed' | 'unavailable' | 'drop-after' | 'hang';
 
 export interface FaultRule {
   readonly kind: FaultKind;

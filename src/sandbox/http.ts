@@ -23,6 +23,8 @@ export interface SandboxResponse {
   readonly headers?: Record<string, string>;
   /** Serialised as JSON unless it is a string (sent as is). Absent: empty body. */
   readonly body?: unknown;
+  /** Fault injection: `drop` closes the connection instead of answering, `hang` never answers. */
+  readonly fault?: 'drop' | 'hang';
 }
 
 export type Handler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
@@ -154,7 +156,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       if (!request.path.startsWith('/_sandbox')) {
         calls.push({ method: request.method, path: request.path, query: url.search, status: out.status, at: started, durationMs: Date.now() - started });
       }
-      send(res, out);
+      if (out.fault === 'drop') req.socket.destroy();
+      else if (out.fault !== 'hang') send(res, out);
     })().catch((err: unknown) => {
       send(res, { status: 500, body: { error: String(err) } });
     });
@@ -177,10 +180,19 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
           return options.errors.unavailable(req, failure.retryAfterSeconds);
         case 'malformed':
           return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"value": [ {"id": "trunc' };
+        case 'hang':
+          // Recorded as received; the client waits until it gives up (or the server closes).
+          return { status: 0, fault: 'hang' };
+        case 'drop-after':
+          return { ...(await route(req)), fault: 'drop' };
         case 'latency':
           break;
       }
     }
+    return route(req);
+  }
+
+  async function route(req: SandboxRequest): Promise<SandboxResponse> {
     const found = router.match(req.method, req.path);
     if (found === null) return options.errors.notFound(req);
     if (found === 'method') return options.errors.methodNotAllowed(req);

@@ -10,6 +10,8 @@ import type { SandboxState } from './state.ts';
 export interface SandboxBehaviour {
   /** Graph accepts a direct assignment of a SKU the user already inherits from a group (default true). */
   acceptsDirectAssignmentOfInheritedSku: boolean;
+  /** When Graph accepts such a direct assignment, the direct path appears (default true; false: 200 and nothing changes). */
+  directAssignmentOfInheritedSkuTakesEffect: boolean;
   /** Okta pushes when an app user's profile is posted unchanged (default true). */
   pushesUnchangedProfile: boolean;
   /** Milliseconds an Okta push stays SYNCING before it reaches Graph (default 150). */
@@ -20,6 +22,7 @@ export interface SandboxBehaviour {
 
 export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   acceptsDirectAssignmentOfInheritedSku: true,
+  directAssignmentOfInheritedSkuTakesEffect: true,
   pushesUnchangedProfile: true,
   pushDelayMs: 150,
   groupLicensingDelayMs: 100,

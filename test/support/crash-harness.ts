@@ -14,7 +14,7 @@ const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n
 
 const runtime = await createRuntime(loadConfig(process.env), {
   logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
-  execution: { leaseMs: Number(process.env['LEASE_MS'] ?? 1_000), verifyTimeoutMs: 5_000, verifyIntervalMs: 20 },
+  execution: { leaseMs: Number(process.env['LEASE_MS'] ?? 1_000), verifyTimeoutMs: 5_000, verifyIntervalMs: 20, verifyMaxIntervalMs: 40, effectTimeoutMs: 2_000, effectIntervalMs: 10, callTimeoutMs: 3_000 },
 });
 
 let n = 0;

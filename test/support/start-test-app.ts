@@ -28,7 +28,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger,
     sandboxInMemory: true,
     databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
-    execution: { leaseMs: 30_000, verifyTimeoutMs: 10_000, verifyIntervalMs: 100, ...options.execution },
+    execution: { leaseMs: 30_000, verifyTimeoutMs: 10_000, verifyIntervalMs: 100, verifyMaxIntervalMs: 200, effectIntervalMs: 20, ...options.execution },
   });
   let server: RunningServer;
   try {

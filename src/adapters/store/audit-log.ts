@@ -17,14 +17,27 @@ const AUDIT_PAGE = 1_000;
  * backstop: a fork in the chain would be a unique violation, never a stored entry.
  */
 export function appendAuditEntry(engine: StoreEngine, record: AuditRecord): Promise<AuditEntry> {
-  const normalised = normaliseAuditRecord(record);
   return engine.writeTransaction(async (trx) => {
-    await engine.lockAuditLog(trx);
-    const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const entry = chainAuditEntry(normalised, last === undefined ? null : { seq: Number(last.seq), hash: last.hash });
-    await trx.insertInto('audit_log').values(auditRow(entry)).execute();
+    const [entry] = await appendAuditEntries(engine, trx, [record]);
+    if (!entry) throw new Error('appendAuditEntries returned no entry for one record');
     return entry;
   });
+}
+
+/** Appends `records` in order inside the caller's transaction `trx` (which then holds the audit lock until it ends). */
+export async function appendAuditEntries(engine: StoreEngine, trx: Kysely<StoreDatabase>, records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+  if (records.length === 0) return [];
+  await engine.lockAuditLog(trx);
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let position = last === undefined ? null : { seq: Number(last.seq), hash: last.hash };
+  const entries: AuditEntry[] = [];
+  for (const record of records) {
+    const entry = chainAuditEntry(normaliseAuditRecord(record), position);
+    await trx.insertInto('audit_log').values(auditRow(entry)).execute();
+    entries.push(entry);
+    position = { seq: entry.seq, hash: entry.hash };
+  }
+  return entries;
 }
 
 /** Checks the whole chain in seq order, `pageSize` rows at a time, and names the first entry that breaks it. */

@@ -2,10 +2,10 @@
 // state change is one conditional statement (or one transaction around one), so concurrent instances cannot both win.
 import type { Kysely } from 'kysely';
 import { LicenseDoctorError } from '../../core/errors.ts';
-import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry } from '../../core/model/journal.ts';
+import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../../core/model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
-import { appendAuditEntry, verifyAuditLog } from './audit-log.ts';
+import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, parseRequest, requestColumns, requestRow } from './store-rows.ts';
@@ -71,13 +71,17 @@ export class KyselyRequestStore implements RequestStore {
     });
   }
 
-  async compareAndSet(expectedVersion: number, next: LicenseRequest): Promise<boolean> {
+  async compareAndSet(expectedVersion: number, next: LicenseRequest, options: { readonly audit?: readonly AuditRecord[]; readonly fence?: LeaseFence } = {}): Promise<boolean> {
     if (next.version !== expectedVersion + 1) throw misuse('compareAndSet', `The next version must be ${expectedVersion + 1}, not ${next.version}`);
+    const { fence, audit = [] } = options;
     return this.#run('compareAndSet', () =>
       this.#engine.writeTransaction(async (trx) => {
-        const result = await trx.updateTable('requests').set(requestColumns(next)).where('id', '=', next.id).where('version', '=', expectedVersion).executeTakeFirst();
+        let update = trx.updateTable('requests').set(requestColumns(next)).where('id', '=', next.id).where('version', '=', expectedVersion);
+        if (fence) update = update.where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token);
+        const result = await update.executeTakeFirst();
         if (result.numUpdatedRows !== 1n) return false;
         await this.#insertDecisions(trx, next);
+        await appendAuditEntries(this.#engine, trx, audit);
         return true;
       }),
     );
@@ -90,56 +94,68 @@ export class KyselyRequestStore implements RequestStore {
     await trx.insertInto('decisions').values(rows).onConflict((oc) => oc.columns(['request_id', 'position']).doNothing()).execute();
   }
 
-  async acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean> {
+  async acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
     checkLease('acquireLease', owner, nowMs, ttlMs);
     const now = iso(nowMs);
-    return this.#run('acquireLease', async () => {
-      const result = await this.#engine.write((db) =>
-        db.updateTable('requests')
-          .set({ lease_owner: owner, lease_until: iso(nowMs + ttlMs) })
+    return this.#run('acquireLease', () =>
+      this.#engine.writeTransaction(async (trx) => {
+        const result = await trx.updateTable('requests')
+          .set((eb) => ({ lease_owner: owner, lease_until: iso(nowMs + ttlMs), lease_token: eb('lease_token', '+', 1) }))
           .where('id', '=', requestId)
           .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner)]))
-          .executeTakeFirst(),
-      );
-      return result.numUpdatedRows === 1n;
-    });
+          .executeTakeFirst();
+        if (result.numUpdatedRows !== 1n) return null;
+        const row = await trx.selectFrom('requests').select('lease_token').where('id', '=', requestId).executeTakeFirstOrThrow();
+        return Number(row.lease_token);
+      }),
+    );
   }
 
   /** An expired lease nobody took is still this owner's: no one else can have run the plan meanwhile. */
-  async renewLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean> {
-    checkLease('renewLease', owner, nowMs, ttlMs);
+  async renewLease(requestId: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
+    checkLease('renewLease', fence.owner, nowMs, ttlMs);
     return this.#run('renewLease', async () => {
       const result = await this.#engine.write((db) =>
-        db.updateTable('requests').set({ lease_until: iso(nowMs + ttlMs) }).where('id', '=', requestId).where('lease_owner', '=', owner).executeTakeFirst(),
+        db.updateTable('requests').set({ lease_until: iso(nowMs + ttlMs) }).where('id', '=', requestId)
+          .where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token).executeTakeFirst(),
       );
       return result.numUpdatedRows === 1n;
     });
   }
 
-  async releaseLease(requestId: string, owner: string): Promise<void> {
+  async releaseLease(requestId: string, fence: LeaseFence): Promise<void> {
     return this.#run('releaseLease', async () => {
       await this.#engine.write((db) =>
-        db.updateTable('requests').set({ lease_owner: null, lease_until: null }).where('id', '=', requestId).where('lease_owner', '=', owner).execute(),
+        db.updateTable('requests').set({ lease_owner: null, lease_until: null }).where('id', '=', requestId)
+          .where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token).execute(),
       );
     });
   }
 
   /** A finished row is final: writing its attempt again (started or finished) changes nothing. */
-  async writeJournal(entry: JournalEntry): Promise<void> {
+  async writeJournal(entry: JournalEntry, fence?: LeaseFence): Promise<boolean> {
     if (!(Number.isInteger(entry.attempt) && entry.attempt > 0)) throw misuse('writeJournal', `attempt must be a positive integer, not ${entry.attempt}`);
     const row = journalRow(entry);
-    return this.#run('writeJournal', async () => {
-      await this.#engine.write((db) =>
-        db.insertInto('journal')
+    return this.#run('writeJournal', () =>
+      this.#engine.writeTransaction(async (trx) => {
+        if (fence) {
+          // A no-op update of the request row under the fence: on PostgreSQL it also locks the row, so a takeover
+          // waits for this transaction and cannot slip between the check and the insert.
+          const held = await trx.updateTable('requests').set((eb) => ({ lease_token: eb.ref('lease_token') })).where('id', '=', entry.requestId)
+            .where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token).executeTakeFirst();
+          if (held.numUpdatedRows !== 1n) return false;
+        }
+        await trx.insertInto('journal')
           .values(row)
           .onConflict((oc) =>
             oc.columns(['request_id', 'step_id', 'attempt'])
               .doUpdateSet({ status: row.status, vendor_request_ids: row.vendor_request_ids, finished_at: row.finished_at, detail: row.detail, owner: row.owner })
               .where('journal.status', '=', 'started'),
           )
-          .execute(),
-      );
-    });
+          .execute();
+        return true;
+      }),
+    );
   }
 
   async journal(requestId: string): Promise<JournalEntry[]> {

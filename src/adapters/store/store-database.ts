@@ -17,6 +17,8 @@ export interface RequestsTable {
   /** The instance executing the request's plan, while its lease lasts. */
   lease_owner: string | null;
   lease_until: string | null;
+  /** Grows with every lease taken (fencing token); writes under a lease name the token they hold. */
+  lease_token: number;
 }
 
 /** One row per decision on a request (its position in `decisions`), written with the compare-and-set that adds it. */

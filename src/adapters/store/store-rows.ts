@@ -7,7 +7,7 @@ import type { StoredAuditEntry } from './audit-chain.ts';
 import type { AuditLogTable, ConversationRefsTable, DecisionsTable, JournalTable, RequestsTable } from './store-database.ts';
 
 /** The request's columns that every compare-and-set rewrites. */
-export function requestColumns(r: LicenseRequest): Omit<RequestsTable, 'id' | 'created_at' | 'lease_owner' | 'lease_until'> {
+export function requestColumns(r: LicenseRequest): Omit<RequestsTable, 'id' | 'created_at' | 'lease_owner' | 'lease_until' | 'lease_token'> {
   return {
     status: r.status, version: r.version, path: r.path, scope: r.scope, requested_by: r.requestedBy.userPrincipalName,
     target_upn: r.target.userPrincipalName, updated_at: r.updatedAt, expires_at: r.expiresAt, request_json: JSON.stringify(r),
@@ -15,7 +15,7 @@ export function requestColumns(r: LicenseRequest): Omit<RequestsTable, 'id' | 'c
 }
 
 /** A new request's row (no lease). */
-export const requestRow = (r: LicenseRequest): RequestsTable => ({ id: r.id, created_at: r.createdAt, ...requestColumns(r), lease_owner: null, lease_until: null });
+export const requestRow = (r: LicenseRequest): RequestsTable => ({ id: r.id, created_at: r.createdAt, ...requestColumns(r), lease_owner: null, lease_until: null, lease_token: 0 });
 
 const unreadable = (what: string, detail: string) =>
   new LicenseDoctorError('store', `The store holds ${what} that cannot be read (${detail}): it was edited outside License Doctor; restore it from a backup.`, { operation: 'read' });

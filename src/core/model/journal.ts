@@ -15,6 +15,13 @@ export interface JournalEntry {
   readonly owner: string;
 }
 
+/** Who holds a request's execution lease, and with which token: writes made under a lease are conditional on both. */
+export interface LeaseFence {
+  readonly owner: string;
+  /** Grows with every lease taken on the request, so a paused executor's old token never matches again. */
+  readonly token: number;
+}
+
 /** An audit entry as the application writes it. */
 export interface AuditRecord {
   readonly at: string;

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry } from '../model/journal.ts';
+import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../model/request.ts';
 
 /**
@@ -14,16 +14,19 @@ export interface RequestStore {
   get(id: string): Promise<LicenseRequest | null>;
   /** Requests, newest first, optionally with one of `statuses`. */
   list(filter?: { readonly statuses?: readonly RequestStatus[]; readonly limit?: number }): Promise<LicenseRequest[]>;
-  /** Replaces the request if its stored version is `expectedVersion` (next.version must be expectedVersion + 1); false if someone changed it first. */
-  compareAndSet(expectedVersion: number, next: LicenseRequest): Promise<boolean>;
-  /** Takes the execution lease of a request if it is free or expired; false when another owner holds a live lease. */
-  acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean>;
-  /** Extends a lease this owner holds; false when it was lost. */
-  renewLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean>;
-  /** Releases a lease this owner holds. */
-  releaseLease(requestId: string, owner: string): Promise<void>;
-  /** Appends a journal row (status `started`) or finishes one (same requestId, stepId and attempt). */
-  writeJournal(entry: JournalEntry): Promise<void>;
+  /** Replaces the request if its stored version is `expectedVersion` (and, with `fence`, only while that owner holds the
+   *  lease with that token); appends `audit` records in the same transaction. False if either condition failed. */
+  compareAndSet(expectedVersion: number, next: LicenseRequest, options?: { readonly audit?: readonly AuditRecord[]; readonly fence?: LeaseFence }): Promise<boolean>;
+  /** Takes the execution lease of a request if it is free, expired or this owner's; resolves its fencing token (larger
+   *  than every token handed out before for the request), or null when another owner holds a live lease. */
+  acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null>;
+  /** Extends the lease `fence` names; false when it was taken over (an expired lease nobody took is still its own). */
+  renewLease(requestId: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean>;
+  /** Releases the lease `fence` names (nothing when it was taken over). */
+  releaseLease(requestId: string, fence: LeaseFence): Promise<void>;
+  /** Appends a journal row (status `started`) or finishes one (same requestId, stepId and attempt); with `fence`, only
+   *  while that lease holds (false otherwise, nothing written). */
+  writeJournal(entry: JournalEntry, fence?: LeaseFence): Promise<boolean>;
   /** Every journal row of a request, in order. */
   journal(requestId: string): Promise<JournalEntry[]>;
   /** Saves (replaces) a conversation reference. */

@@ -80,6 +80,8 @@ export function assignUserLicense(tenant: SandboxTenant, user: SandboxEntraUser,
   user.directLicenses = user.directLicenses.filter((l) => !body.remove.some((r) => sameId(r, l.skuId)));
   for (const r of body.remove) delete stamps[licensePathKey(user.id, null, r)];
   for (const a of body.add) {
+    // The unkind reading of Graph's docs: the call is accepted, and only the group's path stays.
+    if (isInherited(a.skuId) && !isDirect(a.skuId) && !tenant.behaviour.directAssignmentOfInheritedSkuTakesEffect) continue;
     const entry = { skuId: a.skuId.toLowerCase(), disabledPlans: a.disabledPlans.map((p) => p.toLowerCase()) };
     user.directLicenses = [...user.directLicenses.filter((l) => !sameId(l.skuId, a.skuId)), entry];
     stamps[licensePathKey(user.id, null, a.skuId)] = now.toISOString();

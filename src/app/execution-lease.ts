@@ -1,0 +1,43 @@
+// The lease an execution holds, with its fencing token. Every change the executor makes to the request or its
+// journal names the token, and the token is checked again right before each vendor write: an executor that was
+// paused past its lease and taken over stops without writing anything, and without recording success.
+import { LicenseDoctorError, isLicenseDoctorError } from '../core/errors.ts';
+import type { JournalEntry, LeaseFence } from '../core/model/journal.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+/** Thrown where an execution finds that another one has taken its request over. */
+export function leaseLost(requestId: string, fence: LeaseFence): LicenseDoctorError {
+  return new LicenseDoctorError('conflict', `Another execution took request ${requestId} over; this one stops without writing.`, { reason: 'lease-lost', requestId, token: fence.token });
+}
+
+/** True for the error `leaseLost` makes. */
+export const isLeaseLost = (err: unknown): boolean => isLicenseDoctorError(err, 'conflict') && err.details['reason'] === 'lease-lost';
+
+/** A held lease: renew it (checks the token), journal under it, release it. */
+export class ExecutionLease {
+  readonly #deps: Pick<ServiceDeps, 'store' | 'clock' | 'execution'>;
+  readonly requestId: string;
+  readonly fence: LeaseFence;
+
+  constructor(deps: Pick<ServiceDeps, 'store' | 'clock' | 'execution'>, requestId: string, fence: LeaseFence) {
+    this.#deps = deps;
+    this.requestId = requestId;
+    this.fence = fence;
+  }
+
+  /** Extends the lease; throws `leaseLost` when another execution holds the request now. */
+  async hold(): Promise<void> {
+    const { store, clock, execution } = this.#deps;
+    if (!(await store.renewLease(this.requestId, this.fence, clock.now(), execution.leaseMs))) throw leaseLost(this.requestId, this.fence);
+  }
+
+  /** Writes a journal row under the lease; throws `leaseLost` when it was taken over (nothing written). */
+  async journal(entry: JournalEntry): Promise<void> {
+    if (!(await this.#deps.store.writeJournal(entry, this.fence))) throw leaseLost(this.requestId, this.fence);
+  }
+
+  /** Frees the lease so that another instance can resume at once (nothing when it was taken over). */
+  release(): Promise<void> {
+    return this.#deps.store.releaseLease(this.requestId, this.fence);
+  }
+}
