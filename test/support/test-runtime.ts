@@ -25,6 +25,8 @@ export interface TestRuntimeOptions {
   readonly databaseSchema?: string;
   readonly execution?: RuntimeOptions['execution'];
   readonly behaviour?: Partial<SandboxBehaviour>;
+  /** Live runtimes: told of every HTTP request License Doctor sends to Graph or Okta, before it goes out. */
+  readonly onVendorRequest?: RuntimeOptions['onVendorRequest'];
 }
 
 const logger = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -84,5 +86,5 @@ export function liveEnv(sandbox: RunningSandbox): Record<string, string> {
 /** A live-mode runtime on `sandbox`: another bot instance with its own store connection. */
 export async function startLiveRuntime(sandbox: RunningSandbox, options: TestRuntimeOptions = {}): Promise<Runtime> {
   const config = loadConfig({ ...liveEnv(sandbox), LOG_LEVEL: 'silent', ...options.env });
-  return createRuntime(config, { logger: logger(), ...storeOptions(options) });
+  return createRuntime(config, { logger: logger(), ...storeOptions(options), ...(options.onVendorRequest ? { onVendorRequest: options.onVendorRequest } : {}) });
 }
