@@ -1,8 +1,9 @@
-// Applies a core transition to a stored request with compare-and-set, audits it and publishes it.
+// Applies a core transition to a stored request with compare-and-set (its audit entries in the same transaction) and
+// publishes it.
 import { transition, type RequestEvent as CoreEvent } from '../core/approval/transition.ts';
 import { LicenseDoctorError } from '../core/errors.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
-import { writeAudit } from './audit.ts';
+import { inContext, writeAudit } from './audit.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export type ApplyResult =
@@ -17,12 +18,15 @@ export async function applyEvent(deps: ServiceDeps, requestId: string, event: Co
     const result = transition(current, event, { now: new Date(deps.clock.now()).toISOString(), readOnly: deps.policy.readOnly });
     if (result.kind === 'unchanged') return { kind: 'changed', request: current, execute: false };
     if (result.kind === 'refused') {
-      if (result.request && !(await deps.store.compareAndSet(current.version, result.request))) continue;
-      await writeAudit(deps, result.audit);
+      // A refusal that changed the request anyway (expiry) stores its audit with the change; otherwise alone.
+      if (result.request) {
+        if (!(await deps.store.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
+      } else {
+        await writeAudit(deps, result.audit);
+      }
       return { kind: 'refused', request: result.request ?? current, message: result.message, reason: result.reason };
     }
-    if (!(await deps.store.compareAndSet(current.version, result.request))) continue;
-    await writeAudit(deps, result.audit);
+    if (!(await deps.store.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
     if (event.kind === 'step') await deps.events.publish({ type: 'step-progress', request: result.request, progress: event.progress });
     else await deps.events.publish({ type: 'request-changed', change, request: result.request });
     return { kind: 'changed', request: result.request, execute: result.effects.some((e) => e.kind === 'execute') };

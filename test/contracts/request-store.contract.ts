@@ -1,14 +1,16 @@
 // The RequestStore contract: every implementation (SQLite file, SQLite in memory, PostgreSQL) passes these tests.
 // A test file supplies a StoreContractSetup and calls requestStoreContract(setup) at the top level.
+import { STORE_MIGRATIONS } from '../../src/adapters/store/store-migrations.ts';
 import type { RequestStore } from '../../src/core/ports/request-store.ts';
 import { auditContract } from './request-store-audit.contract.ts';
+import { auditStateContract } from './request-store-audit-state.contract.ts';
 import { approver, decided, licenseRequest, spread } from './request-store-fixtures.ts';
 import { leaseJournalRefsContract } from './request-store-leases.contract.ts';
 
 /** One database, as the contract sees it. */
 export interface StoreTarget {
   /** A new store instance on this database, with its own connection or pool; not migrated. */
-  open(): Promise<RequestStore>;
+  open(options?: { readonly auditKey?: string }): Promise<RequestStore>;
   /** Runs SQL on this database behind the stores' back (inspection, tampering); the rows of a query. */
   sql(statement: string): Promise<Array<Record<string, unknown>>>;
 }
@@ -78,7 +80,7 @@ export function requestStoreContract(setup: StoreContractSetup): void {
       expect(await a.get(rb.id)).toStrictEqual(rb);
       expect(await b.get(ra.id)).toStrictEqual(ra);
       const [{ n } = { n: 0 }] = await target.sql('SELECT count(*) AS n FROM license_doctor_migration');
-      expect(Number(n)).toBe(5);
+      expect(Number(n)).toBe(Object.keys(STORE_MIGRATIONS).length);
     });
   });
 
@@ -182,4 +184,5 @@ export function requestStoreContract(setup: StoreContractSetup): void {
 
   leaseJournalRefsContract(ctx);
   auditContract(ctx);
+  auditStateContract(setup);
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry } from '../model/journal.ts';
+import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry } from '../model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../model/request.ts';
 
 /**
@@ -8,14 +8,15 @@ import type { LicenseRequest, RequestStatus } from '../model/request.ts';
 export interface RequestStore {
   /** Creates the schema or migrates it to the current version (idempotent; safe with several instances). */
   migrate(): Promise<void>;
-  /** Stores a new request (its version must be 1). */
-  create(request: LicenseRequest): Promise<void>;
+  /** Stores a new request (its version must be 1); appends `audit` records in the same transaction. */
+  create(request: LicenseRequest, options?: { readonly audit?: readonly AuditRecord[] }): Promise<void>;
   /** The request, or null. */
   get(id: string): Promise<LicenseRequest | null>;
   /** Requests, newest first, optionally with one of `statuses`. */
   list(filter?: { readonly statuses?: readonly RequestStatus[]; readonly limit?: number }): Promise<LicenseRequest[]>;
-  /** Replaces the request if its stored version is `expectedVersion` (next.version must be expectedVersion + 1); false if someone changed it first. */
-  compareAndSet(expectedVersion: number, next: LicenseRequest): Promise<boolean>;
+  /** Replaces the request if its stored version is `expectedVersion` (next.version must be expectedVersion + 1); appends
+   *  `audit` records in the same transaction. False if someone changed it first (and then nothing is written). */
+  compareAndSet(expectedVersion: number, next: LicenseRequest, options?: { readonly audit?: readonly AuditRecord[] }): Promise<boolean>;
   /** Takes the execution lease of a request if it is free or expired; false when another owner holds a live lease. */
   acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean>;
   /** Extends a lease this owner holds; false when it was lost. */
@@ -32,10 +33,12 @@ export interface RequestStore {
   conversationRefs(key: string): Promise<ConversationRef[]>;
   /** Appends to the audit log, chaining the entry to the last one (serialised across instances). */
   appendAudit(record: AuditRecord): Promise<AuditEntry>;
-  /** Audit entries in order, optionally for one request. */
-  audit(filter?: { readonly requestId?: string }): Promise<AuditEntry[]>;
-  /** Recomputes the chain and names the first broken entry. */
+  /** Audit entries in order, optionally filtered. */
+  audit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** Recomputes the chain (and its MACs with AUDIT_KEY), checks each request against its last state hash, and names the first broken entry. */
   verifyAudit(): Promise<AuditVerification>;
+  /** The last audit entry, or null when the log is empty (for checkpoints). */
+  auditHead(): Promise<AuditHead | null>;
   /** Whether the database answers (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
