@@ -120,7 +120,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
   let store: RequestStore;
   try {
-    store = await createRequestStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema ? { schema: options.databaseSchema } : {});
+    store = await createRequestStore(options.databaseUrl ?? config.databaseUrl, {
+      ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+      ...(config.audit.key === null ? {} : { auditKey: config.audit.key }),
+    });
     await store.migrate();
   } catch (err) {
     await sandbox?.close();

@@ -1,9 +1,10 @@
-// Applies a core transition to a stored request with compare-and-set, audits it and publishes it.
+// Applies a core transition to a stored request with compare-and-set (its audit entries in the same transaction) and
+// publishes it.
 import { transition, type RequestEvent as CoreEvent } from '../core/approval/transition.ts';
 import { LicenseDoctorError } from '../core/errors.ts';
-import type { LeaseFence } from '../core/model/journal.ts';
+import type { AuditRecord, LeaseFence } from '../core/model/journal.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
-import { writeAudit } from './audit.ts';
+import { inContext, writeAudit } from './audit.ts';
 import { leaseLost } from './execution-lease.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -17,8 +18,9 @@ export type ApplyResult =
  * this throws the `leaseLost` error.
  */
 export async function applyEvent(deps: ServiceDeps, requestId: string, event: CoreEvent, change: string, fence?: LeaseFence): Promise<ApplyResult> {
-  const cas = async (version: number, next: LicenseRequest): Promise<boolean> => {
-    if (await deps.store.compareAndSet(version, next, fence ? { fence } : {})) return true;
+  const cas = async (version: number, next: LicenseRequest, audit: readonly AuditRecord[]): Promise<boolean> => {
+    const options = fence ? { fence, audit: inContext(deps, audit) } : { audit: inContext(deps, audit) };
+    if (await deps.store.compareAndSet(version, next, options)) return true;
     // The version did not move: only the fence can have refused the change.
     if (fence && (await deps.store.get(requestId))?.version === version) throw leaseLost(requestId, fence);
     return false;
@@ -29,12 +31,15 @@ export async function applyEvent(deps: ServiceDeps, requestId: string, event: Co
     const result = transition(current, event, { now: new Date(deps.clock.now()).toISOString(), readOnly: deps.policy.readOnly });
     if (result.kind === 'unchanged') return { kind: 'changed', request: current, execute: false };
     if (result.kind === 'refused') {
-      if (result.request && !(await cas(current.version, result.request))) continue;
-      await writeAudit(deps, result.audit);
+      // A refusal that changed the request anyway (expiry) stores its audit with the change; otherwise alone.
+      if (result.request) {
+        if (!(await cas(current.version, result.request, result.audit))) continue;
+      } else {
+        await writeAudit(deps, result.audit);
+      }
       return { kind: 'refused', request: result.request ?? current, message: result.message, reason: result.reason };
     }
-    if (!(await cas(current.version, result.request))) continue;
-    await writeAudit(deps, result.audit);
+    if (!(await cas(current.version, result.request, result.audit))) continue;
     if (event.kind === 'step') await deps.events.publish({ type: 'step-progress', request: result.request, progress: event.progress });
     else await deps.events.publish({ type: 'request-changed', change, request: result.request });
     return { kind: 'changed', request: result.request, execute: result.effects.some((e) => e.kind === 'execute') };

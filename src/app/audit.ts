@@ -2,11 +2,14 @@
 import type { AuditRecord } from '../core/model/journal.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
-/** Appends each record to the audit log, in order. */
+/** The records with this process's context added, ready for the store (e.g. compareAndSet's `audit`). */
+export function inContext(deps: Pick<ServiceDeps, 'auditContext'>, records: readonly AuditRecord[]): AuditRecord[] {
+  return records.map((record) => ({ ...record, actorDetail: { ...record.actorDetail, ...deps.auditContext } }));
+}
+
+/** Appends each record to the audit log, in order: for records that go with no state change (a refusal). */
 export async function writeAudit(deps: Pick<ServiceDeps, 'store' | 'auditContext'>, records: readonly AuditRecord[]): Promise<void> {
-  for (const record of records) {
-    await deps.store.appendAudit({ ...record, actorDetail: { ...record.actorDetail, ...deps.auditContext } });
-  }
+  for (const record of inContext(deps, records)) await deps.store.appendAudit(record);
 }
 
 /** An audit record for something the application layer (not the core) decided. */

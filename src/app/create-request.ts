@@ -4,7 +4,7 @@ import { LicenseDoctorError } from '../core/errors.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, Surface } from '../core/model/request.ts';
-import { writeAudit } from './audit.ts';
+import { inContext, writeAudit } from './audit.ts';
 import { previewPlan } from './preview-plan.ts';
 import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -47,8 +47,7 @@ export async function createRequest(deps: ServiceDeps, input: CreateRequestInput
     await writeAudit(deps, result.audit);
     throw new LicenseDoctorError('policy', result.message, { reason: result.reason });
   }
-  await deps.store.create(result.request);
-  await writeAudit(deps, result.audit);
+  await deps.store.create(result.request, { audit: inContext(deps, result.audit) });
   deps.logger.info({ requestId: result.request.id, path: input.path, user: user.userPrincipalName, by: requester.userPrincipalName }, 'request created');
   await deps.events.publish({ type: 'request-changed', change: 'created', request: result.request });
   return result.request;

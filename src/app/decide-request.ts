@@ -5,7 +5,7 @@ import { transition } from '../core/approval/transition.ts';
 import { isLicenseDoctorError, LicenseDoctorError } from '../core/errors.ts';
 import type { LicenseRequest, Surface } from '../core/model/request.ts';
 import { isApprover } from './approvers.ts';
-import { auditRecord, writeAudit } from './audit.ts';
+import { auditRecord, inContext, writeAudit } from './audit.ts';
 import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -52,8 +52,11 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
     const result = transition(current, event, { now, readOnly: deps.policy.readOnly });
     switch (result.kind) {
       case 'refused': {
-        if (result.request && !(await deps.store.compareAndSet(current.version, result.request))) continue;
-        await writeAudit(deps, result.audit);
+        if (result.request) {
+          if (!(await deps.store.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
+        } else {
+          await writeAudit(deps, result.audit);
+        }
         if (result.request) await deps.events.publish({ type: 'request-changed', change: result.request.status, request: result.request });
         deps.logger.info({ requestId: current.id, by: actor.userPrincipalName, reason: result.reason }, 'decision refused');
         throw new LicenseDoctorError('policy', result.message, { reason: result.reason, requestId: current.id });
@@ -61,8 +64,7 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
       case 'unchanged':
         return { request: current, shouldExecute: false, notices: [result.message] };
       case 'changed': {
-        if (!(await deps.store.compareAndSet(current.version, result.request))) continue;
-        await writeAudit(deps, result.audit);
+        if (!(await deps.store.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
         deps.logger.info({ requestId: current.id, by: actor.userPrincipalName, decision: input.decision, status: result.request.status }, 'decision recorded');
         await deps.events.publish({ type: 'request-changed', change: result.request.status, request: result.request });
         return {

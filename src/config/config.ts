@@ -48,6 +48,8 @@ export interface Config {
   readonly readOnly: boolean;
   readonly port: number;
   readonly databaseUrl: string;
+  /** AUDIT_KEY (null: entries are hash-chained but not keyed) and minutes between audit checkpoints in the log. */
+  readonly audit: { readonly key: string | null; readonly checkpointMinutes: number };
   /** File that keeps the sandbox tenant between processes (sandbox mode). */
   readonly sandboxStateFile: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -60,6 +60,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     readOnly: truthy(e.READ_ONLY),
     port: Number(e.PORT ?? 3978),
     databaseUrl: e.DATABASE_URL ?? 'sqlite:./data/license-doctor.sqlite',
+    audit: { key: e.AUDIT_KEY ?? null, checkpointMinutes: Number(e.AUDIT_CHECKPOINT_MINUTES ?? 15) },
     sandboxStateFile: e.SANDBOX_STATE_FILE ?? './data/sandbox-tenant.json',
     logLevel: e.LOG_LEVEL ?? 'info',
     slack: slackConfig(e, problems),

@@ -3,13 +3,14 @@
 import { STORE_MIGRATIONS } from '../../src/adapters/store/store-migrations.ts';
 import type { RequestStore } from '../../src/core/ports/request-store.ts';
 import { auditContract } from './request-store-audit.contract.ts';
+import { auditStateContract } from './request-store-audit-state.contract.ts';
 import { approver, decided, licenseRequest, spread } from './request-store-fixtures.ts';
 import { leaseJournalRefsContract } from './request-store-leases.contract.ts';
 
 /** One database, as the contract sees it. */
 export interface StoreTarget {
   /** A new store instance on this database, with its own connection or pool; not migrated. */
-  open(): Promise<RequestStore>;
+  open(options?: { readonly auditKey?: string }): Promise<RequestStore>;
   /** Runs SQL on this database behind the stores' back (inspection, tampering); the rows of a query. */
   sql(statement: string): Promise<Array<Record<string, unknown>>>;
 }
@@ -183,4 +184,5 @@ export function requestStoreContract(setup: StoreContractSetup): void {
 
   leaseJournalRefsContract(ctx);
   auditContract(ctx);
+  auditStateContract(setup);
 }

@@ -17,13 +17,18 @@ export interface RequestStoreOptions {
   readonly schema?: string;
   /** The clock for the store's own bookkeeping (when a decision row was written). */
   readonly now?: () => number;
+  /** AUDIT_KEY: audit entries carry an HMAC of their hash, checked by verifyAudit. */
+  readonly auditKey?: string;
 }
 
 /** Opens the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`, `postgres://...`); call migrate() before use. */
 export async function createRequestStore(databaseUrl: string, options: RequestStoreOptions = {}): Promise<RequestStore> {
   const target = parseDatabaseUrl(databaseUrl, process.cwd());
   const engine: StoreEngine = target.kind === 'postgres' ? postgresEngine(target, options.schema) : openSqlite(target.file, target.display);
-  return new KyselyRequestStore(engine, options.now === undefined ? {} : { now: options.now });
+  return new KyselyRequestStore(engine, {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }),
+  });
 }
 
 function openSqlite(file: string, display: string): StoreEngine {

@@ -2,10 +2,12 @@
 // state change is one conditional statement (or one transaction around one), so concurrent instances cannot both win.
 import type { Kysely } from 'kysely';
 import { LicenseDoctorError } from '../../core/errors.ts';
-import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../../core/model/journal.ts';
+import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../../core/model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
+import { requestStateHash } from './audit-chain.ts';
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
+import { verifyRequestStates, withRequestStates } from './audit-requests.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, parseRequest, requestColumns, requestRow } from './store-rows.ts';
@@ -20,10 +22,13 @@ const misuse = (operation: string, message: string) => new LicenseDoctorError('s
 export class KyselyRequestStore implements RequestStore {
   readonly #engine: StoreEngine;
   readonly #now: () => number;
+  readonly #auditKey: string | null;
 
-  constructor(engine: StoreEngine, options: { readonly now?: () => number } = {}) {
+  /** `auditKey` (AUDIT_KEY): each audit entry then carries an HMAC of its hash, and verifyAudit checks them. */
+  constructor(engine: StoreEngine, options: { readonly now?: () => number; readonly auditKey?: string } = {}) {
     this.#engine = engine;
     this.#now = options.now ?? Date.now;
+    this.#auditKey = options.auditKey ?? null;
   }
 
   async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
@@ -38,12 +43,13 @@ export class KyselyRequestStore implements RequestStore {
     return this.#run('migrate', () => this.#engine.migrate());
   }
 
-  async create(request: LicenseRequest): Promise<void> {
+  async create(request: LicenseRequest, options: { readonly audit?: readonly AuditRecord[] } = {}): Promise<void> {
     if (request.version !== 1) throw misuse('create', `A new request has version 1, not ${request.version}`);
     try {
       await this.#engine.writeTransaction(async (trx) => {
         await trx.insertInto('requests').values(requestRow(request)).execute();
         await this.#insertDecisions(trx, request);
+        await this.#auditState(trx, request, options.audit);
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new LicenseDoctorError('conflict', `Request ${request.id} already exists; create each request once, with a new id.`, { operation: 'create', licenseRequestId: request.id });
@@ -81,10 +87,15 @@ export class KyselyRequestStore implements RequestStore {
         const result = await update.executeTakeFirst();
         if (result.numUpdatedRows !== 1n) return false;
         await this.#insertDecisions(trx, next);
-        await appendAuditEntries(this.#engine, trx, audit);
+        await this.#auditState(trx, next, audit);
         return true;
       }),
     );
+  }
+
+  /** The audit entries of a state change, in its transaction, each carrying the hash of the state it stored. */
+  async #auditState(trx: Kysely<StoreDatabase>, request: LicenseRequest, audit: readonly AuditRecord[] = []): Promise<void> {
+    await appendAuditEntries(this.#engine, trx, audit, { requestHash: requestStateHash(request), key: this.#auditKey });
   }
 
   /** Decisions are only ever appended, so the rows already written keep their positions and are left alone. */
@@ -183,19 +194,32 @@ export class KyselyRequestStore implements RequestStore {
   }
 
   async appendAudit(record: AuditRecord): Promise<AuditEntry> {
-    return this.#run('appendAudit', () => appendAuditEntry(this.#engine, record));
+    return this.#run('appendAudit', () => appendAuditEntry(this.#engine, record, this.#auditKey));
   }
 
-  async audit(filter: { readonly requestId?: string } = {}): Promise<AuditEntry[]> {
+  async audit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
     return this.#run('audit', async () => {
       let query = this.#engine.db.selectFrom('audit_log').selectAll().orderBy('seq');
       if (filter.requestId !== undefined) query = query.where('request_id', '=', filter.requestId);
+      if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
+      if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+      if (filter.limit !== undefined) query = query.limit(filter.limit);
       return (await query.execute()).map(auditEntry);
     });
   }
 
   async verifyAudit(): Promise<AuditVerification> {
-    return this.#run('verifyAudit', () => verifyAuditLog(this.#engine.db));
+    return this.#run('verifyAudit', async () => {
+      const chain = await verifyAuditLog(this.#engine.db, undefined, this.#auditKey);
+      return chain.kind === 'broken' ? chain : withRequestStates(chain, await verifyRequestStates(this.#engine.db));
+    });
+  }
+
+  async auditHead(): Promise<AuditHead | null> {
+    return this.#run('auditHead', async () => {
+      const top = await this.#engine.db.selectFrom('audit_log').select(['seq', 'hash', 'mac']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return top === undefined ? null : { seq: Number(top.seq), hash: top.hash, mac: top.mac ?? null };
+    });
   }
 
   /** False when the database does not answer; the reason is for the caller to find by calling an operation. */

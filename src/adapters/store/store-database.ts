@@ -1,5 +1,6 @@
 // The tables of the durable store, as Kysely sees them. Timestamps are ISO 8601 strings and JSON is text, so that
 // SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
+import type { Generated } from 'kysely';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
 export interface RequestsTable {
@@ -65,6 +66,19 @@ export interface AuditLogTable {
   data: string;
   prev_hash: string;
   hash: string;
+  /** SHA-256 of the request state this entry's change produced (entries that record a state change). */
+  request_hash: string | null;
+  /** HMAC-SHA256 of `hash` under AUDIT_KEY, when a key was set. */
+  mac: string | null;
+}
+
+/** Request events for other processes (SQLite; PostgreSQL uses NOTIFY). */
+export interface RequestEventsTable {
+  id: Generated<number>;
+  at: string;
+  /** The instance that wrote it (it skips its own). */
+  origin: string;
+  payload: string;
 }
 
 /** The store's schema for Kysely. */
@@ -74,4 +88,5 @@ export interface StoreDatabase {
   journal: JournalTable;
   conversation_refs: ConversationRefsTable;
   audit_log: AuditLogTable;
+  request_events: RequestEventsTable;
 }

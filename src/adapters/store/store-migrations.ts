@@ -7,6 +7,8 @@ import { createJournal } from './migrations/0003-create-journal.ts';
 import { createConversationRefs } from './migrations/0004-create-conversation-refs.ts';
 import { createAuditLog } from './migrations/0005-create-audit-log.ts';
 import { addLeaseToken } from './migrations/0006-add-lease-token.ts';
+import { keyedAudit } from './migrations/0009-keyed-audit.ts';
+import { createRequestEvents } from './migrations/0010-create-request-events.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,6 +18,8 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-create-conversation-refs': createConversationRefs,
   '0005-create-audit-log': createAuditLog,
   '0006-add-lease-token': addLeaseToken,
+  '0009-keyed-audit': keyedAudit,
+  '0010-create-request-events': createRequestEvents,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */

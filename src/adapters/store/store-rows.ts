@@ -80,7 +80,7 @@ export function conversationRef(row: ConversationRefsTable): ConversationRef {
 export function auditRow(e: AuditEntry): AuditLogTable {
   return {
     seq: e.seq, at: e.at, action: e.action, actor: e.actor, actor_detail: JSON.stringify(e.actorDetail), request_id: e.requestId,
-    data: JSON.stringify(e.data), prev_hash: e.prevHash, hash: e.hash,
+    data: JSON.stringify(e.data), prev_hash: e.prevHash, hash: e.hash, request_hash: e.requestHash, mac: e.mac,
   };
 }
 
@@ -101,7 +101,8 @@ export function storedAuditEntry(row: AuditLogTable): StoredAuditEntry {
   const actorDetail = tryParse(row.actor_detail);
   const data = tryParse(row.data);
   const entry: AuditEntry | null = isObject(actorDetail) && isObject(data)
-    ? { seq, at: row.at, action: row.action, actor: row.actor, actorDetail: actorDetail as AuditEntry['actorDetail'], requestId: row.request_id, data, prevHash: row.prev_hash, hash: row.hash }
+    ? { seq, at: row.at, action: row.action, actor: row.actor, actorDetail: actorDetail as AuditEntry['actorDetail'], requestId: row.request_id, data, prevHash: row.prev_hash, hash: row.hash,
+        requestHash: row.request_hash ?? null, mac: row.mac ?? null }
     : null;
   return { seq, prevHash: row.prev_hash, hash: row.hash, entry };
 }

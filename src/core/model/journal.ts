@@ -40,13 +40,39 @@ export interface AuditEntry extends AuditRecord {
   readonly seq: number;
   /** SHA-256 (hex) of the previous entry's `hash`, or 64 zeros for the first. */
   readonly prevHash: string;
-  /** SHA-256 (hex) over prevHash and the canonical JSON of the record. */
+  /** SHA-256 (hex) over prevHash and the canonical JSON of the record (with requestHash when present). */
   readonly hash: string;
+  /** SHA-256 (hex) of the canonical JSON of the request state this entry's change stored; null for other entries. */
+  readonly requestHash: string | null;
+  /** HMAC-SHA256 (hex) of `hash` under AUDIT_KEY; null when no key was set. */
+  readonly mac: string | null;
+}
+
+/** The last entry of the audit log, as checkpoints record it. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly mac: string | null;
+}
+
+/** Which audit entries to read: of one request, written at or after `since`, after seq `afterSeq`, at most `limit`. */
+export interface AuditFilter {
+  readonly requestId?: string;
+  readonly since?: string;
+  readonly afterSeq?: number;
+  readonly limit?: number;
 }
 
 /** Result of checking the audit chain. */
 export type AuditVerification =
-  | { readonly kind: 'intact'; readonly entries: number }
+  | {
+      readonly kind: 'intact';
+      readonly entries: number;
+      /** With AUDIT_KEY: the first entry carrying a MAC (every later one does, and each MAC was checked). */
+      readonly keyedFrom?: number;
+      /** How many stored requests were checked against the state hash of their last audit entry. */
+      readonly requests?: number;
+    }
   | { readonly kind: 'broken'; readonly entries: number; readonly firstBrokenSeq: number; readonly reason: string };
 
 /** Where a surface posted a card, so any instance can update it later. */

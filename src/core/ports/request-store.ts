@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../model/journal.ts';
+import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../model/request.ts';
 
 /**
@@ -8,8 +8,8 @@ import type { LicenseRequest, RequestStatus } from '../model/request.ts';
 export interface RequestStore {
   /** Creates the schema or migrates it to the current version (idempotent; safe with several instances). */
   migrate(): Promise<void>;
-  /** Stores a new request (its version must be 1). */
-  create(request: LicenseRequest): Promise<void>;
+  /** Stores a new request (its version must be 1); appends `audit` records in the same transaction. */
+  create(request: LicenseRequest, options?: { readonly audit?: readonly AuditRecord[] }): Promise<void>;
   /** The request, or null. */
   get(id: string): Promise<LicenseRequest | null>;
   /** Requests, newest first, optionally with one of `statuses`. */
@@ -35,10 +35,12 @@ export interface RequestStore {
   conversationRefs(key: string): Promise<ConversationRef[]>;
   /** Appends to the audit log, chaining the entry to the last one (serialised across instances). */
   appendAudit(record: AuditRecord): Promise<AuditEntry>;
-  /** Audit entries in order, optionally for one request. */
-  audit(filter?: { readonly requestId?: string }): Promise<AuditEntry[]>;
-  /** Recomputes the chain and names the first broken entry. */
+  /** Audit entries in order, optionally filtered. */
+  audit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** Recomputes the chain (and its MACs with AUDIT_KEY), checks each request against its last state hash, and names the first broken entry. */
   verifyAudit(): Promise<AuditVerification>;
+  /** The last audit entry, or null when the log is empty (for checkpoints). */
+  auditHead(): Promise<AuditHead | null>;
   /** Whether the database answers (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

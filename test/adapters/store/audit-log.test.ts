@@ -26,7 +26,7 @@ test.each([
   ['the first row of the second page edited', 4, "UPDATE audit_log SET data = '{\"n\":0}' WHERE seq = 4"],
   ['the last row of the first page deleted', 3, 'DELETE FROM audit_log WHERE seq = 3'],
   ['the last entry edited', 7, "UPDATE audit_log SET action = 'forged' WHERE seq = 7"],
-  ['a forged entry 0 in front of the chain', 1, "INSERT INTO audit_log VALUES (0, 'x', 'x', 'x', '{}', NULL, '{}', 'x', 'x')"],
+  ['a forged entry 0 in front of the chain', 1, "INSERT INTO audit_log VALUES (0, 'x', 'x', 'x', '{}', NULL, '{}', 'x', 'x', NULL, NULL)"],
 ])('%s: broken at entry %i (pages of 3)', async (_name, seq, statement) => {
   await sql.raw(statement).execute(engine.db);
   expect(await verifyAuditLog(engine.db, 3)).toMatchObject({ kind: 'broken', firstBrokenSeq: seq });

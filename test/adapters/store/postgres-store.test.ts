@@ -33,7 +33,7 @@ describe('PostgreSQL', () => {
     multiInstance: true,
     newTarget: async (): Promise<StoreTarget> => {
       const { schema, pool } = newSchema();
-      return { open: () => createRequestStore(DATABASE_URL, { schema }), sql: async (statement) => (await pool.query(statement)).rows as Array<Record<string, unknown>> };
+      return { open: (options = {}) => createRequestStore(DATABASE_URL, { schema, ...options }), sql: async (statement) => (await pool.query(statement)).rows as Array<Record<string, unknown>> };
     },
     cleanup: async () => undefined,
   });
@@ -52,7 +52,7 @@ describe('createRequestStore on PostgreSQL', () => {
     await store.close();
     const { rows } = await admin.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
     expect(rows.map((r: { table_name: string }) => r.table_name)).toEqual([
-      'audit_log', 'conversation_refs', 'decisions', 'journal', 'license_doctor_migration', 'license_doctor_migration_lock', 'requests',
+      'audit_log', 'conversation_refs', 'decisions', 'journal', 'license_doctor_migration', 'license_doctor_migration_lock', 'request_events', 'requests',
     ]);
   });
 

@@ -34,7 +34,7 @@ describe('SQLite file', () => {
       const file = join(dir, `contract-${++n}.sqlite`);
       const raw = new Database(file);
       raws.push(raw);
-      return { open: () => createRequestStore(`sqlite:${file}`), sql: rawSql(raw) };
+      return { open: (options = {}) => createRequestStore(`sqlite:${file}`, options), sql: rawSql(raw) };
     },
     cleanup: async () => raws.forEach((r) => r.close()),
   });
@@ -48,10 +48,10 @@ describe('SQLite in memory', () => {
       let opened = false;
       return {
         // One database, one connection: the store and the raw SQL share the handle.
-        open: async () => {
+        open: async (options = {}) => {
           if (opened) throw new Error('an in-memory database has one instance');
           opened = true;
-          return new KyselyRequestStore(sqliteEngine(database, 'SQLite in memory', new AsyncMutex()));
+          return new KyselyRequestStore(sqliteEngine(database, 'SQLite in memory', new AsyncMutex()), options);
         },
         sql: rawSql(database),
       };
