@@ -46,6 +46,8 @@ export interface Config {
     readonly requestTtlHours: number;
   };
   readonly readOnly: boolean;
+  /** Deadline of one Graph or Okta call (VENDOR_TIMEOUT_SECONDS). */
+  readonly vendorTimeoutMs: number;
   readonly port: number;
   readonly databaseUrl: string;
   /** File that keeps the sandbox tenant between processes (sandbox mode). */

@@ -69,11 +69,12 @@ const isStatus = (err: unknown, status: number): boolean =>
 export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
   const orgUrl = normaliseOrgUrl(options.orgUrl);
   const now = options.now ?? Date.now;
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const { client, executor } = createOktaClient({
     orgUrl,
     auth: options.auth,
     maxRetries: options.maxRetries ?? 2,
-    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+    requestTimeoutMs: timeoutMs,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const ttl = options.cacheTtlMs ?? 5 * 60_000;
@@ -84,7 +85,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     try {
       return await call();
     } catch (err) {
-      throw toOktaError(err, operation, { orgUrl, tokenRefusedStatus: executor.tokenRefusedStatus });
+      throw toOktaError(err, operation, { orgUrl, timeoutMs, tokenRefusedStatus: executor.tokenRefusedStatus });
     }
   };
   const readOrNull = <T>(operation: string, call: () => Promise<T>): Promise<T | null> =>
@@ -114,7 +115,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
       const { requestId } = await send(method, path, body);
       return { requestId };
     } catch (err) {
-      throw toOktaError(err, operation, { orgUrl, write: true, tokenRefusedStatus: executor.tokenRefusedStatus });
+      throw toOktaError(err, operation, { orgUrl, timeoutMs, write: true, tokenRefusedStatus: executor.tokenRefusedStatus });
     }
   };
   const seg = encodeURIComponent;
