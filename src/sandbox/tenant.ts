@@ -16,6 +16,15 @@ export interface SandboxBehaviour {
   pushDelayMs: number;
   /** Milliseconds before group-based licensing reflects a membership or group license change (default 100). */
   groupLicensingDelayMs: number;
+  /**
+   * How the app user schema lists the license values Okta offers: `oneOf` entries with `const` and `title`
+   * (default), a plain `enum`, or no list at all. Real shapes vary (reference/okta.md §2 is UNCONFIRMED).
+   */
+  licenseValueList: 'oneOf' | 'enum' | 'none';
+  /** Part numbers of subscribed SKUs the app's list leaves out, as when Okta's application data is stale (default none). */
+  licensesNotOffered: readonly string[];
+  /** Okta refuses (400 E0000001) an app user POST that adds a license value the list does not offer (default false). */
+  enforcesLicenseList: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
@@ -23,6 +32,9 @@ export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   pushesUnchangedProfile: true,
   pushDelayMs: 150,
   groupLicensingDelayMs: 100,
+  licenseValueList: 'oneOf',
+  licensesNotOffered: [],
+  enforcesLicenseList: false,
 };
 
 export interface SandboxTenantOptions {
