@@ -3,6 +3,7 @@
 // each request first reloads the file if another process changed it, and each write saves it atomically.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { PushFailureShape } from './log-events.ts';
 import { seedTenant } from './seed.ts';
 import type { SandboxState } from './state.ts';
 
@@ -25,6 +26,8 @@ export interface SandboxBehaviour {
   licensesNotOffered: readonly string[];
   /** Okta refuses (400 E0000001) an app user POST that adds a license value the list does not offer (default false). */
   enforcesLicenseList: boolean;
+  /** Where a failed push's System Log event puts Microsoft's text (default `reason`). */
+  pushFailureShape: PushFailureShape;
 }
 
 export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
@@ -35,6 +38,7 @@ export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   licenseValueList: 'oneOf',
   licensesNotOffered: [],
   enforcesLicenseList: false,
+  pushFailureShape: 'reason',
 };
 
 export interface SandboxTenantOptions {

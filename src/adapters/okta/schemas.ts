@@ -91,6 +91,7 @@ export const logEventSchema = z.object({
   displayMessage: text,
   outcome: z.object({ result: text, reason: text }).nullish(),
   debugContext: z.object({ debugData: json.nullish() }).nullish(),
+  target: z.array(z.object({ id: z.string(), alternateId: text })).nullish(),
 });
 /** A parsed System Log event. */
 export type LogEventJson = z.infer<typeof logEventSchema>;
