@@ -96,6 +96,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const graphCredential = tenant.graph.credential;
   const entra = createGraphDirectory({
     baseUrl: tenant.graph.baseUrl,
+    timeoutMs: config.vendorTimeoutMs,
     credential: graphCredential.kind === 'static'
       ? { kind: 'static', token: graphCredential.token }
       : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) },
@@ -103,6 +104,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   });
   const okta = createOktaOrg({
     orgUrl: tenant.okta.orgUrl,
+    requestTimeoutMs: config.vendorTimeoutMs,
     auth: tenant.okta.auth.kind === 'ssws'
       ? { kind: 'ssws', token: tenant.okta.auth.token }
       : {

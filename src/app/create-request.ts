@@ -4,6 +4,7 @@ import { LicenseDoctorError } from '../core/errors.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, Surface } from '../core/model/request.ts';
+import { requireApprovers } from './approvers.ts';
 import { inContext, writeAudit } from './audit.ts';
 import { previewPlan } from './preview-plan.ts';
 import { resolveActor } from './resolve-actor.ts';
@@ -22,6 +23,7 @@ export interface CreateRequestInput {
 
 /** Creates a pending request; refusals (no justification, removal not acknowledged) throw a policy error and are audited. */
 export async function createRequest(deps: ServiceDeps, input: CreateRequestInput): Promise<LicenseRequest> {
+  requireApprovers(deps.policy, 'take requests');
   const requester = await resolveActor(deps.diagnose.entra, input.requester);
   const { diagnosis, plan } = await previewPlan(deps, input.query, input.path, input.options);
   const user = diagnosis.report.user;

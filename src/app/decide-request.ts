@@ -4,7 +4,7 @@
 import { transition } from '../core/approval/transition.ts';
 import { isLicenseDoctorError, LicenseDoctorError } from '../core/errors.ts';
 import type { LicenseRequest, Surface } from '../core/model/request.ts';
-import { isApprover } from './approvers.ts';
+import { isApprover, requireApprovers } from './approvers.ts';
 import { auditRecord, inContext, writeAudit } from './audit.ts';
 import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -29,6 +29,8 @@ const MAX_ATTEMPTS = 8;
 
 /** Records the decision; refusals throw LicenseDoctorError('policy') with a message for the person, and are audited. */
 export async function decideRequest(deps: ServiceDeps, input: DecideInput): Promise<DecideResult> {
+  // A requester may always cancel; approving and rejecting need someone who is allowed to.
+  if (input.decision !== 'cancel') requireApprovers(deps.policy, `${input.decision} requests`);
   const actor = await resolveActor(deps.diagnose.entra, input.actor).catch(async (err: unknown) => {
     // Someone who is not a user of the tenant (a forged or foreign identity) is refused like a non-approver, and audited.
     if (isLicenseDoctorError(err, 'policy')) {

@@ -25,8 +25,8 @@ export type DiagnoseOutcome =
   /** The input cannot be used; `message` is one line saying what to give instead. */
   | { readonly kind: 'unusable-input'; readonly message: string };
 
-/** How far back the System Log is searched for push failures. */
-const PUSH_FAILURE_LOOKBACK_MS = 7 * 24 * 3_600_000;
+/** How far back the System Log is searched for push failures: all Okta keeps (90 days); Okta does not retry a failed push by itself. */
+const PUSH_FAILURE_LOOKBACK_MS = 90 * 24 * 3_600_000;
 
 /** Diagnoses whatever an agent typed or pasted. Vendor failures throw LicenseDoctorError. */
 export async function diagnoseUser(deps: DiagnoseDeps, query: string): Promise<DiagnoseOutcome> {

@@ -1,7 +1,7 @@
 // Reads the Okta side of a diagnosis with as few sequential round trips as possible (see README "Performance").
 import { LicenseDoctorError } from '../core/errors.ts';
 import type { OktaSnapshot } from '../core/model/diagnosis.ts';
-import type { OktaApp, OktaUser } from '../core/model/okta.ts';
+import type { OktaApp, OktaAppUser, OktaPushFailure, OktaUser } from '../core/model/okta.ts';
 import type { OktaOrg } from '../core/ports/okta-org.ts';
 
 export interface OktaSideOptions {
@@ -10,6 +10,16 @@ export interface OktaSideOptions {
   /** System Log window for push failures. */
   readonly since: string;
   readonly until: string;
+}
+
+/**
+ * The user's push failures; when Okta says the last sync failed (syncState ERROR) and none was logged against the
+ * user, one more query by the app target, kept to events that name the user (Okta's targets are UNCONFIRMED).
+ */
+async function withFallback(okta: OktaOrg, app: OktaApp, user: OktaUser, appUser: OktaAppUser | null, found: OktaPushFailure[], options: OktaSideOptions): Promise<OktaPushFailure[]> {
+  if (found.length > 0 || appUser?.syncState !== 'ERROR') return found;
+  const keys = [user.id, user.login, appUser.userName, appUser.externalId].filter((k): k is string => k !== null && k !== '');
+  return okta.listAppPushFailures(app.id, keys, options.since, options.until);
 }
 
 /**
@@ -39,7 +49,7 @@ export async function readOktaSide(okta: OktaOrg, user: OktaUser | null, apps: r
     const [appUser, licenseSchema, provisioning, pushFailures] = await Promise.all([
       okta.getAppUser(app.id, user.id), okta.getLicenseSchema(app.id), okta.getProvisioning(app.id), failures,
     ]);
-    return { app, user, appUser, licenseSchema, provisioning, pushFailures };
+    return { app, user, appUser, licenseSchema, provisioning, pushFailures: await withFallback(okta, app, user, appUser, pushFailures, options) };
   }
 
   const appUsers = await Promise.all(candidates.map((a) => okta.getAppUser(a.id, user.id)));
@@ -62,5 +72,6 @@ export async function readOktaSide(okta: OktaOrg, user: OktaUser | null, apps: r
   const [licenseSchema, provisioning, pushFailures] = await Promise.all([
     okta.getLicenseSchema(chosen.app.id), okta.getProvisioning(chosen.app.id), failures,
   ]);
-  return { app: chosen.app, user, appUser: chosen.appUser, licenseSchema, provisioning, pushFailures };
+  const found = await withFallback(okta, chosen.app, user, chosen.appUser, pushFailures, options);
+  return { app: chosen.app, user, appUser: chosen.appUser, licenseSchema, provisioning, pushFailures: found };
 }

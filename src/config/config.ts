@@ -46,6 +46,8 @@ export interface Config {
     readonly requestTtlHours: number;
   };
   readonly readOnly: boolean;
+  /** Deadline of one Graph or Okta call (VENDOR_TIMEOUT_SECONDS). */
+  readonly vendorTimeoutMs: number;
   readonly port: number;
   readonly databaseUrl: string;
   /** AUDIT_KEY (null: entries are hash-chained but not keyed) and minutes between audit checkpoints in the log. */

@@ -44,6 +44,7 @@ export const envSchema = z.object({
   OKTA_O365_APP_ID: text({ group: 'Okta', description: 'Which Office 365 app instance to use. Default: the only active app named office365; with several active instances, the one the user is assigned to.', example: '0oa1abcdefGHIJKLM123' }),
   OKTA_WORKFLOWS_INVOKE_URL: httpUrl({ group: 'Okta', description: 'Invoke URL of the Okta Workflows API-endpoint flow that pushes non-license attributes (resolution path 3).', example: 'https://acme.workflows.okta.com/api/flo/abc123/invoke' }),
   OKTA_WORKFLOWS_CLIENT_TOKEN: text({ group: 'Okta', description: 'Client token of that flow (sent in the x-api-client-token header).', example: 'e3b0c442...', secret: true }),
+  VENDOR_TIMEOUT_SECONDS: int(1, 45, { group: 'Tenant', description: 'Deadline of one Graph or Okta call, retries included; kept well under the 60 s execution lease so that no call outlives it. A call past it counts as "outcome unknown".', default: '15', example: '15' }),
   APPROVERS_GROUP_ID: guid({ group: 'Approvals', description: 'Entra group whose members (direct or nested) may approve changes; checked live on every decision.', example: '0a1b2c3d-1111-2222-3333-444455556666' }),
   APPROVERS: text({ group: 'Approvals', description: 'Comma-separated UPNs allowed to approve, in addition to the group.', example: 'ida@contoso.com,ops-lead@contoso.com' }),
   REQUEST_TTL_HOURS: int(1, 720, { group: 'Approvals', description: 'Hours after which a pending request expires.', default: '24', example: '24' }),

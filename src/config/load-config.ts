@@ -46,9 +46,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     problems.push('Okta Workflows needs both OKTA_WORKFLOWS_INVOKE_URL and OKTA_WORKFLOWS_CLIENT_TOKEN (the flow\'s API endpoint and its client token).');
   }
   const approvers = (e.APPROVERS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (!sandbox && !e.APPROVERS_GROUP_ID && approvers.length === 0) {
-    problems.push('No approvers: set APPROVERS_GROUP_ID to the Entra group whose members may approve changes (or APPROVERS to a comma-separated list of UPNs).');
-  }
+  // No approvers is not a configuration problem: diagnose and plan work without them; request and approve refuse
+  // (app/approvers.ts requireApprovers), so that an admin connecting a tenant can diagnose first.
 
   const config: Config = {
     mode: sandbox ? 'sandbox' : 'live',
@@ -58,6 +57,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ? { invokeUrl: e.OKTA_WORKFLOWS_INVOKE_URL, clientToken: e.OKTA_WORKFLOWS_CLIENT_TOKEN } : null,
     approvals: { groupId: e.APPROVERS_GROUP_ID?.toLowerCase() ?? null, approvers, requestTtlHours: Number(e.REQUEST_TTL_HOURS ?? 24) },
     readOnly: truthy(e.READ_ONLY),
+    vendorTimeoutMs: Number(e.VENDOR_TIMEOUT_SECONDS ?? 15) * 1000,
     port: Number(e.PORT ?? 3978),
     databaseUrl: e.DATABASE_URL ?? 'sqlite:./data/license-doctor.sqlite',
     audit: { key: e.AUDIT_KEY ?? null, checkpointMinutes: Number(e.AUDIT_CHECKPOINT_MINUTES ?? 15) },

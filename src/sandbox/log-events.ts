@@ -4,7 +4,15 @@
 import { createHash } from 'node:crypto';
 import type { SandboxLogEvent } from './state.ts';
 
+/**
+ * Where a failed push puts Microsoft's text, all UNCONFIRMED shapes Okta is reported to use: `reason` (outcome.reason
+ * plus debugData errorMessage, the default), `debug-data` (no outcome.reason; debugData app_error_code and
+ * error_message), `app-target` (as debug-data, and the event targets the app and the app user, not the Okta user).
+ */
+export type PushFailureShape = 'reason' | 'debug-data' | 'app-target';
+
 export interface PushEventInput {
+  readonly shape?: PushFailureShape;
   readonly now: Date;
   readonly app: { readonly id: string; readonly label: string };
   readonly user: { readonly id: string; readonly login: string; readonly displayName: string };
@@ -68,6 +76,19 @@ export function pushEvent(input: PushEventInput): SandboxLogEvent {
     };
   }
   const text = pushFailureText(userName, failure, now);
+  const shape = input.shape ?? 'reason';
+  if (shape !== 'reason') {
+    return {
+      ...base,
+      ...(shape === 'app-target' ? { target: targets.slice(1) } : {}),
+      eventType: 'app.office365.api.error.push.profile',
+      legacyEventType: 'app.office365.api.error.push.profile',
+      displayMessage: 'Could not push profile for Office 365 user, received error.',
+      severity: 'ERROR',
+      outcome: { result: 'FAILURE', reason: null },
+      debugContext: { debugData: { appname: 'office365', userName, app_error_code: failure.errorCode, error_message: failure.errorMessage, requestId: failure.requestId } },
+    };
+  }
   return {
     ...base,
     eventType: 'app.office365.api.error.push.profile',

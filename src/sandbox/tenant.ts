@@ -3,6 +3,7 @@
 // each request first reloads the file if another process changed it, and each write saves it atomically.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { PushFailureShape } from './log-events.ts';
 import { seedTenant } from './seed.ts';
 import type { SandboxState } from './state.ts';
 
@@ -18,6 +19,17 @@ export interface SandboxBehaviour {
   pushDelayMs: number;
   /** Milliseconds before group-based licensing reflects a membership or group license change (default 100). */
   groupLicensingDelayMs: number;
+  /**
+   * How the app user schema lists the license values Okta offers: `oneOf` entries with `const` and `title`
+   * (default), a plain `enum`, or no list at all. Real shapes vary (reference/okta.md §2 is UNCONFIRMED).
+   */
+  licenseValueList: 'oneOf' | 'enum' | 'none';
+  /** Part numbers of subscribed SKUs the app's list leaves out, as when Okta's application data is stale (default none). */
+  licensesNotOffered: readonly string[];
+  /** Okta refuses (400 E0000001) an app user POST that adds a license value the list does not offer (default false). */
+  enforcesLicenseList: boolean;
+  /** Where a failed push's System Log event puts Microsoft's text (default `reason`). */
+  pushFailureShape: PushFailureShape;
 }
 
 export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
@@ -26,6 +38,10 @@ export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   pushesUnchangedProfile: true,
   pushDelayMs: 150,
   groupLicensingDelayMs: 100,
+  licenseValueList: 'oneOf',
+  licensesNotOffered: [],
+  enforcesLicenseList: false,
+  pushFailureShape: 'reason',
 };
 
 export interface SandboxTenantOptions {

@@ -41,6 +41,11 @@ describe('loadConfig', () => {
     });
   });
 
+  test('first contact: Graph and Okta credentials alone are a valid live configuration (approvers are checked on request)', () => {
+    const c = loadConfig({ ...live, APPROVERS_GROUP_ID: '' });
+    expect(c).toMatchObject({ mode: 'live', approvals: { groupId: null, approvers: [] } });
+  });
+
   test('SANDBOX=true forces the sandbox even with credentials', () => {
     expect(loadConfig({ ...live, SANDBOX: 'true' }).mode).toBe('sandbox');
   });
@@ -52,7 +57,6 @@ describe('loadConfig', () => {
     [{ ...live, GRAPH_BASE_URL: 'http://graph.example.com/v1.0' }, /only for loopback hosts/],
     [{ ...live, OKTA_ORG_URL: 'acme.okta.com' }, /must be a full http\(s\) URL/],
     [{ ...live, APPROVERS_GROUP_ID: 'approvers' }, /APPROVERS_GROUP_ID=approvers: must be an Entra object id/],
-    [{ ...live, APPROVERS_GROUP_ID: '' }, /No approvers/],
     [{ ...live, PORT: 'eighty' }, /PORT=eighty: must be a whole number/],
     [{ ...live, READ_ONLY: 'maybe' }, /READ_ONLY=maybe: use true or false/],
     [{ ...live, OKTA_CLIENT_ID: '0oa1' }, /either OKTA_API_TOKEN or OKTA_CLIENT_ID/],

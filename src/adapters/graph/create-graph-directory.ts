@@ -12,6 +12,8 @@ import { budgetedRetryOptions } from './retry-budget.ts';
 import { SkuCache } from './sku-cache.ts';
 import { TransportGuardMiddleware, type RequestObserver } from './transport-guard-middleware.ts';
 
+/** Default deadline of one Graph call. */
+export const DEFAULT_GRAPH_TIMEOUT_MS = 15_000;
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -29,6 +31,8 @@ export interface GraphDirectoryOptions {
   readonly skuCacheTtlMs?: number;
   /** Clock for the SKU cache (default Date.now). */
   readonly now?: () => number;
+  /** Deadline of one call, retries included (default 15 s: well under the 60 s execution lease). */
+  readonly timeoutMs?: number;
   /** Sees every HTTP attempt (method and URL; never headers). */
   readonly onRequest?: RequestObserver;
 }
@@ -74,7 +78,7 @@ export function createGraphDirectory(options: GraphDirectoryOptions): EntraDirec
       new HTTPMessageHandler(),
     ],
   });
-  const transport = new GraphTransport(client, `${baseUrl}${version}`);
+  const transport = new GraphTransport(client, `${baseUrl}${version}`, options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS);
   const skus = new SkuCache(options.skuCacheTtlMs ?? 5 * 60_000, options.now ?? (() => Date.now()));
   return new GraphDirectory(transport, skus, retryBudgetMs);
 }

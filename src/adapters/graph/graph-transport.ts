@@ -68,18 +68,31 @@ export function expectSuccess(answer: GraphAnswer, operation: string): void {
   if (answer.status >= 300) throw toGraphError(graphErrorFrom(answer.status, answer.headers, parseText(answer.text)), operation);
 }
 
+/** Graph did not answer within the deadline: the call's outcome is unknown (a write may have landed). */
+function graphTimeout(host: string, operation: string, timeoutMs: number, cause: unknown): LicenseDoctorError {
+  const seconds = Math.round(timeoutMs / 1000);
+  return new LicenseDoctorError('graph-unavailable', `Microsoft Graph at ${host} did not answer ${operation} within ${seconds} s: check GRAPH_BASE_URL and the network, or raise VENDOR_TIMEOUT_SECONDS.`,
+    { vendor: 'graph', operation, timeout: true, timeoutMs }, { cause });
+}
+
 export class GraphTransport {
   private readonly client: Client;
   private readonly baseUrl: URL;
+  private readonly timeoutMs: number;
 
-  constructor(client: Client, baseUrl: string) {
+  constructor(client: Client, baseUrl: string, timeoutMs: number) {
     this.client = client;
     this.baseUrl = new URL(baseUrl.replace(/\/+$/, ''));
+    this.timeoutMs = timeoutMs;
   }
 
-  /** Sends one request; every HTTP status comes back as an answer, transport failures throw. */
+  /**
+   * Sends one request; every HTTP status comes back as an answer, transport failures throw. One deadline covers
+   * the whole call (retries and the body included), so no call outlives an execution lease.
+   */
   async send(call: GraphCall, operation: string): Promise<GraphAnswer> {
-    const request = this.client.api(call.path).headers({ ...call.headers }).responseType(ResponseType.RAW);
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const request = this.client.api(call.path).headers({ ...call.headers }).option('signal', signal).responseType(ResponseType.RAW);
     let raw: unknown;
     try {
       switch (call.method) {
@@ -92,6 +105,7 @@ export class GraphTransport {
       const text = await raw.text();
       return { status: raw.status, headers: raw.headers, text, requestId: raw.headers.get('request-id') };
     } catch (err) {
+      if (signal.aborted) throw graphTimeout(this.baseUrl.host, operation, this.timeoutMs, err);
       throw toGraphError(err, operation);
     }
   }

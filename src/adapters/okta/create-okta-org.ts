@@ -9,7 +9,7 @@ import type { OktaOrg, OktaWriteResult } from '../../core/ports/okta-org.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
 import { findLicenseSchema } from './find-license-schema.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
-import { toPushFailure } from './push-failure-message.ts';
+import { targetsUser, toPushFailure } from './push-failure-message.ts';
 import {
   appUserSchemaSchema, applicationFeatureSchema, logEventSchema, oktaAppSchema, oktaAppUserSchema, oktaGroupAssignmentSchema,
   oktaGroupSchema, oktaUserSchema, provisioningConnectionSchema, toPlain,
@@ -42,7 +42,13 @@ export interface OktaOrgAdapter extends OktaOrg {
   clearCaches(): void;
 }
 
-const PUSH_FAILURE_EVENTS = '(eventType eq "app.office365.api.error.push.profile" or eventType eq "application.provision.user.push_profile")';
+// The Office 365 error event is a failure by its type; the generic push event only when its outcome says so.
+const PUSH_FAILURE_EVENTS = '(eventType eq "app.office365.api.error.push.profile" or (eventType eq "application.provision.user.push_profile" and outcome.result eq "FAILURE"))';
+/** Events read per query: one page, newest first. */
+const PUSH_FAILURE_PAGE = 20;
+/** Events read by the fallback query by app target, which also sees other users' failures. */
+const APP_PUSH_FAILURE_PAGE = 100;
+const quoted = (id: string) => `"${id.replace(/["\\]/g, '')}"`;
 
 interface RawResponse {
   text(): Promise<string>;
@@ -69,11 +75,12 @@ const isStatus = (err: unknown, status: number): boolean =>
 export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
   const orgUrl = normaliseOrgUrl(options.orgUrl);
   const now = options.now ?? Date.now;
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const { client, executor } = createOktaClient({
     orgUrl,
     auth: options.auth,
     maxRetries: options.maxRetries ?? 2,
-    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+    requestTimeoutMs: timeoutMs,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const ttl = options.cacheTtlMs ?? 5 * 60_000;
@@ -84,7 +91,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     try {
       return await call();
     } catch (err) {
-      throw toOktaError(err, operation, { orgUrl, tokenRefusedStatus: executor.tokenRefusedStatus });
+      throw toOktaError(err, operation, { orgUrl, timeoutMs, tokenRefusedStatus: executor.tokenRefusedStatus });
     }
   };
   const readOrNull = <T>(operation: string, call: () => Promise<T>): Promise<T | null> =>
@@ -114,7 +121,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
       const { requestId } = await send(method, path, body);
       return { requestId };
     } catch (err) {
-      throw toOktaError(err, operation, { orgUrl, write: true, tokenRefusedStatus: executor.tokenRefusedStatus });
+      throw toOktaError(err, operation, { orgUrl, timeoutMs, write: true, tokenRefusedStatus: executor.tokenRefusedStatus });
     }
   };
   const seg = encodeURIComponent;
@@ -171,9 +178,16 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
 
     listPushFailures: (userId, since, until) =>
       read('read push failures from the System Log', async () => {
-        const filter = `${PUSH_FAILURE_EVENTS} and outcome.result eq "FAILURE" and target.id eq "${userId.replace(/["\\]/g, '')}"`;
-        const events = await collect(await client.systemLogApi.listLogEvents({ since, until, filter, sortOrder: 'DESCENDING', limit: 20 }), 20);
+        const filter = `target.id eq ${quoted(userId)} and ${PUSH_FAILURE_EVENTS}`;
+        const events = await collect(await client.systemLogApi.listLogEvents({ since, until, filter, sortOrder: 'DESCENDING', limit: PUSH_FAILURE_PAGE }), PUSH_FAILURE_PAGE);
         return events.map((e) => toPushFailure(logEventSchema.parse(toPlain(e))));
+      }),
+
+    listAppPushFailures: (appId, userKeys, since, until) =>
+      read('read push failures of the app from the System Log', async () => {
+        const filter = `target.id eq ${quoted(appId)} and ${PUSH_FAILURE_EVENTS}`;
+        const events = await collect(await client.systemLogApi.listLogEvents({ since, until, filter, sortOrder: 'DESCENDING', limit: APP_PUSH_FAILURE_PAGE }), APP_PUSH_FAILURE_PAGE);
+        return events.map((e) => logEventSchema.parse(toPlain(e))).filter((e) => targetsUser(e, userKeys)).map(toPushFailure);
       }),
 
     listGroupAssignments: (appId) =>

@@ -91,11 +91,18 @@ export const logEventSchema = z.object({
   displayMessage: text,
   outcome: z.object({ result: text, reason: text }).nullish(),
   debugContext: z.object({ debugData: json.nullish() }).nullish(),
+  target: z.array(z.object({ id: z.string(), alternateId: text })).nullish(),
 });
 /** A parsed System Log event. */
 export type LogEventJson = z.infer<typeof logEventSchema>;
 
-const schemaAttribute = z.object({ title: text, type: text, items: z.object({ type: text }).nullish() });
+// A list of allowed values: JSON Schema `enum`, or `oneOf` entries with `const` and a display `title`.
+const allowedValues = {
+  enum: z.array(z.unknown()).nullish(),
+  // Entries are read one by one (find-license-schema.ts): one odd entry must not make the schema unreadable.
+  oneOf: z.array(z.unknown()).nullish(),
+};
+const schemaAttribute = z.object({ title: text, type: text, items: z.object({ type: text, ...allowedValues }).nullish() });
 const schemaPart = z.object({ properties: z.record(z.string(), schemaAttribute).nullish() }).nullish();
 
 /** The app user schema (`GET /api/v1/meta/schemas/apps/{appId}/default`), as far as attribute discovery needs. */

@@ -12,6 +12,8 @@ export interface OktaErrorContext {
   readonly write?: boolean;
   /** The status with which the OAuth token endpoint last refused License Doctor, if it did. */
   readonly tokenRefusedStatus?: number | null;
+  /** The deadline of one call, to say how long Okta was given. */
+  readonly timeoutMs?: number;
 }
 
 interface HeadersLike {
@@ -110,5 +112,10 @@ export function toOktaError(err: unknown, operation: string, context: OktaErrorC
   }
   const host = hostOf(context.orgUrl);
   const code = typeof e.code === 'string' ? e.code : typeof e.type === 'string' ? e.type : e.name;
+  if (code === 'request-timeout' || code === 'body-timeout') {
+    // node-fetch's deadline: the outcome is unknown (a write may have landed), as for any transport failure.
+    const within = context.timeoutMs ? ` within ${Math.round(context.timeoutMs / 1000)} s` : ' in time';
+    return new LicenseDoctorError('okta-unavailable', `Okta at ${host} did not answer "${operation}"${within}: check OKTA_ORG_URL and the network, or raise VENDOR_TIMEOUT_SECONDS`, { ...base, timeout: true, vendorMessage: e.message.slice(0, 300) }, { cause: err });
+  }
   return new LicenseDoctorError('okta-unavailable', `Could not reach Okta at ${host} (${code}): check OKTA_ORG_URL and the network`, { ...base, vendorMessage: e.message.slice(0, 300) }, { cause: err });
 }

@@ -78,7 +78,7 @@ export function gatherFindings(input: DiagnosisInput): Findings {
   const rows = licenseRows(user, groups, subscribedSkus);
   const okta = oktaReport(input.okta);
   const managed = input.okta?.appUser ? (okta?.managedLicenses ?? []) : [];
-  const oktaSet = oktaDesiredLicenses(managed, subscribedSkus);
+  const oktaSet = oktaDesiredLicenses(managed, subscribedSkus, input.okta?.licenseSchema?.licenseValues);
   const held = new Set(oktaSet.licenses.map((l) => l.skuId));
   const inherited = inheritedSkus(rows);
   const missing = [...inherited.keys()].filter((sku) => !held.has(sku));

@@ -1,6 +1,8 @@
 // The three resolution paths of Okta's KB article, with whether each can be taken for this user and what limits it.
 import type { GroupRef, Remedy } from '../model/diagnosis.ts';
 import type { Findings } from './findings.ts';
+import { notOfferedMessage, offeredValueFor } from '../licensing/offered-license-values.ts';
+import { productName } from '../licensing/product-catalog.ts';
 import { findGroup } from './license-rows.ts';
 
 /** Approvals per scope: a change for one user needs one approver; a change that reaches many users needs two. */
@@ -37,6 +39,16 @@ function oktaOwnsLicenses(f: Findings): Remedy {
   }
   if (!f.input.entra.user?.usageLocation) {
     return { ...base, available: false, reason: `Set a usage location for ${f.name} first: a direct license needs one` };
+  }
+  const offered = f.input.okta?.licenseSchema?.licenseValues ?? null;
+  if (offered !== null) {
+    const skus = f.input.entra.subscribedSkus;
+    const notOffered = f.missing.flatMap((id) => {
+      const sku = skus.find((s) => s.skuId.toLowerCase() === id.toLowerCase());
+      return sku && offeredValueFor(sku, offered) !== null ? [] : [`${productName(id, sku?.skuPartNumber)} (${sku?.skuPartNumber ?? id})`];
+    });
+    const message = notOfferedMessage(appLabel(f), notOffered);
+    if (message !== null) return { ...base, available: false, reason: message };
   }
   const groups = new Map(f.conflicts.flatMap((c) => c.groups).map((g) => [g.id, g]));
   const manual = [...groups.values()].map((g) => manualStep(g, f)).filter((s): s is string => s !== null);

@@ -1,7 +1,8 @@
 // Okta's Office 365 licenses attribute, and the Graph license set it stands for. The sandbox's Okta push and
 // the resolution plans use the same reading, so what Okta "holds" means one thing everywhere.
 import type { AssignedLicense, SubscribedSku } from '../model/entra.ts';
-import type { OktaAppUser, OktaLicenseSchema } from '../model/okta.ts';
+import type { OktaAppUser, OktaLicenseSchema, OktaLicenseValue } from '../model/okta.ts';
+import { offeredAliases } from './offered-license-values.ts';
 
 /** Variable name assumed when the app user schema was not read (the name Okta's Office 365 app uses by default). */
 export const DEFAULT_LICENSES_ATTRIBUTE = 'licenses';
@@ -33,9 +34,11 @@ interface Wanted {
 /**
  * Matches Okta license values to subscribed SKUs by part number, case-insensitively. `SPE_E3` wants the whole
  * SKU; `SPE_E3:EXCHANGE_S_ENTERPRISE` wants one plan of it, so a SKU named only through plan values is wanted
- * with every other plan disabled. Values matching no SKU (or no plan of it) are returned in `unmatched`.
+ * with every other plan disabled. Values matching no SKU (or no plan of it) are returned in `unmatched`. An offered
+ * value whose title names a SKU (`offered`, from the app's schema) stands for that SKU.
  */
-export function oktaDesiredLicenses(values: readonly string[], skus: readonly SubscribedSku[]): OktaDesiredLicenses {
+export function oktaDesiredLicenses(values: readonly string[], skus: readonly SubscribedSku[], offered?: readonly OktaLicenseValue[] | null): OktaDesiredLicenses {
+  const aliases = offeredAliases(offered, skus);
   const byPart = new Map<string, SubscribedSku>();
   for (const sku of skus) {
     const key = sku.skuPartNumber.trim().toLowerCase();
@@ -44,7 +47,7 @@ export function oktaDesiredLicenses(values: readonly string[], skus: readonly Su
   const wanted = new Map<string, Wanted>();
   const unmatched: string[] = [];
   for (const value of values) {
-    const text = value.trim();
+    const text = aliases.get(value.trim().toLowerCase()) ?? value.trim();
     if (text === '') continue;
     const sep = text.indexOf(':');
     const part = (sep < 0 ? text : text.slice(0, sep)).trim().toLowerCase();

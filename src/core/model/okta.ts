@@ -41,6 +41,17 @@ export interface OktaLicenseSchema {
   readonly licensesAttribute: string | null;
   /** Variable name of the roles attribute, or null when the schema has none. */
   readonly rolesAttribute: string | null;
+  /**
+   * The values the licenses attribute accepts (its `items.enum` / `items.oneOf`, plus those of a service-plan
+   * attribute); null or absent when the schema lists none (any value is then taken as offered).
+   */
+  readonly licenseValues?: readonly OktaLicenseValue[] | null;
+}
+
+/** One value the app's licenses attribute accepts, with the title Okta's Admin Console shows for it. */
+export interface OktaLicenseValue {
+  readonly value: string;
+  readonly title: string | null;
 }
 
 /** Status of the default provisioning connection and of the USER_PROVISIONING feature. */

@@ -1,6 +1,7 @@
 // The user's licenses as a plan shows them, before and after: one line per SKU with every source that grants it.
 import type { DiagnosisReport } from '../model/diagnosis.ts';
 import type { AssignedLicense, SubscribedSku } from '../model/entra.ts';
+import type { OktaLicenseValue } from '../model/okta.ts';
 import type { LicenseLine, LicenseSource } from '../model/plan.ts';
 import { oktaDesiredLicenses } from '../licensing/okta-license-values.ts';
 import { productName, skuPartNumber } from '../licensing/product-catalog.ts';
@@ -25,8 +26,8 @@ export function sortLines(lines: readonly LicenseLine[]): LicenseLine[] {
 }
 
 /** The license set Okta's values stand for, by lower-case SKU id. */
-export function oktaLicenseSet(values: readonly string[], skus: readonly SubscribedSku[]): Map<string, AssignedLicense> {
-  return new Map(oktaDesiredLicenses(values, skus).licenses.map((l) => [l.skuId.toLowerCase(), l]));
+export function oktaLicenseSet(values: readonly string[], skus: readonly SubscribedSku[], offered?: readonly OktaLicenseValue[] | null): Map<string, AssignedLicense> {
+  return new Map(oktaDesiredLicenses(values, skus, offered).licenses.map((l) => [l.skuId.toLowerCase(), l]));
 }
 
 /** Every license the user has now (a path in state Active or ActiveWithError), direct source first. */

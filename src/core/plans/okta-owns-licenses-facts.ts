@@ -3,6 +3,7 @@
 import type { GroupRef } from '../model/diagnosis.ts';
 import type { AssignedLicense } from '../model/entra.ts';
 import type { LicenseLine, PlanOptions } from '../model/plan.ts';
+import { offeredValueFor } from '../licensing/offered-license-values.ts';
 import { oktaDesiredLicenses } from '../licensing/okta-license-values.ts';
 import { currentLicenseLines, groupSources, hasDirect, licenseLine, oktaLicenseSet, sortLines } from './license-lines.ts';
 import type { PlanSubject } from './plan-subject.ts';
@@ -40,6 +41,8 @@ export interface OktaOwnsFacts {
   readonly gapSkus: readonly string[];
   /** Okta values (final) that match no subscribed SKU. */
   readonly unmatched: readonly string[];
+  /** Licenses Okta must hold that the app's Licenses list does not offer (the plan cannot be made then). */
+  readonly notOffered: readonly LicenseLine[];
 }
 
 function licensingGroups(inherited: readonly LicenseLine[]): LicensingGroup[] {
@@ -56,13 +59,21 @@ function licensingGroups(inherited: readonly LicenseLine[]): LicensingGroup[] {
 
 /** Path 1's facts for the subject and options; `attribute` is the app user's licenses attribute. */
 export function oktaOwnsFacts(s: PlanSubject, options: PlanOptions, attribute: string): OktaOwnsFacts {
-  const oktaNow = oktaLicenseSet(s.oktaValues, s.skus);
+  const offered = s.licenseSchema?.licenseValues ?? null;
+  const oktaNow = oktaLicenseSet(s.oktaValues, s.skus, offered);
   const before = currentLicenseLines(s.diagnosis.report, new Set(oktaNow.keys()), s.skus);
   const inherited = before.filter((l) => groupSources(l).length > 0);
   const missing = before.filter((l) => !oktaNow.has(l.skuId));
-  const addValues = options.completeOktaLicenses ? [...new Set(missing.map((l) => l.skuPartNumber))] : [];
+  // Only values from the app's list are written (Okta refuses others); without a list, the part number.
+  const valueOf = (l: LicenseLine): string | null => {
+    const sku = s.skus.find((k) => k.skuId.toLowerCase() === l.skuId);
+    return offered === null ? l.skuPartNumber : sku ? offeredValueFor(sku, offered) : null;
+  };
+  const toAdd = options.completeOktaLicenses ? missing : [];
+  const notOffered = toAdd.filter((l) => valueOf(l) === null);
+  const addValues = [...new Set(toAdd.flatMap((l) => valueOf(l) ?? []))];
   const finalValues = [...s.oktaValues, ...addValues];
-  const oktaFinal = oktaLicenseSet(finalValues, s.skus);
+  const oktaFinal = oktaLicenseSet(finalValues, s.skus, offered);
   // Okta becomes the only source: every license afterwards is one Okta's push assigns directly.
   const after = sortLines([...oktaFinal.keys()].map((skuId) => licenseLine(skuId, [{ kind: 'direct' }], true, s.skus)));
   const kept = inherited.filter((l) => oktaFinal.has(l.skuId) && !hasDirect(l)).map((l) => l.skuId);
@@ -82,6 +93,7 @@ export function oktaOwnsFacts(s: PlanSubject, options: PlanOptions, attribute: s
     removed: before.filter((l) => !oktaFinal.has(l.skuId)),
     directSkus: options.allowServiceGap ? [] : kept,
     gapSkus: options.allowServiceGap ? kept : [],
-    unmatched: oktaDesiredLicenses(finalValues, s.skus).unmatched,
+    unmatched: oktaDesiredLicenses(finalValues, s.skus, offered).unmatched,
+    notOffered,
   };
 }

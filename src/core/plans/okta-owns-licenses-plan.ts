@@ -4,6 +4,7 @@
 import type { Plan, PlanOptions, PlanResult } from '../model/plan.ts';
 import { findGroup } from '../diagnosis/license-rows.ts';
 import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
+import { notOfferedMessage } from '../licensing/offered-license-values.ts';
 import { DEFAULT_LICENSES_ATTRIBUTE } from '../licensing/okta-license-values.ts';
 import { directLicenseStep, removeGroupLicenseStep, removeMemberStep } from './graph-steps.ts';
 import { manualMembershipStep } from './manual-membership-step.ts';
@@ -64,6 +65,8 @@ function steps(f: OktaOwnsFacts, context: PlanContext, memberCount: number | nul
 
 /** Why path 1 cannot be planned for this subject and these options, or null when it can. */
 function refusal(s: PlanSubject, f: OktaOwnsFacts, context: PlanContext, memberCount: number | null): string | null {
+  const notOffered = notOfferedMessage(s.app.label, f.notOffered.map((l) => `${l.productName} (${l.skuPartNumber})`));
+  if (notOffered !== null) return notOffered;
   if (f.groups.length === 0) return `No Entra ID group grants ${s.name} a license, so there is no group-based license to take over.`;
   // An unread group's kind is unknown: the plan could not say who can change its membership.
   const unread = f.groups.filter((g) => findGroup(g.ref.id, s.diagnosis.input.entra.groups) === undefined);

@@ -68,7 +68,7 @@ export function provisioningOffPlan(s: PlanSubject, path: AppPath, options: Plan
     return { kind: 'not-applicable', reason: `License Doctor could not count the users assigned to ${s.app.label}, and an approver must see how many people turning off provisioning reaches.` };
   }
   const workflows = context.workflowsConfigured;
-  const before = currentLicenseLines(s.diagnosis.report, new Set(oktaLicenseSet(s.oktaValues, s.skus).keys()), s.skus);
+  const before = currentLicenseLines(s.diagnosis.report, new Set(oktaLicenseSet(s.oktaValues, s.skus, s.licenseSchema?.licenseValues).keys()), s.skus);
   const flowStep = path === 'okta-workflows-profile-only' ? [workflows ? workflowsInvokeStep(s) : buildWorkflowsFlowStep(s)] : [];
   const steps = numberSteps([
     deactivateProvisioningStep(s, n),

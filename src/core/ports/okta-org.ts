@@ -30,6 +30,11 @@ export interface OktaOrg {
   getProvisioning(appId: string): Promise<OktaProvisioning>;
   /** The user's push failures between `since` and `until` (ISO 8601), newest first. */
   listPushFailures(userId: string, since: string, until: string): Promise<OktaPushFailure[]>;
+  /**
+   * Push failures logged against the app (one page, newest first) whose targets name the user by one of `userKeys`
+   * (Okta id, login, Office 365 user name): the fallback when Okta did not target the user itself.
+   */
+  listAppPushFailures(appId: string, userKeys: readonly string[], since: string, until: string): Promise<OktaPushFailure[]>;
   /** The app's Okta group assignments (for GROUP-scoped app users). */
   listGroupAssignments(appId: string): Promise<OktaGroupAssignment[]>;
   /** The ids of the Okta groups the user belongs to. */

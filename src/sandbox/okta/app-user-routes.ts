@@ -51,6 +51,19 @@ function lookup(tenant: SandboxTenant, req: SandboxRequest): { app: SandboxOktaA
   return au ? { app, au } : notFound(req.params.userId ?? '', 'AppUser');
 }
 
+/**
+ * Added license values the app's Licenses list does not offer (Okta validates an enumerated attribute). Values held
+ * before are let through: the sandbox seeds stale values on purpose, and whether Okta re-validates them is UNCONFIRMED.
+ */
+function unofferedLicenses(tenant: SandboxTenant, app: SandboxOktaApp, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  if (!tenant.behaviour.enforcesLicenseList || tenant.behaviour.licenseValueList === 'none') return [];
+  const values = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+  const held = new Set(values(before[app.schema.licensesAttribute]));
+  const left = new Set(tenant.behaviour.licensesNotOffered.map((p) => p.toLowerCase()));
+  const offered = new Set(tenant.state.graph.skus.filter((s) => !left.has(s.skuPartNumber.toLowerCase())).map((s) => s.skuPartNumber.toLowerCase()));
+  return values(after[app.schema.licensesAttribute]).filter((v) => !held.has(v) && !offered.has(v.toLowerCase()));
+}
+
 function postProfile(req: SandboxRequest, ctx: OktaSandboxContext): SandboxResponse {
   const found = lookup(ctx.tenant, req);
   if ('status' in found) return found;
@@ -61,6 +74,10 @@ function postProfile(req: SandboxRequest, ctx: OktaSandboxContext): SandboxRespo
   const profile = body.value.profile;
   if (profile !== undefined && !isRecord(profile)) return validationFailed('profile', 'profile: must be an object.');
   const changed = profile !== undefined && !sameJson(profile, au.profile);
+  const refused = changed ? unofferedLicenses(ctx.tenant, app, au.profile, profile) : [];
+  if (refused.length > 0) {
+    return validationFailed(app.schema.licensesAttribute, ...refused.map((v) => `${app.schema.licensesAttribute}: '${v}' is not one of the values the app offers.`));
+  }
   if (changed) {
     au.profile = { ...profile };
     if (au.scope === 'GROUP') au.scope = 'USER';

@@ -146,6 +146,7 @@ export class PushEngine {
       app: { id: app.id, label: app.label },
       user: { id: au.userId, login: user?.login ?? au.userName, displayName: user ? `${user.firstName} ${user.lastName}` : au.userName },
       userName: au.userName,
+      shape: this.tenant.behaviour.pushFailureShape,
     };
     if (outcome.ok) {
       au.syncState = 'SYNCHRONIZED';

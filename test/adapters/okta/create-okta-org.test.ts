@@ -59,8 +59,10 @@ describe('createOktaOrg on the Okta SDK, against the sandbox Okta server', () =>
   });
 
   it('discovers the licenses and roles attributes from the app user schema, once per app', async () => {
-    expect(await org.getLicenseSchema(OKTA_APP.MAIN)).toEqual({ licensesAttribute: 'licenses', rolesAttribute: 'roles' });
-    expect(await org.getLicenseSchema(OKTA_APP.RETIRED)).toEqual({ licensesAttribute: 'o365Licenses', rolesAttribute: 'o365Roles' });
+    expect(await org.getLicenseSchema(OKTA_APP.MAIN)).toMatchObject({ licensesAttribute: 'licenses', rolesAttribute: 'roles' });
+    expect(await org.getLicenseSchema(OKTA_APP.RETIRED)).toMatchObject({ licensesAttribute: 'o365Licenses', rolesAttribute: 'o365Roles' });
+    // The sandbox lists the values as `oneOf` entries: one per subscribed SKU, titled with its product name.
+    expect((await org.getLicenseSchema(OKTA_APP.MAIN)).licenseValues).toEqual(expect.arrayContaining([{ value: 'SPE_E3', title: 'Microsoft 365 E3' }]));
     await org.getLicenseSchema(OKTA_APP.MAIN);
     expect(sent(`/api/v1/meta/schemas/apps/${OKTA_APP.MAIN}/default`)).toBe(1);
   });

@@ -13,6 +13,9 @@ describe('pushFailureMessage', () => {
     ['skipping blank values', { outcome: { reason: '  ' }, debugContext: { debugData: { errorMessage: '', message: 'm' } } }, 'm'],
     ['then displayMessage', { displayMessage: 'Could not push profile for Office 365 user, received error.' }, 'Could not push profile for Office 365 user, received error.'],
     ['then the event type', {}, 'app.office365.api.error.push.profile'],
+    ['Microsoft\'s text only under debugData app_error_code / error_message', { outcome: { result: 'FAILURE', reason: null }, debugContext: { debugData: { appname: 'office365', app_error_code: 'Request_BadRequest', error_message: 'User license is inherited from a group membership and it cannot be removed directly from the user.' } } }, 'User license is inherited from a group membership and it cannot be removed directly from the user.'],
+    ['the inherited-license text wins over a longer unrelated one', { outcome: { reason: 'x'.repeat(200) }, debugContext: { debugData: { note: 'license is inherited from a group membership' } } }, 'license is inherited from a group membership'],
+    ['non-error keys only when they carry Microsoft\'s text', { debugContext: { debugData: { userName: 'adele.vance@contoso.com-with-a-long-name' } }, displayMessage: 'display' }, 'display'],
   ])('%s', (_what, extra, message) => {
     expect(pushFailureMessage(event(extra))).toBe(message);
   });
