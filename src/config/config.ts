@@ -45,8 +45,14 @@ export interface Config {
     readonly approvers: readonly string[];
     readonly requestTtlHours: number;
   };
+  /** Entra group whose transitive members may diagnose, preview and request (null: anyone who can reach the bot). */
+  readonly helpdeskGroupId: string | null;
   readonly readOnly: boolean;
   readonly port: number;
+  /** Interface the server listens on (null: every interface). */
+  readonly host: string | null;
+  /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
+  readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };
   readonly databaseUrl: string;
   /** File that keeps the sandbox tenant between processes (sandbox mode). */
   readonly sandboxStateFile: string;

@@ -29,7 +29,7 @@ const httpUrl = (meta: VariableMeta) =>
     .optional().meta(meta);
 
 export const envSchema = z.object({
-  SANDBOX: bool({ group: 'Tenant', description: 'true forces the built-in sandbox tenant. Default: the sandbox runs when neither Graph nor Okta credentials are set; some but not all set is a configuration error.', example: 'true' }),
+  SANDBOX: bool({ group: 'Tenant', description: 'true runs the built-in sandbox tenant (fake Contoso data). Without it the sandbox runs only when nothing at all is configured: Graph/Okta settings missing while a chat credential, a DATABASE_URL or NODE_ENV=production is set is a configuration error.', example: 'true' }),
   GRAPH_BASE_URL: httpUrl({ group: 'Tenant', description: 'Microsoft Graph base URL, including the version.', default: 'https://graph.microsoft.com/v1.0', example: 'https://graph.microsoft.com/v1.0' }),
   GRAPH_ACCESS_TOKEN: text({ group: 'Tenant', description: 'A static bearer token for Graph (instead of Azure credentials); for tests and short sessions.', example: 'eyJ0eXAi...', secret: true }),
   AZURE_TENANT_ID: guid({ group: 'Tenant', description: 'Entra tenant id of the app registration License Doctor uses for Graph.', example: '6f1c3c1e-2b4d-4c8e-9a51-5d0c0ffee001' }),
@@ -45,10 +45,16 @@ export const envSchema = z.object({
   OKTA_WORKFLOWS_INVOKE_URL: httpUrl({ group: 'Okta', description: 'Invoke URL of the Okta Workflows API-endpoint flow that pushes non-license attributes (resolution path 3).', example: 'https://acme.workflows.okta.com/api/flo/abc123/invoke' }),
   OKTA_WORKFLOWS_CLIENT_TOKEN: text({ group: 'Okta', description: 'Client token of that flow (sent in the x-api-client-token header).', example: 'e3b0c442...', secret: true }),
   APPROVERS_GROUP_ID: guid({ group: 'Approvals', description: 'Entra group whose members (direct or nested) may approve changes; checked live on every decision.', example: '0a1b2c3d-1111-2222-3333-444455556666' }),
+  HELPDESK_GROUP_ID: guid({ group: 'Approvals', description: 'Entra group whose members (direct or nested) may diagnose, preview plans and file requests on every surface; checked live, cached for a minute. Unset: everyone in the workspace/tenant may.', example: '0a1b2c3d-7777-8888-9999-444455556666' }),
   APPROVERS: text({ group: 'Approvals', description: 'Comma-separated UPNs allowed to approve, in addition to the group.', example: 'ida@contoso.com,ops-lead@contoso.com' }),
   REQUEST_TTL_HOURS: int(1, 720, { group: 'Approvals', description: 'Hours after which a pending request expires.', default: '24', example: '24' }),
   READ_ONLY: bool({ group: 'Approvals', description: 'true refuses every execution (diagnoses and plan previews still work).', default: 'false', example: 'true' }),
-  DATABASE_URL: z.string().trim().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://').optional().meta({ group: 'Server', description: 'Where requests, decisions, the execution journal and the audit log are kept: a SQLite file, or PostgreSQL for several instances.', default: 'sqlite:./data/license-doctor.sqlite', example: 'postgres://license_doctor@db:5432/license_doctor', secret: true }),
+  DATABASE_URL: z.string().trim().regex(/^(sqlite:|postgres(ql)?:\/\/)/i, 'must start with sqlite: or postgres://').optional().meta({ group: 'Server', description: 'Where requests, decisions, the execution journal and the audit log are kept: a SQLite file, or PostgreSQL for several instances.', default: 'sqlite:./data/license-doctor.sqlite', example: 'postgres://license_doctor@db:5432/license_doctor', secret: true }),
+  HOST: text({ group: 'Server', description: 'Interface the HTTP server listens on. Default: 127.0.0.1 in sandbox mode (the demo page is for this machine), every interface in live mode.', example: '0.0.0.0' }),
+  NODE_ENV: text({ group: 'Server', description: 'production makes a missing Graph/Okta configuration an error instead of the sandbox (the Docker image sets it).', example: 'production' }),
+  WORK_CONCURRENCY: int(1, 1000, { group: 'Server', description: 'Diagnoses and plan previews (from every chat surface) that run at once; the rest wait in one queue.', default: '64', example: '64' }),
+  WORK_QUEUE_LIMIT: int(0, 100000, { group: 'Server', description: 'Work allowed to wait beyond WORK_CONCURRENCY; more is answered "busy, try again in N s".', default: '512', example: '512' }),
+  DIAGNOSES_PER_MINUTE: int(1, 10000, { group: 'Server', description: 'Diagnoses and plan previews one person may ask for per minute (a friendly refusal beyond).', default: '20', example: '20' }),
   PORT: int(0, 65535, { group: 'Server', description: 'HTTP port of the server (Teams, Slack, health, metrics, demo).', default: '3978', example: '3978' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().meta({ group: 'Server', description: 'pino log level.', default: 'info', example: 'debug' }),
   SANDBOX_STATE_FILE: text({ group: 'Server', description: 'Where the sandbox tenant keeps its state between processes (sandbox mode).', default: './data/sandbox-tenant.json', example: './data/sandbox-tenant.json' }),
