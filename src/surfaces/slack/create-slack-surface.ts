@@ -13,6 +13,7 @@ import { registerConversationListeners } from './conversation-listeners.ts';
 import { registerDecisionListeners } from './decision-listeners.ts';
 import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
+import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { SlackCards } from './slack-cards.ts';
 import type { SlackContext } from './slack-context.ts';
 import { SlackPeople } from './slack-people.ts';
@@ -30,7 +31,11 @@ function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: 
   if (!config.signingSecret) {
     throw new LicenseDoctorError('configuration', 'SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the Slack app\'s "Basic Information" page (or set SLACK_APP_TOKEN for Socket Mode).');
   }
-  return new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false,
+    // The replay guard remembers each signature it has honoured.
+    customPropertiesExtractor: (req) => ({ [SIGNATURE_PROPERTY]: req.headers['x-slack-signature'] ?? null }),
+  });
 }
 
 /** Builds the Slack app for `runtime.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
@@ -61,6 +66,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     diagnoses: new WorkQueue(DIAGNOSIS_CONCURRENCY),
     approvalsChannel,
   };
+  installReplayGuard(app, runtime.clock, ctx.logger);
   registerConversationListeners(app, ctx);
   registerPathListeners(app, ctx);
   registerDecisionListeners(app, ctx);
