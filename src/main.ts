@@ -5,6 +5,7 @@ import { hostname, userInfo } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import { RequestEvents } from './app/request-events.ts';
 import { DEFAULT_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
+import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices, type Services } from './app/services.ts';
 import { createRequestStore } from './adapters/store/create-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
@@ -135,6 +136,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     events,
     logger,
     clock: systemClock,
+    helpdesk: new HelpdeskGate(entra, config.helpdeskGroupId, systemClock),
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,

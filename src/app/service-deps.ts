@@ -5,6 +5,7 @@ import type { WorkflowsFlow } from '../core/ports/workflows-flow.ts';
 import type { AppLogger } from './app-logger.ts';
 import type { ApproverPolicy } from './approvers.ts';
 import type { DiagnoseDeps } from './diagnose-user.ts';
+import type { HelpdeskGate } from './helpdesk-gate.ts';
 import type { RequestEvents } from './request-events.ts';
 
 export interface ExecutionSettings {
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   readonly events: RequestEvents;
   readonly logger: AppLogger;
   readonly clock: Clock;
+  /** Who may diagnose, preview and request (HELPDESK_GROUP_ID). */
+  readonly helpdesk: HelpdeskGate;
   readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number };
   readonly execution: ExecutionSettings;
   /** Identifies this process in leases and the journal. */

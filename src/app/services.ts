@@ -5,7 +5,9 @@ import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
+import { diagnoseAs } from './diagnose-as.ts';
 import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
+import type { Asker } from './helpdesk-gate.ts';
 import { executeRequest } from './execute-request.ts';
 import { planFor, previewPlan } from './preview-plan.ts';
 import { recheckRequest } from './recheck-request.ts';
@@ -14,8 +16,10 @@ import type { ServiceDeps } from './service-deps.ts';
 
 export interface Services {
   readonly deps: ServiceDeps;
-  diagnose(query: string): Promise<DiagnoseOutcome>;
-  previewPlan(query: string, path: PathId, options: PlanOptions): ReturnType<typeof previewPlan>;
+  /** Diagnoses `query`; with `asker` (the chat surfaces) the helpdesk group is checked and the diagnosis audited. */
+  diagnose(query: string, asker?: Asker): Promise<DiagnoseOutcome>;
+  /** The plan `path` would run; with `asker` the helpdesk group is checked first. */
+  previewPlan(query: string, path: PathId, options: PlanOptions, asker?: Asker): ReturnType<typeof previewPlan>;
   planFor: (...args: Parameters<typeof planFor> extends [unknown, ...infer R] ? R : never) => ReturnType<typeof planFor>;
   createRequest(input: CreateRequestInput): Promise<LicenseRequest>;
   decide(input: DecideInput): Promise<DecideResult>;
@@ -42,8 +46,11 @@ export function createServices(deps: ServiceDeps): Services {
   };
   return {
     deps,
-    diagnose: (query) => diagnoseUser(deps.diagnose, query),
-    previewPlan: (query, path, options) => previewPlan(deps, query, path, options),
+    diagnose: (query, asker) => (asker ? diagnoseAs(deps, asker, query) : diagnoseUser(deps.diagnose, query)),
+    previewPlan: async (query, path, options, asker) => {
+      if (asker) await deps.helpdesk.admit(asker);
+      return previewPlan(deps, query, path, options);
+    },
     planFor: (diagnosis, path, options) => planFor(deps, diagnosis, path, options),
     createRequest: (input) => createRequest(deps, input),
     decide: (input) => decideRequest(deps, input),
