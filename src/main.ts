@@ -138,6 +138,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     clock: systemClock,
     helpdesk: new HelpdeskGate(entra, config.helpdeskGroupId, systemClock),
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
+    work: config.work,
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,

@@ -3,14 +3,14 @@
 // append is enough (no transaction to share).
 import { isLicenseDoctorError } from '../core/errors.ts';
 import { auditRecord, writeAudit } from './audit.ts';
-import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
+import type { DiagnoseOutcome } from './diagnose-user.ts';
 import type { Asker } from './helpdesk-gate.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 const shortQuery = (q: string) => (q.length > 200 ? `${q.slice(0, 199)}…` : q);
 
-/** Diagnoses `query` for `asker`; a refusal throws a policy error (and is audited). */
-export async function diagnoseAs(deps: ServiceDeps, asker: Asker, query: string): Promise<DiagnoseOutcome> {
+/** Diagnoses `query` for `asker` through `diagnose` (the shared queue); a refusal throws a policy error (and is audited). */
+export async function diagnoseAs(deps: ServiceDeps, asker: Asker, query: string, diagnose: (query: string) => Promise<DiagnoseOutcome>): Promise<DiagnoseOutcome> {
   const at = () => new Date(deps.clock.now()).toISOString();
   const where = { surface: asker.surface, surfaceUserId: asker.surfaceUserId ?? null, query: shortQuery(query) };
   let admitted;
@@ -22,7 +22,7 @@ export async function diagnoseAs(deps: ServiceDeps, asker: Asker, query: string)
     }
     throw err;
   }
-  const outcome = await diagnoseUser(deps.diagnose, query);
+  const outcome = await diagnose(query);
   const report = outcome.kind === 'diagnosis' ? outcome.diagnosis.report : null;
   await writeAudit(deps, [auditRecord(at(), 'diagnosed', admitted.who, null, {
     ...where,

@@ -30,6 +30,8 @@ export interface ServiceDeps {
   readonly helpdesk: HelpdeskGate;
   readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number };
   readonly execution: ExecutionSettings;
+  /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
+  readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };
   /** Identifies this process in leases and the journal. */
   readonly instanceId: string;
   /** New request ids. */

@@ -17,13 +17,9 @@ import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { SlackCards } from './slack-cards.ts';
 import type { SlackContext } from './slack-context.ts';
 import { SlackPeople } from './slack-people.ts';
-import { WorkQueue } from './work-queue.ts';
 
 /** The path Slack posts commands, events and interactivity to (CONTRACT.md "HTTP routes"). */
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-/** Diagnoses and plan previews running at once; more wait their turn so acknowledgements stay fast (bench:slack). */
-const DIAGNOSIS_CONCURRENCY = 16;
 
 /** HTTP on the shared server (signatures verified with the signing secret), or Socket Mode with an app token. */
 function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: webApi.WebClientOptions): HTTPReceiver | SocketModeReceiver {
@@ -63,7 +59,6 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     people: new SlackPeople(app.client, runtime.clock),
     cards: new SlackCards({ client: app.client, store: runtime.store, clock: runtime.clock, logger: runtime.logger, approvalsChannel }),
     logger: runtime.logger.child({ component: 'slack' }),
-    diagnoses: new WorkQueue(DIAGNOSIS_CONCURRENCY),
     approvalsChannel,
   };
   installReplayGuard(app, runtime.clock, ctx.logger);
@@ -97,7 +92,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     },
     stop: async () => {
       unsubscribe?.();
-      await ctx.diagnoses.idle();
+      await runtime.services.idle();
       await ctx.cards.idle();
       // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.
       if (socket && identity) await socket.client.disconnect();
@@ -105,7 +100,6 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     readiness: async () => ({
       mode,
       ready: identity !== null,
-      queuedDiagnoses: ctx.diagnoses.queued,
       ...(identity ? { team: identity.team, botUserId: identity.botUserId, approvalsChannel: `#${identity.approvalsChannelName} (${approvalsChannel})` } : {}),
     }),
   };

@@ -31,7 +31,7 @@ export function registerRecheckListener(app: App, ctx: SlackContext): void {
       await replace(problemMessage(who.message));
       return;
     }
-    const result = await ctx.diagnoses.run(() => diagnoseText(ctx.services, who.person, value));
+    const result = await diagnoseText(ctx.services, who.person, value);
     await replace(result.kind === 'ok' ? diagnosisMessage(result.value) : problemMessage(result.message));
   });
 }
