@@ -5,6 +5,7 @@ import { hostname, userInfo } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import { RequestEvents } from './app/request-events.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
+import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices, type Services } from './app/services.ts';
 import { createRequestStore } from './adapters/store/create-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
@@ -140,7 +141,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     events,
     logger,
     clock: systemClock,
+    helpdesk: new HelpdeskGate(entra, config.helpdeskGroupId, systemClock),
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
+    work: config.work,
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,

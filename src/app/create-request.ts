@@ -23,6 +23,7 @@ export interface CreateRequestInput {
 
 /** Creates a pending request; refusals (no justification, removal not acknowledged) throw a policy error and are audited. */
 export async function createRequest(deps: ServiceDeps, input: CreateRequestInput): Promise<LicenseRequest> {
+  await deps.helpdesk.admit(input.requester);
   requireApprovers(deps.policy, 'take requests');
   const requester = await resolveActor(deps.diagnose.entra, input.requester);
   const { diagnosis, plan } = await previewPlan(deps, input.query, input.path, input.options);

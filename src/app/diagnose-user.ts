@@ -40,6 +40,8 @@ export async function diagnoseUser(deps: DiagnoseDeps, query: string): Promise<D
       return { kind: 'unusable-input', message: 'That looks like binary data, not text: paste the error message or give a user principal name.' };
     case 'unrecognised':
       return { kind: 'unusable-input', message: 'That is neither a user nor a recognisable license error: give a user principal name (e.g. jane@contoso.com) or paste the error from Okta.' };
+    case 'deceptive':
+      return { kind: 'unusable-input', message: parsed.message };
     case 'user':
       return { kind: 'diagnosis', diagnosis: await diagnoseIdentifier(deps, query, parsed.identifier, parsed.identifierKind, null) };
     case 'error-text':

@@ -5,6 +5,7 @@ import type { WorkflowsFlow } from '../core/ports/workflows-flow.ts';
 import type { AppLogger } from './app-logger.ts';
 import type { ApproverPolicy } from './approvers.ts';
 import type { DiagnoseDeps } from './diagnose-user.ts';
+import type { HelpdeskGate } from './helpdesk-gate.ts';
 import type { RequestEvents } from './request-events.ts';
 
 export interface ExecutionSettings {
@@ -37,8 +38,12 @@ export interface ServiceDeps {
   readonly events: RequestEvents;
   readonly logger: AppLogger;
   readonly clock: Clock;
+  /** Who may diagnose, preview and request (HELPDESK_GROUP_ID). */
+  readonly helpdesk: HelpdeskGate;
   readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number };
   readonly execution: ExecutionSettings;
+  /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
+  readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };
   /** Identifies this process in leases and the journal. */
   readonly instanceId: string;
   /** New request ids. */

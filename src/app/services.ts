@@ -5,17 +5,30 @@ import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
+import { diagnoseAs } from './diagnose-as.ts';
 import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
+import type { Asker } from './helpdesk-gate.ts';
 import { executeRequest } from './execute-request.ts';
 import { planFor, previewPlan } from './preview-plan.ts';
 import { recheckRequest } from './recheck-request.ts';
 import { runMaintenance } from './run-maintenance.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { Coalescer } from './work/coalesce.ts';
+import { RateLimit } from './work/rate-limit.ts';
+import { WorkQueue, type WorkLoad } from './work/work-queue.ts';
+
+/**
+ * Identical diagnoses share a round only while it is in flight (a round is at least two vendor round trips, so "asked
+ * within a few seconds"): a finished one is never reused, so a Re-check right after a plan ran reads the new state.
+ */
+const COALESCE_AFTER_MS = 0;
 
 export interface Services {
   readonly deps: ServiceDeps;
-  diagnose(query: string): Promise<DiagnoseOutcome>;
-  previewPlan(query: string, path: PathId, options: PlanOptions): ReturnType<typeof previewPlan>;
+  /** Diagnoses `query`; with `asker` (the chat surfaces) the helpdesk group is checked and the diagnosis audited. */
+  diagnose(query: string, asker?: Asker): Promise<DiagnoseOutcome>;
+  /** The plan `path` would run; with `asker` the helpdesk group is checked first. */
+  previewPlan(query: string, path: PathId, options: PlanOptions, asker?: Asker): ReturnType<typeof previewPlan>;
   planFor: (...args: Parameters<typeof planFor> extends [unknown, ...infer R] ? R : never) => ReturnType<typeof planFor>;
   createRequest(input: CreateRequestInput): Promise<LicenseRequest>;
   decide(input: DecideInput): Promise<DecideResult>;
@@ -28,6 +41,8 @@ export interface Services {
   list(statuses?: readonly RequestStatus[]): Promise<LicenseRequest[]>;
   verifyAudit(): Promise<AuditVerification>;
   maintenance(): ReturnType<typeof runMaintenance>;
+  /** The shared work queue's load (readiness). */
+  workload(): WorkLoad;
   /** Waits for background executions (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -40,12 +55,28 @@ export function createServices(deps: ServiceDeps): Services {
     void p.finally(() => running.delete(p)).catch(() => undefined);
     return p;
   };
+  // What people ask from chat goes through one bounded queue, identical diagnoses share a vendor round, and each person
+  // has a per-minute budget. The CLI (no asker) runs directly: its operator is one process.
+  const queue = new WorkQueue(deps.work.concurrency, deps.work.queueLimit);
+  const coalescer = new Coalescer<DiagnoseOutcome>(deps.clock, COALESCE_AFTER_MS);
+  const perPerson = new RateLimit(deps.clock, deps.work.diagnosesPerMinute);
+  const sharedDiagnosis = (query: string) =>
+    coalescer.run(query.trim().toLowerCase(), () => queue.run(() => diagnoseUser(deps.diagnose, query)));
   return {
     deps,
-    diagnose: (query) => diagnoseUser(deps.diagnose, query),
-    previewPlan: (query, path, options) => previewPlan(deps, query, path, options),
+    diagnose: async (query, asker) => {
+      if (!asker) return diagnoseUser(deps.diagnose, query);
+      perPerson.take(asker.upnOrId);
+      return diagnoseAs(deps, asker, query, sharedDiagnosis);
+    },
+    previewPlan: async (query, path, options, asker) => {
+      if (!asker) return previewPlan(deps, query, path, options);
+      perPerson.take(asker.upnOrId);
+      await deps.helpdesk.admit(asker);
+      return queue.run(() => previewPlan(deps, query, path, options));
+    },
     planFor: (diagnosis, path, options) => planFor(deps, diagnosis, path, options),
-    createRequest: (input) => createRequest(deps, input),
+    createRequest: (input) => (input.requester.surface === 'cli' ? createRequest(deps, input) : queue.run(() => createRequest(deps, input))),
     decide: (input) => decideRequest(deps, input),
     execute: (id) => track(executeRequest(deps, id)),
     executeInBackground: (id) => {
@@ -56,7 +87,9 @@ export function createServices(deps: ServiceDeps): Services {
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     verifyAudit: () => deps.store.verifyAudit(),
     maintenance: () => track(runMaintenance(deps)),
+    workload: () => queue.load(),
     idle: async () => {
+      await queue.idle();
       while (running.size > 0) await Promise.allSettled([...running]);
     },
   };

@@ -45,10 +45,16 @@ export interface Config {
     readonly approvers: readonly string[];
     readonly requestTtlHours: number;
   };
+  /** Entra group whose transitive members may diagnose, preview and request (null: anyone who can reach the bot). */
+  readonly helpdeskGroupId: string | null;
   readonly readOnly: boolean;
   /** Deadline of one Graph or Okta call (VENDOR_TIMEOUT_SECONDS). */
   readonly vendorTimeoutMs: number;
   readonly port: number;
+  /** Interface the server listens on (null: every interface). */
+  readonly host: string | null;
+  /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
+  readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };
   readonly databaseUrl: string;
   /** AUDIT_KEY (null: entries are hash-chained but not keyed) and minutes between audit checkpoints in the log. */
   readonly audit: { readonly key: string | null; readonly checkpointMinutes: number };

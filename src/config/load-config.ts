@@ -2,7 +2,9 @@
 // its zod schema, then the combinations are checked; every problem is reported at once, each with its fix.
 import { LicenseDoctorError } from '../core/errors.ts';
 import type { Config, GraphCredentialConfig, OktaAuthConfig, SlackConfig, TeamsConfig } from './config.ts';
+import { DEFAULT_DATABASE_URL, deploymentMode } from './deployment-mode.ts';
 import { envSchema, type Env } from './env-schema.ts';
+import { shownValue } from './shown-value.ts';
 
 /** Reads the configuration from `env` (process.env in main.ts); throws one LicenseDoctorError listing every problem. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -15,8 +17,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   else {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
-      const shown = name.includes('SECRET') || name.includes('TOKEN') || name.includes('KEY') ? '(hidden)' : `=${present[name] ?? ''}`;
-      problems.push(`${name}${shown}: ${issue.message}.`);
+      problems.push(`${name}${shownValue(name, present[name] ?? '')}: ${issue.message}.`);
     }
     // Keep going with the variables that are valid, so every other problem is reported too.
     e = Object.fromEntries(Object.entries(present).filter(([k]) => !parsed.error.issues.some((i) => i.path[0] === k))) as Env;
@@ -27,10 +28,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const okta = oktaAuth(e, problems);
   const graphSet = graph !== null || e.GRAPH_BASE_URL !== undefined;
   const oktaSet = okta !== null || e.OKTA_ORG_URL !== undefined;
-  const sandbox = truthy(e.SANDBOX) || (!graphSet && !oktaSet);
+  const decided = deploymentMode(e, graphSet || oktaSet, truthy);
+  if (decided.mode === 'refused') problems.push(decided.problem);
+  const sandbox = decided.mode === 'sandbox';
 
   let tenant: Config['tenant'] = null;
-  if (!sandbox) {
+  if (decided.mode === 'live') {
     if (!graph) problems.push('Graph credentials are missing: set GRAPH_ACCESS_TOKEN, or AZURE_TENANT_ID + AZURE_CLIENT_ID + AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH), or AZURE_CLIENT_ID alone for a managed identity. To run on the sandbox instead, unset the Okta settings too.');
     if (!e.OKTA_ORG_URL) problems.push('OKTA_ORG_URL is missing: set it to your Okta org, e.g. https://acme.okta.com.');
     if (!okta) problems.push('Okta credentials are missing: set OKTA_API_TOKEN, or OKTA_CLIENT_ID + OKTA_PRIVATE_KEY for OAuth. To run on the sandbox instead, unset the Graph settings too.');
@@ -56,16 +59,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     workflows: e.OKTA_WORKFLOWS_INVOKE_URL && e.OKTA_WORKFLOWS_CLIENT_TOKEN
       ? { invokeUrl: e.OKTA_WORKFLOWS_INVOKE_URL, clientToken: e.OKTA_WORKFLOWS_CLIENT_TOKEN } : null,
     approvals: { groupId: e.APPROVERS_GROUP_ID?.toLowerCase() ?? null, approvers, requestTtlHours: Number(e.REQUEST_TTL_HOURS ?? 24) },
+    helpdeskGroupId: e.HELPDESK_GROUP_ID?.toLowerCase() ?? null,
     readOnly: truthy(e.READ_ONLY),
     vendorTimeoutMs: Number(e.VENDOR_TIMEOUT_SECONDS ?? 15) * 1000,
     port: Number(e.PORT ?? 3978),
-    databaseUrl: e.DATABASE_URL ?? 'sqlite:./data/license-doctor.sqlite',
+    // The sandbox demo page is for this machine; a live bot serves Slack and Teams from wherever it is deployed.
+    host: e.HOST ?? (sandbox ? '127.0.0.1' : null),
+    work: {
+      concurrency: Number(e.WORK_CONCURRENCY ?? 64),
+      queueLimit: Number(e.WORK_QUEUE_LIMIT ?? 512),
+      diagnosesPerMinute: Number(e.DIAGNOSES_PER_MINUTE ?? 20),
+    },
+    // URL schemes are case-insensitive (Postgres:// is PostgreSQL); the store matches them in lower case.
+    databaseUrl: (e.DATABASE_URL ?? DEFAULT_DATABASE_URL).replace(/^[a-z]+:/i, (scheme) => scheme.toLowerCase()),
     audit: { key: e.AUDIT_KEY ?? null, checkpointMinutes: Number(e.AUDIT_CHECKPOINT_MINUTES ?? 15) },
     sandboxStateFile: e.SANDBOX_STATE_FILE ?? './data/sandbox-tenant.json',
     logLevel: e.LOG_LEVEL ?? 'info',
     slack: slackConfig(e, problems),
     teams: teamsConfig(e, truthy(e.TEAMS_ALLOW_UNAUTHENTICATED), problems),
   };
+  if (decided.mode === 'live' && config.teams?.allowUnauthenticated && !config.readOnly) {
+    problems.push('TEAMS_ALLOW_UNAUTHENTICATED=true is refused in live mode: anyone who reaches /api/messages could act as any approver. Configure TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET, or set READ_ONLY=true (nothing can be executed then).');
+  }
   if (problems.length > 0) {
     const list = problems.map((p) => `  - ${p}`).join('\n');
     throw new LicenseDoctorError('configuration', `Configuration has ${problems.length} problem${problems.length > 1 ? 's' : ''}:\n${list}`, { problems });

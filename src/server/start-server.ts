@@ -54,6 +54,8 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
             mode: runtime.config.mode,
             readOnly: runtime.config.readOnly,
             store: storeOk ? 'ok' : 'unreachable',
+            // The one work queue Slack, Teams and the demo share: running, waiting, and its bounds.
+            work: runtime.services.workload(),
             // Teams activities are accepted without a token with TEAMS_ALLOW_UNAUTHENTICATED, or in sandbox mode without Teams credentials.
             teamsUnauthenticated: (runtime.config.teams?.allowUnauthenticated ?? false) || (runtime.sandbox !== null && !runtime.config.teams?.clientId),
           };

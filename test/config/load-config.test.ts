@@ -61,7 +61,7 @@ describe('loadConfig', () => {
     [{ ...live, READ_ONLY: 'maybe' }, /READ_ONLY=maybe: use true or false/],
     [{ ...live, OKTA_CLIENT_ID: '0oa1' }, /either OKTA_API_TOKEN or OKTA_CLIENT_ID/],
     [{ ...live, OKTA_WORKFLOWS_INVOKE_URL: 'https://acme.workflows.okta.com/api/flo/x/invoke' }, /needs both OKTA_WORKFLOWS_INVOKE_URL and OKTA_WORKFLOWS_CLIENT_TOKEN/],
-    [{ ...live, DATABASE_URL: 'mysql://x' }, /must start with sqlite: or postgres:\/\//],
+    [{ ...live, DATABASE_URL: 'sqlite-x' }, /DATABASE_URL \(hidden\): must start with sqlite: or postgres:\/\//],
     [{ ...live, SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET \(HTTP mode/],
     [{ ...live, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, /SLACK_APPROVALS_CHANNEL is missing/],
     [{ ...live, SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN is missing/],
@@ -69,6 +69,56 @@ describe('loadConfig', () => {
     [{ ...live, TEAMS_CLIENT_ID: 'id' }, /TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET together/],
   ])('%j is refused with a fix', (env, message) => {
     expect(problems(env as Record<string, string>).join('\n')).toMatch(message);
+  });
+
+  test.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APPROVALS_CHANNEL: 'C1' }, /SLACK_BOT_TOKEN is set, SLACK_SIGNING_SECRET is set/],
+    [{ TEAMS_CLIENT_ID: 'id', TEAMS_CLIENT_SECRET: 's' }, /TEAMS_CLIENT_ID is set, TEAMS_CLIENT_SECRET is set/],
+    [{ DATABASE_URL: 'postgres://ld@db:5432/ld' }, /DATABASE_URL is set/],
+    [{ NODE_ENV: 'production' }, /NODE_ENV=production/],
+  ])('explicit mode: %j without Graph/Okta settings is refused, naming what is missing', (env, seen) => {
+    const found = problems(env).join('\n');
+    expect(found).toMatch(/Graph and Okta settings are missing \(GRAPH_ACCESS_TOKEN.*OKTA_ORG_URL.*\)/);
+    expect(found).toMatch(seen);
+    expect(found).toMatch(/SANDBOX=true to run the sandbox on purpose/);
+  });
+
+  test('explicit mode: SANDBOX=true runs the sandbox with chat credentials and a database; the default database URL is no sign', () => {
+    expect(loadConfig({ SANDBOX: 'true', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APPROVALS_CHANNEL: 'C1', DATABASE_URL: 'sqlite::memory:', NODE_ENV: 'production' }).mode).toBe('sandbox');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./data/license-doctor.sqlite', NODE_ENV: 'development' }).mode).toBe('sandbox');
+    expect(problems({ SANDBOX: 'false' }).join('\n')).toMatch(/Graph credentials are missing/);
+  });
+
+  test('the sandbox listens on 127.0.0.1 unless HOST says otherwise; live mode on every interface', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig(live).host).toBeNull();
+  });
+
+  test('live mode refuses TEAMS_ALLOW_UNAUTHENTICATED unless READ_ONLY=true', () => {
+    expect(problems({ ...live, TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).join('\n')).toMatch(/refused in live mode.*READ_ONLY=true/);
+    expect(loadConfig({ ...live, TEAMS_ALLOW_UNAUTHENTICATED: 'true', READ_ONLY: 'true' }).teams?.allowUnauthenticated).toBe(true);
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams?.allowUnauthenticated).toBe(true);
+  });
+
+  test.each([
+    ['mysql://u:pw-9f2e@h/db', 'DATABASE_URL=mysql://h/db'],
+    ['mysql://u:pw-9f2e@h/db?password=pw-9f2e', 'DATABASE_URL=mysql://h/db'],
+    ['oracle://:pw-9f2e@h', 'DATABASE_URL=oracle://h'],
+  ])('a malformed DATABASE_URL %s is shown without its user and password', (url, shown) => {
+    const found = problems({ ...live, DATABASE_URL: url }).join('\n');
+    expect(found).toContain(shown);
+    expect(found).not.toContain('pw-9f2e');
+  });
+
+  test('URL schemes are case-insensitive: Postgres:// is PostgreSQL, never echoed with its password', () => {
+    expect(loadConfig({ ...live, DATABASE_URL: 'Postgres://u:pw-9f2e@h/db' }).databaseUrl).toBe('postgres://u:pw-9f2e@h/db');
+    expect(problems({ ...live, DATABASE_URL: 'Postgres://u:pw-9f2e@h/db' })).toEqual([]);
+  });
+
+  test('secret variables flagged in the schema are hidden whatever their name', () => {
+    const found = problems({ ...live, OKTA_PRIVATE_KEY: 'pem-9f2e' , OKTA_API_TOKEN: 'tok-9f2e', TEAMS_CLIENT_SECRET: 'sec-9f2e' }).join('\n');
+    expect(found).not.toMatch(/9f2e/);
   });
 
   test('every problem is reported at once', () => {

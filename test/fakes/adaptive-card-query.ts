@@ -52,6 +52,7 @@ export function cardText(card: CardNode): string {
   const lines: string[] = [];
   for (const n of walk(card)) {
     if (n.type === 'TextBlock' && typeof n.text === 'string') lines.push(n.text);
+    if (n.type === 'RichTextBlock' && Array.isArray(n.inlines)) lines.push(n.inlines.filter(isNode).map((r) => String(r.text ?? '')).join(''));
     if (n.type === 'FactSet' && Array.isArray(n.facts)) for (const f of n.facts.filter(isNode)) lines.push(`${String(f.title)}: ${String(f.value)}`);
   }
   return lines.join('\n');

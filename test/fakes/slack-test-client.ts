@@ -44,6 +44,8 @@ export class SlackTestClient {
   private readonly signingSecret: string;
   private readonly fake: FakeSlackApi;
   private readonly transport: 'http' | 'socket';
+  /** The last HTTP request exactly as sent (body and signed headers), for replays. */
+  private last: { readonly body: string; readonly headers: Record<string, string> } | null = null;
 
   /** `transport: 'socket'` delivers everything as Socket Mode envelopes over the fake's WebSocket instead of HTTP. */
   constructor(options: { eventsUrl: string; signingSecret: string; fake: FakeSlackApi; transport?: 'http' | 'socket' }) {
@@ -64,9 +66,20 @@ export class SlackTestClient {
   async post(body: string, contentType: string, options: SignOptions = {}): Promise<SlackHttpResult> {
     const started = performance.now();
     const retry = options.retryNum ? { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' } : {};
-    const res = await fetch(this.eventsUrl, { method: 'POST', headers: { 'Content-Type': contentType, ...this.sign(body, options), ...retry }, body });
+    const headers = { 'Content-Type': contentType, ...this.sign(body, options), ...retry };
+    this.last = { body, headers };
+    const res = await fetch(this.eventsUrl, { method: 'POST', headers, body });
     const ms = performance.now() - started;
     return { status: res.status, text: await res.text(), ms };
+  }
+
+  /** Sends the last HTTP request again, byte for byte with its signature (an attacker's replay); `retryNum` marks it as Slack's redelivery instead. */
+  async replayLast(retryNum?: number): Promise<SlackHttpResult> {
+    if (!this.last) throw new Error('nothing was sent yet');
+    const started = performance.now();
+    const retry = retryNum ? { 'X-Slack-Retry-Num': String(retryNum), 'X-Slack-Retry-Reason': 'http_timeout' } : {};
+    const res = await fetch(this.eventsUrl, { method: 'POST', headers: { ...this.last.headers, ...retry }, body: this.last.body });
+    return { status: res.status, text: await res.text(), ms: performance.now() - started };
   }
 
   /** A slash command as Slack posts it (application/x-www-form-urlencoded). */

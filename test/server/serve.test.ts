@@ -25,13 +25,14 @@ test('starts on the sandbox, answers health, readiness and metrics, serves the d
   const serve = startServe(cliEnv(cliDataDir(), { PORT: '0', LOG_LEVEL: 'warn' }));
   try {
     const url = await serve.url;
-    expect(serve.output()).toContain('sandbox tenant: no credentials configured');
+    expect(serve.output()).toContain('Mode: SANDBOX: the built-in Contoso tenant (fake data)');
+    expect(serve.output()).toContain('Listening on 127.0.0.1.');
     expect(serve.output()).toMatch(/npx license-doctor diagnose adele\.vance@contoso\.com/);
 
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'sandbox', store: 'ok', readOnly: false, teamsUnauthenticated: true });
+    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'sandbox', store: 'ok', readOnly: false, teamsUnauthenticated: true, work: { running: 0, queued: 0, concurrency: 64, limit: 512 } });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toMatch(/^license_doctor_http_request_duration_seconds_count\{route="\/readyz",method="GET",status="200"\} 1$/m);
     const page = await fetch(`${url}/`);
@@ -46,6 +47,13 @@ test('starts on the sandbox, answers health, readiness and metrics, serves the d
     serve.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }
+});
+
+test('explicit mode: a chat credential without Graph/Okta settings refuses to start instead of running the sandbox', async () => {
+  const run = await runCliProcess(['serve'], cliEnv(cliDataDir(), { SANDBOX: '', PORT: '0', SLACK_BOT_TOKEN: 'xoxb-secret-1', SLACK_SIGNING_SECRET: 'sig-secret-1', SLACK_APPROVALS_CHANNEL: 'C1' }));
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/Graph and Okta settings are missing .* SLACK_BOT_TOKEN is set/);
+  expect(run.stderr + run.stdout).not.toMatch(/secret-1/);
 });
 
 test('a port already in use is a clear configuration error (exit 2)', async () => {

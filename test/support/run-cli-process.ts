@@ -18,11 +18,18 @@ export function cliDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'ld-cli-'));
 }
 
-/** The environment of a CLI run: no inherited credentials, state under `dataDir`. */
+/**
+ * The environment of a CLI run: no inherited credentials, state under `dataDir`. A store of its own is a sign of a
+ * real deployment, so runs without tenant settings ask for the sandbox explicitly (SANDBOX=true).
+ */
 export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'NODE_COMPILE_CACHE', 'npm_config_nodedir'];
   const base = Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])));
-  return { ...base, NO_COLOR: '1', SANDBOX_STATE_FILE: join(dataDir, 'sandbox.json'), DATABASE_URL: `sqlite:${join(dataDir, 'store.sqlite')}`, ...extra };
+  const tenantSet = Object.keys(extra).some((k) => /^(GRAPH|AZURE|OKTA)_/.test(k) || k === 'SANDBOX');
+  return {
+    ...base, NO_COLOR: '1', ...(tenantSet ? {} : { SANDBOX: 'true' }),
+    SANDBOX_STATE_FILE: join(dataDir, 'sandbox.json'), DATABASE_URL: `sqlite:${join(dataDir, 'store.sqlite')}`, ...extra,
+  };
 }
 
 /** Runs `license-doctor ...args` to completion. */

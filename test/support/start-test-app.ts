@@ -22,7 +22,8 @@ export interface TestAppOptions {
 
 /** Starts a test app; call close() in afterAll. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', ...options.env });
+  // Tests play one agent for many diagnoses; the per-person limit has tests of its own (test/app/shared-work.test.ts).
+  const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', DIAGNOSES_PER_MINUTE: '10000', ...options.env });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const runtime = await createRuntime(config, {
     logger,

@@ -22,7 +22,7 @@ export function parseDatabaseUrl(databaseUrl: string, cwd: string): DatabaseTarg
     const file = isAbsolute(path) ? path : resolve(cwd, path);
     return { kind: 'sqlite', file, display: `SQLite file ${file}` };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return postgresTarget(url);
+  if (/^postgres(ql)?:\/\//i.test(url)) return postgresTarget(url);
   throw new LicenseDoctorError('configuration', `DATABASE_URL has an unknown scheme. ${usage}`, { scheme: url.split(':')[0] ?? '' });
 }
 

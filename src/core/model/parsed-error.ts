@@ -43,7 +43,9 @@ export type QueryParse =
       readonly identifierKind: UserIdentifierKind | null;
     }
   /** Words that are neither a user nor a recognisable error. */
-  | { readonly kind: 'unrecognised' };
+  | { readonly kind: 'unrecognised' }
+  /** An address that is not what it looks like (mixed scripts, invisible characters, a link whose label is not its target). */
+  | { readonly kind: 'deceptive'; readonly message: string };
 
 export type UserIdentifierKind = 'upn' | 'object-id' | 'okta-login';
 

@@ -6,6 +6,7 @@
 import type { QueryParse } from '../model/parsed-error.ts';
 import { MAX_QUERY_BYTES } from '../model/parsed-error.ts';
 import { analyseErrorText } from './analyse-error-text.ts';
+import { findDeceptiveAddress } from './find-deceptive-address.ts';
 import { findEmails } from './find-emails.ts';
 import { isBinaryText } from './is-binary-text.ts';
 import { matchBareIdentifier } from './match-bare-identifier.ts';
@@ -17,6 +18,9 @@ export function parseQuery(text: string): QueryParse {
   if (bytes > MAX_QUERY_BYTES) return { kind: 'too-long', bytes };
   if (text.trim() === '') return { kind: 'empty' };
   if (isBinaryText(text)) return { kind: 'binary' };
+  // Before any normalisation: it would strip the invisible characters and unwrap the link that deceive.
+  const deceptive = findDeceptiveAddress(text);
+  if (deceptive) return { kind: 'deceptive', message: deceptive.message };
   if (normaliseChatText(text).trim() === '') return { kind: 'empty' };
   const bare = matchBareIdentifier(text);
   if (bare && bare.kind !== 'okta-login') return { kind: 'user', identifier: bare.identifier, identifierKind: bare.kind };

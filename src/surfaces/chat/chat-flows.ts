@@ -24,18 +24,20 @@ async function attempt<T>(work: () => Promise<T>): Promise<ChatResult<T>> {
   }
 }
 
-/** Diagnoses a UPN or pasted error. */
-export function diagnoseText(services: Services, text: string): Promise<ChatResult<DiagnosisView>> {
+const asker = (person: ChatPerson) => ({ upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId });
+
+/** Diagnoses a UPN or pasted error for `person` (who must be in the helpdesk group; the diagnosis is audited). */
+export function diagnoseText(services: Services, person: ChatPerson, text: string): Promise<ChatResult<DiagnosisView>> {
   return attempt(async () => {
-    const outcome = await services.diagnose(text);
+    const outcome = await services.diagnose(text, asker(person));
     if (outcome.kind === 'unusable-input') throw Object.assign(new Error(outcome.message), { code: 'usage' });
     return diagnosisView(outcome.diagnosis.report);
   }).catch((err: unknown) => ({ kind: 'message' as const, message: err instanceof Error ? err.message : String(err), refused: false }));
 }
 
 /** The plan `path` would run for the user `query` names (built from the live state now). */
-export function previewPath(services: Services, query: string, path: PathId, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<ChatResult<PlanView>> {
-  return attempt(async () => planView((await services.previewPlan(query, path, options)).plan));
+export function previewPath(services: Services, person: ChatPerson, query: string, path: PathId, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<ChatResult<PlanView>> {
+  return attempt(async () => planView((await services.previewPlan(query, path, options, asker(person))).plan));
 }
 
 export interface SubmitInput {

@@ -17,18 +17,19 @@ export function registerConversationListeners(app: App, ctx: SlackContext): void
     // Slack allows 3 s: acknowledge before anything is read from Entra ID or Okta; the acknowledgement itself tells
     // the agent (only them) that the diagnosis is on its way.
     await ack({ response_type: 'ephemeral', text: workingMessage(command.text).text });
-    await diagnoseInConversation(ctx, { text: command.text, channel: command.channel_id, threadTs: null, respond });
+    await diagnoseInConversation(ctx, { userId: command.user_id, text: command.text, channel: command.channel_id, threadTs: null, respond });
   });
 
   // Slack redelivers an event it thinks was not acknowledged in time; the first delivery is already being answered.
   app.event('app_mention', async ({ event, context }) => {
-    if (context.retryNum) return;
-    await diagnoseInConversation(ctx, { text: event.text, channel: event.channel, threadTs: event.thread_ts ?? event.ts });
+    if (context.retryNum || !event.user) return;
+    await diagnoseInConversation(ctx, { userId: event.user, text: event.text, channel: event.channel, threadTs: event.thread_ts ?? event.ts });
   });
 
   app.message(async ({ message, context }) => {
     // Only what a person types in the bot's DM: not edits, joins, bot posts, channel chatter or redeliveries.
     if (context.retryNum || message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
-    await diagnoseInConversation(ctx, { text: message.text, channel: message.channel, threadTs: message.thread_ts ?? null });
+    if (!('user' in message) || !message.user) return;
+    await diagnoseInConversation(ctx, { userId: message.user, text: message.text, channel: message.channel, threadTs: message.thread_ts ?? null });
   });
 }

@@ -13,16 +13,13 @@ import { registerConversationListeners } from './conversation-listeners.ts';
 import { registerDecisionListeners } from './decision-listeners.ts';
 import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
+import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { SlackCards } from './slack-cards.ts';
 import type { SlackContext } from './slack-context.ts';
 import { SlackPeople } from './slack-people.ts';
-import { WorkQueue } from './work-queue.ts';
 
 /** The path Slack posts commands, events and interactivity to (CONTRACT.md "HTTP routes"). */
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-/** Diagnoses and plan previews running at once; more wait their turn so acknowledgements stay fast (bench:slack). */
-const DIAGNOSIS_CONCURRENCY = 16;
 
 /** HTTP on the shared server (signatures verified with the signing secret), or Socket Mode with an app token. */
 function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: webApi.WebClientOptions): HTTPReceiver | SocketModeReceiver {
@@ -30,7 +27,11 @@ function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: 
   if (!config.signingSecret) {
     throw new LicenseDoctorError('configuration', 'SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the Slack app\'s "Basic Information" page (or set SLACK_APP_TOKEN for Socket Mode).');
   }
-  return new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false,
+    // The replay guard remembers each signature it has honoured.
+    customPropertiesExtractor: (req) => ({ [SIGNATURE_PROPERTY]: req.headers['x-slack-signature'] ?? null }),
+  });
 }
 
 /** Builds the Slack app for `runtime.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
@@ -58,9 +59,9 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     people: new SlackPeople(app.client, runtime.clock),
     cards: new SlackCards({ client: app.client, store: runtime.store, clock: runtime.clock, logger: runtime.logger, approvalsChannel }),
     logger: runtime.logger.child({ component: 'slack' }),
-    diagnoses: new WorkQueue(DIAGNOSIS_CONCURRENCY),
     approvalsChannel,
   };
+  installReplayGuard(app, runtime.clock, ctx.logger);
   registerConversationListeners(app, ctx);
   registerPathListeners(app, ctx);
   registerDecisionListeners(app, ctx);
@@ -91,7 +92,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     },
     stop: async () => {
       unsubscribe?.();
-      await ctx.diagnoses.idle();
+      await runtime.services.idle();
       await ctx.cards.idle();
       // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.
       if (socket && identity) await socket.client.disconnect();
@@ -99,7 +100,6 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     readiness: async () => ({
       mode,
       ready: identity !== null,
-      queuedDiagnoses: ctx.diagnoses.queued,
       ...(identity ? { team: identity.team, botUserId: identity.botUserId, approvalsChannel: `#${identity.approvalsChannelName} (${approvalsChannel})` } : {}),
     }),
   };

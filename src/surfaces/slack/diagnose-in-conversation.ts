@@ -11,6 +11,8 @@ import type { SlackContext } from './slack-context.ts';
 
 /** Where and what the agent asked. */
 export interface Conversation {
+  /** The Slack user who asked. */
+  readonly userId: string;
   readonly text: string;
   readonly channel: string;
   /** Reply in this thread (mentions, DMs in a thread), or at the top level. */
@@ -26,7 +28,10 @@ export async function diagnoseInConversation(ctx: SlackContext, c: Conversation)
   const where = { channel: c.channel, ...(c.threadTs ? { thread_ts: c.threadTs } : {}), unfurl_links: false };
   // Events have no response to carry "working": a message says it, and the diagnosis replaces it.
   const working = c.respond ? null : await ctx.client.chat.postMessage({ ...where, ...body(workingMessage(c.text)) });
-  const result = await ctx.diagnoses.run(() => diagnoseText(ctx.services, c.text));
+  const who = await ctx.people.lookup(c.userId);
+  const result = who.kind === 'unknown'
+    ? { kind: 'message' as const, message: who.message }
+    : await diagnoseText(ctx.services, who.person, c.text);
   const message = result.kind === 'ok' ? diagnosisMessage(result.value) : problemMessage(result.message);
   if (working?.ts) {
     await ctx.client.chat.update({ channel: working.channel ?? c.channel, ts: working.ts, ...body(message) });

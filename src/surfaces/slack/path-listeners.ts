@@ -42,7 +42,10 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
     });
     const viewId = opened?.view?.id;
     if (!viewId) return;
-    const result = await ctx.diagnoses.run(() => previewPath(ctx.services, query, path));
+    const who = await ctx.people.lookup(body.user.id);
+    const result = who.kind === 'unknown'
+      ? { kind: 'message' as const, message: who.message }
+      : await previewPath(ctx.services, who.person, query, path);
     const view = result.kind === 'ok' ? planModal(result.value, meta, query) : noticeModal(`:no_entry_sign: ${esc(result.message)}`, 'Plan preview');
     try {
       await ctx.client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
@@ -77,7 +80,7 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
       await show(`:no_entry_sign: ${esc(who.message)}`);
       return;
     }
-    const result = await ctx.diagnoses.run(() => submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged }));
+    const result = await submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged });
     if (result.kind === 'message') {
       await show(`:no_entry_sign: ${esc(result.message)}`);
       return;

@@ -26,7 +26,12 @@ export function registerRecheckListener(app: App, ctx: SlackContext): void {
       else await respond({ response_type: 'ephemeral', replace_original: true, text: m.text, blocks: [...m.blocks] });
     };
     await replace(workingMessage(value));
-    const result = await ctx.diagnoses.run(() => diagnoseText(ctx.services, value));
+    const who = await ctx.people.lookup(body.user.id);
+    if (who.kind === 'unknown') {
+      await replace(problemMessage(who.message));
+      return;
+    }
+    const result = await diagnoseText(ctx.services, who.person, value);
     await replace(result.kind === 'ok' ? diagnosisMessage(result.value) : problemMessage(result.message));
   });
 }

@@ -76,7 +76,8 @@ export function diagnosisMessage(view: DiagnosisView): SlackMessage {
     blocks.push(...fitted.chunks.map((text) => section(text)));
   }
   blocks.push(...buttons(view));
-  return { text: label(view.headline, 300), blocks };
+  // The fallback text is mrkdwn too: a query such as `<!here>` must not ping a channel from a notification.
+  return { text: esc(label(view.headline, 300)), blocks };
 }
 
 /** What the agent sees while the diagnosis runs. */
@@ -90,5 +91,5 @@ export function workingMessage(query: string): SlackMessage {
 
 /** A message for the agent instead of a diagnosis (unusable input, Graph or Okta unreachable). */
 export function problemMessage(message: string): SlackMessage {
-  return { text: label(message, 300), blocks: [section(`:warning: ${label(esc(message), LIMITS.sectionText - 20)}`)] };
+  return { text: esc(label(message, 300)), blocks: [section(`:warning: ${label(esc(message), LIMITS.sectionText - 20)}`)] };
 }

@@ -30,7 +30,7 @@ function list(title: string, rows: readonly string[], blocks: number, more: (n: 
 
 /** The modal with the plan and the justification input. */
 export function planModal(plan: PlanView, meta: RequestModalMeta, subject: string): ModalView {
-  const seeCli = `license-doctor plan ${meta.query.length <= 200 ? meta.query : '<upn>'} --path ${plan.path}`;
+  const seeCli = `license-doctor plan ${meta.query.length <= 200 ? esc(meta.query) : '<upn>'} --path ${plan.path}`;
   const blocks: Block[] = [
     section(`*${label(esc(plan.title), 2900)}*\n${esc(subject)}`),
     ...fitLines([esc(plan.summary)], { maxChars: LIMITS.sectionText, maxChunks: 1, more: () => `(full summary: \`${seeCli}\`)` }).chunks.map((t) => section(t)),

@@ -54,7 +54,8 @@ export function requestCard(view: RequestView): SlackMessage {
   if (elements.length > 0) blocks.push(actions(BLOCK.requestActions, elements));
   const expiry = view.status === 'pending' ? ` · expires ${utcTime(view.expiresAt)}` : '';
   blocks.push(context(`Request *${esc(view.id)}*${expiry} · ${show(view.id)}`));
-  return { text: label(`${view.id}: ${view.title} — ${view.statusLine}`, 300), blocks };
+  // The fallback text is mrkdwn too (notifications, screen readers): escaped like every block.
+  return { text: esc(label(`${view.id}: ${view.title} — ${view.statusLine}`, 300)), blocks };
 }
 
 /** The status line in the requester's thread (updated in place), with Cancel / Re-check when they apply. */
@@ -65,7 +66,7 @@ export function statusMessage(view: RequestView, approvalsChannel: string): Slac
   const elements = buttons(view).filter((b) => b.action_id === ACTION.cancel || b.action_id === ACTION.recheck);
   if (elements.length > 0) blocks.push(actions(BLOCK.requestActions, elements));
   blocks.push(context(`Approval card in <#${approvalsChannel}> · ${show(view.id)}`));
-  return { text: label(`${view.id}: ${view.statusLine}`, 300), blocks };
+  return { text: esc(label(`${view.id}: ${view.statusLine}`, 300)), blocks };
 }
 
 /** A reply in the requester's thread when the request moves (decided, started, finished). */

@@ -4,7 +4,6 @@ import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { SlackCards } from './slack-cards.ts';
 import type { SlackPeople } from './slack-people.ts';
-import type { WorkQueue } from './work-queue.ts';
 
 /** The services and Slack helpers every listener gets. */
 export interface SlackContext {
@@ -13,8 +12,6 @@ export interface SlackContext {
   readonly people: SlackPeople;
   readonly cards: SlackCards;
   readonly logger: Logger;
-  /** Runs the reads of Entra ID and Okta a conversation needs (diagnoses, plan previews), a few at a time. */
-  readonly diagnoses: WorkQueue;
   /** Channel id of the approvals channel. */
   readonly approvalsChannel: string;
 }

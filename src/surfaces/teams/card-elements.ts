@@ -2,7 +2,7 @@
 // properties that exist in 1.5 are set (the tests validate every card against the 1.5 schema and the official parser).
 import type {
   ActionArray, CardElementArray, IActionSet, IAdaptiveCard, IColumnSet, IContainer, IExecuteAction, IFactSet, IRefreshDefinition,
-  ITextBlock, TextColor,
+  IRichTextBlock, ITextBlock, TextColor,
 } from '@microsoft/teams.cards';
 import type { Tone } from '../../core/views/view-model.ts';
 
@@ -29,6 +29,18 @@ export function clip(value: string, max: number): string {
 /** A wrapping text block. */
 export function text(value: string, options: Omit<Partial<ITextBlock>, 'type' | 'text'> = {}): ITextBlock {
   return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+/**
+ * Text that is data (a requester's justification, a query, names, reasons): a TextRun, which hosts never read as
+ * Markdown, so `[Approve here](https://evil.example)` shows as typed instead of becoming a link. `label` is ours.
+ */
+export function plainText(value: string, options: { label?: string; color?: TextColor; isSubtle?: boolean; size?: 'Small' } = {}): IRichTextBlock {
+  const { label, ...style } = options;
+  return {
+    type: 'RichTextBlock',
+    inlines: [...(label ? [{ type: 'TextRun' as const, text: `${label}: `, weight: 'Bolder' as const, ...style }] : []), { type: 'TextRun', text: value, ...style }],
+  };
 }
 
 /** A bold heading line in the tone's colour. */

@@ -96,7 +96,12 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       await send({ type: 'message', text: helpText(config.mode === 'sandbox') });
       return;
     }
-    const diagnosis = await diagnoseText(services, command.query);
+    const asker = teamsPerson(activity.from);
+    if (!asker) {
+      await send({ type: 'message', text: UNKNOWN_PERSON_MESSAGE });
+      return;
+    }
+    const diagnosis = await diagnoseText(services, asker, command.query);
     if (diagnosis.kind === 'message') await send({ type: 'message', text: diagnosis.message });
     else await send(cardMessage(diagnosisCard(diagnosis.value), diagnosis.value.headline));
   });

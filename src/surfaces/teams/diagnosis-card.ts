@@ -3,7 +3,7 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { DiagnosisView, LicenseRowView } from '../../core/views/view-model.ts';
 import { fitCard, someRows } from './card-budget.ts';
-import { adaptiveCard, banner, caption, clip, execute, heading, row, section, text, toneColor, type CardAction, type CardElement } from './card-elements.ts';
+import { adaptiveCard, banner, caption, clip, execute, heading, plainText, row, section, text, toneColor, type CardAction, type CardElement } from './card-elements.ts';
 
 /** A query longer than this is not carried in a button (it is pasted text; Re-check would give the same answer). */
 const MAX_QUERY_IN_DATA = 1000;
@@ -20,7 +20,7 @@ export function diagnosisCard(view: DiagnosisView): IAdaptiveCard {
     ...(carryQuery ? [execute('Re-check', 'recheck', { query: view.recheckQuery })] : []),
   ];
   return fitCard((maxRows) => {
-    const body: CardElement[] = [banner([heading(view.headline, view.tone), ...(view.subject ? [caption(view.subject)] : [])], view.tone)];
+    const body: CardElement[] = [banner([heading(view.headline, view.tone), ...(view.subject ? [plainText(view.subject, { size: 'Small', isSubtle: true })] : [])], view.tone)];
     if (view.licenses.length > 0) body.push(section('Licenses', someRows(view.licenses, maxRows, licenseRow, 'license rows')));
     if (view.okta) body.push(section('Okta', [text(clip(view.okta.replace(/^Okta:\s*/, ''), 600))]));
     body.push(section('Why', [text(clip(view.explanation, 3000))]));

@@ -109,14 +109,14 @@ async function personalApprovalCard(ctx: TeamsContext, person: ChatPerson, curre
 export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action: TeamsAction): Promise<ActionReply> {
   switch (action.verb) {
     case 'path': {
-      const preview = await previewPath(ctx.services, action.query, action.path);
+      const preview = await previewPath(ctx.services, turn.person, action.query, action.path);
       return preview.kind === 'ok' ? card(planPreviewCard(preview.value, action.query)) : message(preview.message);
     }
     case 'request':
       return request(ctx, turn, action);
     case 'recheck': {
       if (action.target.kind === 'query') {
-        const diagnosis = await diagnoseText(ctx.services, action.target.query);
+        const diagnosis = await diagnoseText(ctx.services, turn.person, action.target.query);
         return diagnosis.kind === 'ok' ? card(diagnosisCard(diagnosis.value)) : message(diagnosis.message);
       }
       const rechecked = await recheckRequest(ctx.services, action.target.requestId);

@@ -9,6 +9,7 @@ import { demoPersona, type DemoPersona } from './demo-personas.ts';
 import type { DemoPlaces } from './demo-places.ts';
 import type { DemoTeamsClient } from './demo-teams-client.ts';
 import { readJsonBody, sendBodyError, sendJson } from './http-io.ts';
+import { checkSameOriginJson } from './same-origin-json.ts';
 
 /** A pasted error text is at most 64 KiB (CONTRACT.md); JSON escaping may double it. */
 const MAX_BODY_BYTES = 160 * 1024;
@@ -66,8 +67,22 @@ async function answering(res: ServerResponse, work: () => Promise<unknown>): Pro
   }
 }
 
-/** The POST routes under /demo/api. */
+/** The POST routes under /demo/api; each accepts only same-origin JSON. */
 export function demoApiRoutes(deps: DemoApiDeps): MountedRoute[] {
+  return routes(deps).map((route) => ({
+    ...route,
+    handler: async (req, res) => {
+      const origin = checkSameOriginJson(req);
+      if (!origin.ok) {
+        res.setHeader('Connection', 'close');
+        return sendJson(res, origin.status, { error: origin.error });
+      }
+      return route.handler(req, res);
+    },
+  }));
+}
+
+function routes(deps: DemoApiDeps): MountedRoute[] {
   const { client, conversations, places } = deps;
   return [
     {

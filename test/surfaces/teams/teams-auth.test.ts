@@ -8,21 +8,23 @@ const teams = (overrides: Partial<TeamsConfig>): TeamsConfig => ({
 });
 const creds = { clientId: 'app-id', clientSecret: 'secret' };
 
-test.each<[string, Pick<Config, 'mode' | 'teams'>, ReturnType<typeof teamsAuth>]>([
-  ['credentials: JWT', { mode: 'live', teams: teams(creds) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: null }],
-  ['credentials + tenant', { mode: 'live', teams: teams({ ...creds, tenantId: 't' }) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: 't' }],
-  ['credentials in sandbox mode still: JWT', { mode: 'sandbox', teams: teams(creds) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: null }],
-  ['sandbox without credentials', { mode: 'sandbox', teams: null }, { kind: 'none', reason: 'sandbox' }],
-  ['sandbox with only the approvals conversation', { mode: 'sandbox', teams: teams({ approvalsConversation: '19:x' }) }, { kind: 'none', reason: 'sandbox' }],
-  ['TEAMS_ALLOW_UNAUTHENTICATED in live mode', { mode: 'live', teams: teams({ allowUnauthenticated: true }) }, { kind: 'none', reason: 'TEAMS_ALLOW_UNAUTHENTICATED' }],
+test.each<[string, Pick<Config, 'mode' | 'teams' | 'readOnly'>, ReturnType<typeof teamsAuth>]>([
+  ['credentials: JWT', { mode: 'live', readOnly: false, teams: teams(creds) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: null }],
+  ['credentials + tenant', { mode: 'live', readOnly: false, teams: teams({ ...creds, tenantId: 't' }) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: 't' }],
+  ['credentials in sandbox mode still: JWT', { mode: 'sandbox', readOnly: false, teams: teams(creds) }, { kind: 'jwt', clientId: 'app-id', clientSecret: 'secret', tenantId: null }],
+  ['sandbox without credentials', { mode: 'sandbox', readOnly: false, teams: null }, { kind: 'none', reason: 'sandbox' }],
+  ['sandbox with only the approvals conversation', { mode: 'sandbox', readOnly: false, teams: teams({ approvalsConversation: '19:x' }) }, { kind: 'none', reason: 'sandbox' }],
+  ['TEAMS_ALLOW_UNAUTHENTICATED in live mode with READ_ONLY', { mode: 'live', readOnly: true, teams: teams({ allowUnauthenticated: true }) }, { kind: 'none', reason: 'TEAMS_ALLOW_UNAUTHENTICATED' }],
+  ['TEAMS_ALLOW_UNAUTHENTICATED in sandbox mode', { mode: 'sandbox', readOnly: false, teams: teams({ allowUnauthenticated: true }) }, { kind: 'none', reason: 'TEAMS_ALLOW_UNAUTHENTICATED' }],
 ])('%s', (_what, config, expected) => {
   expect(teamsAuth(config)).toEqual(expected);
 });
 
-test.each<[string, Pick<Config, 'mode' | 'teams'>, RegExp]>([
-  ['credentials with TEAMS_ALLOW_UNAUTHENTICATED', { mode: 'live', teams: teams({ ...creds, allowUnauthenticated: true }) }, /TEAMS_ALLOW_UNAUTHENTICATED=true is refused/],
-  ['a client id without a secret', { mode: 'live', teams: teams({ clientId: 'app-id' }) }, /TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET together/],
-  ['live mode, no credentials, not allowed', { mode: 'live', teams: teams({ approvalsConversation: '19:x' }) }, /needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET/],
+test.each<[string, Pick<Config, 'mode' | 'teams' | 'readOnly'>, RegExp]>([
+  ['credentials with TEAMS_ALLOW_UNAUTHENTICATED', { mode: 'live', readOnly: false, teams: teams({ ...creds, allowUnauthenticated: true }) }, /TEAMS_ALLOW_UNAUTHENTICATED=true is refused/],
+  ['TEAMS_ALLOW_UNAUTHENTICATED in live mode (writes could run)', { mode: 'live', readOnly: false, teams: teams({ allowUnauthenticated: true }) }, /refused in live mode.*READ_ONLY=true/],
+  ['a client id without a secret', { mode: 'live', readOnly: false, teams: teams({ clientId: 'app-id' }) }, /TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET together/],
+  ['live mode, no credentials, not allowed', { mode: 'live', readOnly: false, teams: teams({ approvalsConversation: '19:x' }) }, /needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET/],
 ])('refuses to start: %s', (_what, config, message) => {
   let thrown: unknown;
   try {

@@ -255,3 +255,19 @@ test('reset re-seeds the tenant, forgets what was cached about it, empties the c
   expect(fresh).not.toMatch(/provisioning is off/);
   expect(fresh).toMatch(/Okta's pushes fail/);
 });
+
+test('the demo API accepts only same-origin JSON: a cross-site text/plain POST to reset is refused', async () => {
+  const reset = (headers: Record<string, string>, body = '{}') => fetch(`${app.url}/demo/api/reset`, { method: 'POST', headers, body });
+  const plain = await reset({ 'Content-Type': 'text/plain' });
+  expect(plain.status).toBe(415);
+  const form = await reset({ 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=1');
+  expect(form.status).toBe(415);
+  const crossSite = await reset({ 'Content-Type': 'application/json', Origin: 'https://evil.example' });
+  expect(crossSite.status).toBe(403);
+  const fetchSite = await reset({ 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' });
+  expect(fetchSite.status).toBe(403);
+  const message = await fetch(`${app.url}/demo/api/message`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ persona: 'agent', text: 'adele.vance@contoso.com' }) });
+  expect(message.status).toBe(415);
+  const sameOrigin = await reset({ 'Content-Type': 'application/json', Origin: app.url, 'Sec-Fetch-Site': 'same-origin' });
+  expect(sameOrigin.status).toBe(200);
+});

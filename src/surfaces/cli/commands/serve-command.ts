@@ -14,7 +14,7 @@ export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<numb
   const runtime = await createRuntime(config, { logger });
   let server;
   try {
-    server = await startServer(runtime, { port: config.port });
+    server = await startServer(runtime, { port: config.port, ...(config.host ? { host: config.host } : {}) });
   } catch (err) {
     await runtime.close();
     throw err;
@@ -23,7 +23,10 @@ export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<numb
   const example = SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com';
   io.stdout.write([
     '',
-    `License Doctor is running on ${url} (${config.mode === 'sandbox' ? 'sandbox tenant: no credentials configured' : 'live tenant'}).`,
+    `License Doctor is running on ${url}`,
+    config.mode === 'sandbox'
+      ? `  Mode: SANDBOX: the built-in Contoso tenant (fake data); nothing real is read or changed. Listening on ${config.host ?? 'every interface'}.`
+      : `  Mode: LIVE: Microsoft Graph ${config.tenant?.graph.baseUrl ?? ''} and Okta ${config.tenant?.okta.orgUrl ?? ''}${config.readOnly ? ' (READ_ONLY: nothing is executed)' : ''}.`,
     ...(runtime.sandbox
       ? [
           `  Open ${url} to chat with it as a helpdesk agent and approve as an approver.`,

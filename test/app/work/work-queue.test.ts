@@ -1,4 +1,4 @@
-import { WorkQueue } from '../../../src/surfaces/slack/work-queue.ts';
+import { WorkQueue } from '../../../src/app/work/work-queue.ts';
 
 /** A task the test finishes by hand. */
 function gate() {
@@ -45,5 +45,23 @@ describe('WorkQueue', () => {
     await expect(next).resolves.toBe('next');
     await queue.idle();
     expect(queue.queued).toBe(0);
+  });
+
+  it('is bounded: beyond `limit` waiting it answers busy with a wait, and takes work again once the line moves', async () => {
+    const queue = new WorkQueue(2, 3);
+    const gates = Array.from({ length: 5 }, gate);
+    const accepted = gates.map((g) => queue.run(() => g.opened));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(queue.load()).toEqual({ running: 2, queued: 3, concurrency: 2, limit: 3 });
+    const refused = queue.run(async () => 'never');
+    await expect(refused).rejects.toMatchObject({ code: 'throttled', message: expect.stringMatching(/busy \(3 requests are waiting\): try again in \d+ s/), details: { retryAfterSeconds: expect.any(Number) } });
+    gates[0]?.open();
+    await accepted[0];
+    await new Promise((r) => setTimeout(r, 10));
+    const later = queue.run(async () => 'later');
+    for (const g of gates) g.open();
+    await expect(later).resolves.toBe('later');
+    await queue.idle();
+    expect(queue.load()).toMatchObject({ running: 0, queued: 0 });
   });
 });
