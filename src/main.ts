@@ -135,7 +135,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     events,
     logger,
     clock: systemClock,
-    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
+    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours, approvalTtlHours: config.approvals.approvalTtlHours },
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,

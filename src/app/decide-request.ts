@@ -49,7 +49,7 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
       : input.decision === 'reject'
         ? { kind: 'reject' as const, actor, isApprover: approver, reason: input.reason ?? '' }
         : { kind: 'cancel' as const, actor, isApprover: approver };
-    const result = transition(current, event, { now, readOnly: deps.policy.readOnly });
+    const result = transition(current, event, { now, readOnly: deps.policy.readOnly, approvalTtlHours: deps.policy.approvalTtlHours });
     switch (result.kind) {
       case 'refused': {
         if (result.request && !(await deps.store.compareAndSet(current.version, result.request))) continue;

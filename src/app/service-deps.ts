@@ -25,7 +25,8 @@ export interface ServiceDeps {
   readonly events: RequestEvents;
   readonly logger: AppLogger;
   readonly clock: Clock;
-  readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number };
+  /** `approvalTtlHours`: how long an approved request may wait to start (APPROVAL_TTL_HOURS). */
+  readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number; readonly approvalTtlHours: number };
   readonly execution: ExecutionSettings;
   /** Identifies this process in leases and the journal. */
   readonly instanceId: string;

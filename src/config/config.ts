@@ -44,6 +44,8 @@ export interface Config {
     /** Explicitly allowed approvers (UPNs, lower-case), in addition to the group. */
     readonly approvers: readonly string[];
     readonly requestTtlHours: number;
+    /** Hours an approved request may wait to start before the approval expires. */
+    readonly approvalTtlHours: number;
   };
   readonly readOnly: boolean;
   readonly port: number;

@@ -52,6 +52,15 @@ export interface RequestOutcome {
   readonly message: string;
 }
 
+/** When the quorum was reached, until when that approval may start the plan, and whether READ_ONLY was on then. */
+export interface ApprovalWindow {
+  readonly at: string;
+  /** After this moment the approval is stale: the request expires instead of running (APPROVAL_TTL_HOURS). */
+  readonly runBy: string;
+  /** Approved while READ_ONLY was on: such an approval never runs, also after READ_ONLY is lifted. */
+  readonly readOnly: boolean;
+}
+
 export interface LicenseRequest {
   readonly id: string;
   readonly status: RequestStatus;
@@ -73,6 +82,8 @@ export interface LicenseRequest {
   readonly expiresAt: string;
   readonly updatedAt: string;
   readonly outcome: RequestOutcome | null;
+  /** Set by the approval that completed the quorum (absent on requests approved before approvals expired). */
+  readonly approval?: ApprovalWindow;
 }
 
 /** The approvals that count (distinct approvers, in order). */
