@@ -135,7 +135,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     events,
     logger,
     clock: systemClock,
-    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours, approvalTtlHours: config.approvals.approvalTtlHours },
+    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours, approvalTtlHours: config.approvals.approvalTtlHours,
+      // Sandbox decisions are a demo; CLI_DECISIONS guards a real tenant.
+      cliDecisions: config.mode === 'sandbox' || config.approvals.cliDecisions,
+    },
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,

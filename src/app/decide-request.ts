@@ -3,16 +3,17 @@
 // re-reads the request, so a later click gets "already decided by X".
 import { transition } from '../core/approval/transition.ts';
 import { isLicenseDoctorError, LicenseDoctorError } from '../core/errors.ts';
-import type { LicenseRequest, Surface } from '../core/model/request.ts';
+import type { CliIdentity, LicenseRequest, Surface } from '../core/model/request.ts';
 import { isApprover } from './approvers.ts';
 import { auditRecord, writeAudit } from './audit.ts';
+import { refuseCliDecision } from './refuse-cli-decision.ts';
 import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export interface DecideInput {
   readonly requestId: string;
   readonly decision: 'approve' | 'reject' | 'cancel';
-  readonly actor: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null };
+  readonly actor: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null; readonly cli?: CliIdentity };
   /** Required to reject. */
   readonly reason?: string;
 }
@@ -29,6 +30,7 @@ const MAX_ATTEMPTS = 8;
 
 /** Records the decision; refusals throw LicenseDoctorError('policy') with a message for the person, and are audited. */
 export async function decideRequest(deps: ServiceDeps, input: DecideInput): Promise<DecideResult> {
+  await refuseCliDecision(deps, input);
   const actor = await resolveActor(deps.diagnose.entra, input.actor).catch(async (err: unknown) => {
     // Someone who is not a user of the tenant (a forged or foreign identity) is refused like a non-approver, and audited.
     if (isLicenseDoctorError(err, 'policy')) {

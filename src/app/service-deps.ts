@@ -25,8 +25,11 @@ export interface ServiceDeps {
   readonly events: RequestEvents;
   readonly logger: AppLogger;
   readonly clock: Clock;
-  /** `approvalTtlHours`: how long an approved request may wait to start (APPROVAL_TTL_HOURS). */
-  readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number; readonly approvalTtlHours: number };
+  /**
+   * `approvalTtlHours`: how long an approved request may wait to start (APPROVAL_TTL_HOURS); `cliDecisions`: whether
+   * approve, reject and cancel are accepted from the command line (CLI_DECISIONS; always in sandbox mode).
+   */
+  readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number; readonly approvalTtlHours: number; readonly cliDecisions: boolean };
   readonly execution: ExecutionSettings;
   /** Identifies this process in leases and the journal. */
   readonly instanceId: string;

@@ -46,6 +46,8 @@ export interface Config {
     readonly requestTtlHours: number;
     /** Hours an approved request may wait to start before the approval expires. */
     readonly approvalTtlHours: number;
+    /** Whether approve, reject and cancel are accepted from the command line in live mode (CLI_DECISIONS). */
+    readonly cliDecisions: boolean;
   };
   readonly readOnly: boolean;
   readonly port: number;

@@ -20,6 +20,15 @@ export const REQUEST_STATUSES: readonly RequestStatus[] = [
 /** Where a person acted from. */
 export type Surface = 'cli' | 'slack' | 'teams' | 'web';
 
+/**
+ * How a command-line operator was identified: the OS account that ran the command, and the Entra sign-in behind
+ * `--login` (null: the UPN was only typed with `--as`, so it is asserted, not verified).
+ */
+export interface CliIdentity {
+  readonly osUser: string;
+  readonly signIn: 'azure-cli' | 'device-code' | null;
+}
+
 /** A person acting on License Doctor, identified by their Entra UPN (what every policy check uses). */
 export interface Actor {
   readonly userPrincipalName: string;
@@ -28,6 +37,8 @@ export interface Actor {
   readonly surface: Surface;
   /** The surface's own id for the person (Slack user id, Teams MRI, OS user for the CLI). */
   readonly surfaceUserId: string | null;
+  /** Set for the command line: who ran it and whether their identity was verified. */
+  readonly cli?: CliIdentity;
 }
 
 export interface Decision {
