@@ -1,6 +1,7 @@
 // The view of a request: status line, approvals, plan with step progress, outcome, and which buttons make sense.
 import { describeStatus } from '../approval/describe-status.ts';
 import { identityNote } from '../approval/identity-note.ts';
+import type { PathId } from '../model/diagnosis.ts';
 import { approvalsOf, type Actor, type LicenseRequest, type RequestStatus } from '../model/request.ts';
 import { PATH_LABELS } from './path-labels.ts';
 import { planView } from './plan-view.ts';
@@ -17,6 +18,9 @@ const TONE: Record<RequestStatus, Tone> = {
   expired: 'neutral',
   cancelled: 'neutral',
 };
+
+/** Paths whose success can be undone by turning Okta's provisioning back on (a plan with approvals like any other). */
+const UNDOABLE: ReadonlySet<PathId> = new Set(['entra-owns-licenses', 'okta-workflows-profile-only']);
 
 const who = (a: Actor) => a.displayName ?? a.userPrincipalName;
 /** A name with how it was established when that is weaker than a chat platform's word (the command line). */
@@ -42,5 +46,8 @@ export function requestView(request: LicenseRequest): RequestView {
     outcome: request.outcome?.message ?? null,
     expiresAt: request.expiresAt,
     actions: { approve: pending, reject: pending, cancel: pending || request.status === 'approved', recheck: request.status === 'needs-manual-steps' },
+    followUp: UNDOABLE.has(request.path) && request.status === 'succeeded'
+      ? { path: 'okta-provisioning-on', label: PATH_LABELS['okta-provisioning-on'].button, query: request.target.userPrincipalName }
+      : null,
   };
 }

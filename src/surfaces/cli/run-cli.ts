@@ -31,7 +31,8 @@ export const USAGE = `Usage:
   license-doctor sandbox [--port <n>] [--json] [--reset]
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
-<path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only.
+<path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only (the KB's three paths), or
+  okta-provisioning-on (turns Okta's provisioning back on: the undo of the two app-wide paths).
 Plan options (okta-owns-licenses): --allow-gap (no direct assignment first: service lapses briefly),
   --remove-license-from-group (change the group itself: every member loses that path; 2 approvals),
   --keep-okta-licenses (do not add missing licenses to Okta: the user loses them; needs --acknowledge-removal).
