@@ -142,7 +142,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     logger,
     clock: systemClock,
     helpdesk: new HelpdeskGate(entra, config.helpdeskGroupId, systemClock),
-    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
+    policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours, approvalTtlHours: config.approvals.approvalTtlHours,
+      // Sandbox decisions are a demo; CLI_DECISIONS guards a real tenant.
+      cliDecisions: config.mode === 'sandbox' || config.approvals.cliDecisions,
+    },
     work: config.work,
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,

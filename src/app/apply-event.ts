@@ -28,7 +28,7 @@ export async function applyEvent(deps: ServiceDeps, requestId: string, event: Co
   for (let attempt = 0; attempt < 8; attempt++) {
     const current = await deps.store.get(requestId);
     if (!current) throw new LicenseDoctorError('not-found', `There is no request ${requestId}.`);
-    const result = transition(current, event, { now: new Date(deps.clock.now()).toISOString(), readOnly: deps.policy.readOnly });
+    const result = transition(current, event, { now: new Date(deps.clock.now()).toISOString(), readOnly: deps.policy.readOnly, approvalTtlHours: deps.policy.approvalTtlHours });
     if (result.kind === 'unchanged') return { kind: 'changed', request: current, execute: false };
     if (result.kind === 'refused') {
       // A refusal that changed the request anyway (expiry) stores its audit with the change; otherwise alone.

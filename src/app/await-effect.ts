@@ -18,6 +18,7 @@ export function hasReadableEffect(step: PlanStep): boolean {
     case 'graph-remove-group-member':
     case 'graph-remove-group-license':
     case 'okta-deactivate-provisioning':
+    case 'okta-activate-provisioning':
       return true;
     case 'okta-repush':
     case 'workflows-invoke':

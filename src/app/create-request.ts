@@ -3,7 +3,7 @@ import { newRequest } from '../core/approval/new-request.ts';
 import { LicenseDoctorError } from '../core/errors.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
-import type { LicenseRequest, Surface } from '../core/model/request.ts';
+import type { CliIdentity, LicenseRequest, Surface } from '../core/model/request.ts';
 import { requireApprovers } from './approvers.ts';
 import { inContext, writeAudit } from './audit.ts';
 import { previewPlan } from './preview-plan.ts';
@@ -16,7 +16,7 @@ export interface CreateRequestInput {
   readonly path: PathId;
   readonly options: PlanOptions;
   /** Who asks: their UPN (or Entra object id) and where they asked from. */
-  readonly requester: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null };
+  readonly requester: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null; readonly cli?: CliIdentity };
   readonly reason: string;
   readonly acknowledgeRemoval: boolean;
 }

@@ -3,16 +3,17 @@
 // re-reads the request, so a later click gets "already decided by X".
 import { transition } from '../core/approval/transition.ts';
 import { isLicenseDoctorError, LicenseDoctorError } from '../core/errors.ts';
-import type { LicenseRequest, Surface } from '../core/model/request.ts';
+import type { CliIdentity, LicenseRequest, Surface } from '../core/model/request.ts';
 import { isApprover, requireApprovers } from './approvers.ts';
 import { auditRecord, inContext, writeAudit } from './audit.ts';
+import { refuseCliDecision } from './refuse-cli-decision.ts';
 import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export interface DecideInput {
   readonly requestId: string;
   readonly decision: 'approve' | 'reject' | 'cancel';
-  readonly actor: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null };
+  readonly actor: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null; readonly cli?: CliIdentity };
   /** Required to reject. */
   readonly reason?: string;
 }
@@ -31,6 +32,7 @@ const MAX_ATTEMPTS = 8;
 export async function decideRequest(deps: ServiceDeps, input: DecideInput): Promise<DecideResult> {
   // A requester may always cancel; approving and rejecting need someone who is allowed to.
   if (input.decision !== 'cancel') requireApprovers(deps.policy, `${input.decision} requests`);
+  await refuseCliDecision(deps, input);
   const actor = await resolveActor(deps.diagnose.entra, input.actor).catch(async (err: unknown) => {
     // Someone who is not a user of the tenant (a forged or foreign identity) is refused like a non-approver, and audited.
     if (isLicenseDoctorError(err, 'policy')) {
@@ -51,7 +53,7 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
       : input.decision === 'reject'
         ? { kind: 'reject' as const, actor, isApprover: approver, reason: input.reason ?? '' }
         : { kind: 'cancel' as const, actor, isApprover: approver };
-    const result = transition(current, event, { now, readOnly: deps.policy.readOnly });
+    const result = transition(current, event, { now, readOnly: deps.policy.readOnly, approvalTtlHours: deps.policy.approvalTtlHours });
     switch (result.kind) {
       case 'refused': {
         if (result.request) {

@@ -47,6 +47,10 @@ export async function performStep(deps: Pick<ServiceDeps, 'diagnose' | 'workflow
       const r = await okta.deactivateProvisioning(a.appId);
       return { vendorRequestIds: ids(r), detail: `provisioning of ${a.appLabel} deactivated` };
     }
+    case 'okta-activate-provisioning': {
+      const r = await okta.activateProvisioning(a.appId);
+      return { vendorRequestIds: ids(r), detail: `provisioning of ${a.appLabel} activated` };
+    }
     case 'workflows-invoke': {
       if (!deps.workflows) throw new LicenseDoctorError('configuration', 'No Okta Workflows flow is configured (OKTA_WORKFLOWS_INVOKE_URL and OKTA_WORKFLOWS_CLIENT_TOKEN).');
       const r = await deps.workflows.invoke({ userPrincipalName: a.userPrincipalName, oktaUserId: a.oktaUserId, appId: a.appId });

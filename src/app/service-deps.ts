@@ -40,7 +40,11 @@ export interface ServiceDeps {
   readonly clock: Clock;
   /** Who may diagnose, preview and request (HELPDESK_GROUP_ID). */
   readonly helpdesk: HelpdeskGate;
-  readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number };
+  /**
+   * `approvalTtlHours`: how long an approved request may wait to start (APPROVAL_TTL_HOURS); `cliDecisions`: whether
+   * approve, reject and cancel are accepted from the command line (CLI_DECISIONS; always in sandbox mode).
+   */
+  readonly policy: ApproverPolicy & { readonly readOnly: boolean; readonly requestTtlHours: number; readonly approvalTtlHours: number; readonly cliDecisions: boolean };
   readonly execution: ExecutionSettings;
   /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
   readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };

@@ -49,7 +49,9 @@ export async function verifyPlan(deps: ServiceDeps, lease: ExecutionLease, reque
     const appUser = live.input.okta?.appUser;
     const detail = action.expectProvisioningDisabled
       ? `Verified: Okta's provisioning of ${live.input.okta?.app?.label ?? 'the Office 365 app'} is off, so Okta no longer pushes licenses; ${request.target.displayName} keeps the licenses Entra ID gives.`
-      : `Verified: Okta pushed ${request.target.displayName}'s profile successfully at ${at(appUser?.lastSync)}, and Microsoft Graph shows ${live.report.licenses.map((l) => `${l.productName} (${l.assignment})`).join(', ') || 'no licenses'}.`;
+      : action.expectProvisioningEnabled === true
+        ? `Verified: Okta's provisioning of ${live.input.okta?.app?.label ?? 'the Office 365 app'} is on again, so Okta pushes profiles and licenses.`
+        : `Verified: Okta pushed ${request.target.displayName}'s profile successfully at ${at(appUser?.lastSync)}, and Microsoft Graph shows ${live.report.licenses.map((l) => `${l.productName} (${l.assignment})`).join(', ') || 'no licenses'}.`;
     return { ok: true, manual: false, detail };
   }
   return explainUnverified(request, action, live, since);

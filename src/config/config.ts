@@ -44,6 +44,10 @@ export interface Config {
     /** Explicitly allowed approvers (UPNs, lower-case), in addition to the group. */
     readonly approvers: readonly string[];
     readonly requestTtlHours: number;
+    /** Hours an approved request may wait to start before the approval expires. */
+    readonly approvalTtlHours: number;
+    /** Whether approve, reject and cancel are accepted from the command line in live mode (CLI_DECISIONS). */
+    readonly cliDecisions: boolean;
   };
   /** Entra group whose transitive members may diagnose, preview and request (null: anyone who can reach the bot). */
   readonly helpdeskGroupId: string | null;

@@ -58,7 +58,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     oktaAppId: e.OKTA_O365_APP_ID ?? null,
     workflows: e.OKTA_WORKFLOWS_INVOKE_URL && e.OKTA_WORKFLOWS_CLIENT_TOKEN
       ? { invokeUrl: e.OKTA_WORKFLOWS_INVOKE_URL, clientToken: e.OKTA_WORKFLOWS_CLIENT_TOKEN } : null,
-    approvals: { groupId: e.APPROVERS_GROUP_ID?.toLowerCase() ?? null, approvers, requestTtlHours: Number(e.REQUEST_TTL_HOURS ?? 24) },
+    approvals: { groupId: e.APPROVERS_GROUP_ID?.toLowerCase() ?? null, approvers, requestTtlHours: Number(e.REQUEST_TTL_HOURS ?? 24), approvalTtlHours: Number(e.APPROVAL_TTL_HOURS ?? 4), cliDecisions: e.CLI_DECISIONS === undefined || truthy(e.CLI_DECISIONS) },
     helpdeskGroupId: e.HELPDESK_GROUP_ID?.toLowerCase() ?? null,
     readOnly: truthy(e.READ_ONLY),
     vendorTimeoutMs: Number(e.VENDOR_TIMEOUT_SECONDS ?? 15) * 1000,

@@ -114,8 +114,8 @@ describe('READ_ONLY', () => {
     const decided = await readOnly.services.decide({ requestId: request.id, decision: 'approve', actor: CHRISTIE });
     expect(decided).toMatchObject({ shouldExecute: false, request: { status: 'approved' } });
     expect(decided.notices).toEqual([
-      'Approved by Patti Fernandez and Christie Cline, but READ_ONLY is on: nothing runs while it is on, and the request stays approved.',
-      'Approved by Patti Fernandez and Christie Cline, but READ_ONLY is on: the change was not started.',
+      'Approved by Patti Fernandez and Christie Cline, but READ_ONLY is on: nothing runs while it is on, and this approval will not run after it is lifted either (ask again then).',
+      'Approved by Patti Fernandez and Christie Cline, but READ_ONLY is on: the change was not started, and this approval never will start it.',
     ]);
     expect(await lastAudit(request.id)).toMatchObject({ action: 'request.approved', data: { approvedBy: ['patti.fernandez@contoso.com', 'christie.cline@contoso.com'], readOnly: true } });
 

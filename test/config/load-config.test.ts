@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       mode: 'sandbox', tenant: null, port: 3978, readOnly: false, databaseUrl: 'sqlite:./data/license-doctor.sqlite',
-      approvals: { groupId: null, approvers: [], requestTtlHours: 24 }, slack: null, teams: null, workflows: null,
+      approvals: { groupId: null, approvers: [], requestTtlHours: 24, approvalTtlHours: 4, cliDecisions: true }, slack: null, teams: null, workflows: null,
     });
   });
 

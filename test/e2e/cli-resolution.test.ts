@@ -186,7 +186,7 @@ test.concurrent('a usage error exits 2; Graph out of reach exits 3, naming it', 
   ]);
   expect(usage).toEqual({
     code: 2, stdout: '',
-    stderr: 'license-doctor: --path must be one of okta-owns-licenses, entra-owns-licenses, okta-workflows-profile-only (got "okta-owns-everything")\n',
+    stderr: 'license-doctor: --path must be one of okta-owns-licenses, entra-owns-licenses, okta-workflows-profile-only, okta-provisioning-on (got "okta-owns-everything")\n',
   });
   expect(unreachable).toMatchObject({ code: 3, stdout: '' });
   expect(unreachable.stderr).toMatch(new RegExp(`^license-doctor: Could not reach Microsoft Graph at 127\\.0\\.0\\.1:${port} \\([^)]+\\): check GRAPH_BASE_URL and the network\\.\n$`));

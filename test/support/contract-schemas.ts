@@ -42,7 +42,7 @@ export const diagnosisReportSchema = z.strictObject({
   conflicts: z.array(z.strictObject({ skuId: guid, skuPartNumber: z.string(), groups: z.array(groupRef) })),
   explanation: z.string().min(20),
   remedies: z.array(z.strictObject({
-    id: z.enum(['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only']), available: z.boolean(), reason: z.string().optional(),
+    id: z.enum(['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only', 'okta-provisioning-on']), available: z.boolean(), reason: z.string().optional(),
     scope: z.enum(['user', 'group', 'app']), approvalsRequired: z.number().int().min(1),
   })),
 });

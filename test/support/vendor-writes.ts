@@ -24,6 +24,8 @@ export function planWrites(plan: Plan, steps: readonly string[] = plan.steps.map
         return [write('DELETE', `/v1.0/groups/${a.groupId}/members/${a.userId}/$ref`)];
       case 'graph-remove-group-license':
         return [write('POST', `/v1.0/groups/${a.groupId}/assignLicense`)];
+      case 'okta-activate-provisioning':
+        return [write('POST', `/api/v1/apps/${a.appId}/connections/default/lifecycle/activate`)];
       case 'okta-deactivate-provisioning':
         return [write('POST', `/api/v1/apps/${a.appId}/connections/default/lifecycle/deactivate`)];
       case 'workflows-invoke':

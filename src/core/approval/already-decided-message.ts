@@ -1,10 +1,13 @@
 // What a person hears when they act on a request that someone (or time) already decided.
 import { approvalsOf, type Decision, type LicenseRequest } from '../model/request.ts';
 import { actorLabel, joinNames } from './actor-label.ts';
+import { approvalExpiredMessage } from './approval-window.ts';
 import { utcTime } from './utc-time.ts';
 
 /** "This request expired at 2026-05-08 12:00 UTC; ask for a new one." */
 export function expiredMessage(request: LicenseRequest, now?: string): string {
+  // An approval that ran out (or was given under READ_ONLY) is why an approved request expired.
+  if (request.approval) return approvalExpiredMessage(request, now);
   return `This request expired at ${utcTime(request.expiresAt, now)}; ask for a new one.`;
 }
 

@@ -1,6 +1,7 @@
 // A person's approve, reject or cancel, checked against the policy and applied to the request.
 import { approvalsOf, type Decision, type LicenseRequest } from '../model/request.ts';
 import { actorLabel, actorName, joinNames } from './actor-label.ts';
+import { approvalWindow } from './approval-window.ts';
 import { auditRecord } from './audit-record.ts';
 import { checkDecision } from './check-decision.ts';
 import { expireRequest } from './expire-request.ts';
@@ -24,17 +25,18 @@ function approve(request: LicenseRequest, decision: Decision, ctx: TransitionCon
     return changed(advance(request, ctx.now, { decisions }), [{ kind: 'notify', audience: 'requester', message }], [added]);
   }
   const by = joinNames(approvals.map((d) => actorName(d.by)));
+  const approval = approvalWindow(ctx);
   const approved = auditRecord(ctx.now, 'request.approved', subject, request.id, {
-    approvedBy: approvals.map((d) => d.by.userPrincipalName), readOnly: ctx.readOnly,
+    approvedBy: approvals.map((d) => d.by.userPrincipalName), readOnly: ctx.readOnly, runBy: approval.runBy,
   });
   // The approval that completes the quorum is the only place `execute` is emitted: the request leaves `pending` here.
   const effects: Effect[] = ctx.readOnly
     ? [
-        { kind: 'notify', audience: 'requester', message: `Approved by ${by}, but READ_ONLY is on: nothing runs while it is on, and the request stays approved.` },
-        { kind: 'notify', audience: 'approvers', message: `Approved by ${by}, but READ_ONLY is on: the change was not started.` },
+        { kind: 'notify', audience: 'requester', message: `Approved by ${by}, but READ_ONLY is on: nothing runs while it is on, and this approval will not run after it is lifted either (ask again then).` },
+        { kind: 'notify', audience: 'approvers', message: `Approved by ${by}, but READ_ONLY is on: the change was not started, and this approval never will start it.` },
       ]
     : [{ kind: 'execute' }, { kind: 'notify', audience: 'requester', message: `Approved by ${by}; the change is running now.` }];
-  return changed(advance(request, ctx.now, { status: 'approved', decisions }), effects, [added, approved]);
+  return changed(advance(request, ctx.now, { status: 'approved', decisions, approval }), effects, [added, approved]);
 }
 
 /** Applies a decision event; refuses it (with audit) when the policy says no, expiring an overdue pending request. */

@@ -2,7 +2,8 @@
 // switch over every status, so a new status does not compile until each event says what it does there.
 import type { LicenseRequest, RequestOutcome } from '../model/request.ts';
 import { auditRecord } from './audit-record.ts';
-import { expireRequest } from './expire-request.ts';
+import { staleApproval } from './approval-window.ts';
+import { expireApproval, expireRequest } from './expire-request.ts';
 import { isPastExpiry } from './is-past-expiry.ts';
 import { notNowMessage } from './not-now-message.ts';
 import type { RefusalReason } from './refusal-reason.ts';
@@ -34,7 +35,15 @@ function expire(request: LicenseRequest, event: Extract<SystemEvent, { kind: 'ex
     case 'expired':
       // Two sweeps racing: the loser's repeat is harmless.
       return { kind: 'unchanged', message: `Already expired at ${utcTime(request.expiresAt, ctx.now)}.` };
-    case 'approved': case 'executing': case 'succeeded': case 'failed': case 'needs-manual-steps': case 'rejected': case 'cancelled':
+    case 'approved': {
+      if (!staleApproval(request, ctx)) {
+        const until = request.approval ? utcTime(request.approval.runBy, ctx.now) : 'its time runs out';
+        return refuse(request, event, ctx, 'invalid-transition', `This approval stays valid until ${until}.`);
+      }
+      const e = expireApproval(request, ctx.now);
+      return changed(e.request, e.effects, e.audit);
+    }
+    case 'executing': case 'succeeded': case 'failed': case 'needs-manual-steps': case 'rejected': case 'cancelled':
       return refuse(request, event, ctx, 'invalid-transition');
   }
 }
@@ -45,6 +54,9 @@ function startExecution(request: LicenseRequest, event: Extract<SystemEvent, { k
     case 'executing': {
       // From executing it is a recovery: the application layer took over the expired lease of a crashed instance.
       if (ctx.readOnly) return refuse(request, event, ctx, 'read-only');
+      // Only a first start checks the approval's time: a recovery continues a change that already started in time.
+      const stale = request.status === 'approved' ? staleApproval(request, ctx) : null;
+      if (stale) return refused(request, event, stale, ctx.now, expireApproval(request, ctx.now));
       const action = request.status === 'approved' ? 'execution.started' : 'execution.recovered';
       const audit = [auditRecord(ctx.now, action, { system: event.owner }, request.id, { owner: event.owner })];
       return changed(advance(request, ctx.now, { status: 'executing' }), [], audit);

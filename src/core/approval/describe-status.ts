@@ -50,6 +50,8 @@ export function describeStatus(request: LicenseRequest): string {
       return d ? `Rejected by ${actorName(d.by)}: ${d.reason ?? 'no reason given'}` : 'Rejected';
     }
     case 'expired':
+      if (request.approval?.readOnly) return `Expired: approved by ${names(approvalsOf(request))} while READ_ONLY was on, which never runs`;
+      if (request.approval) return `Expired: approved by ${names(approvalsOf(request))} but not started by ${utcTime(request.approval.runBy)}`;
       return `Expired at ${utcTime(request.expiresAt)} with ${approvalsOf(request).length} of ${request.approvalsRequired} approvals`;
     case 'cancelled': {
       const d = last(request, 'cancel');

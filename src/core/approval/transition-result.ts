@@ -9,10 +9,12 @@ export type Effect =
   | { readonly kind: 'execute' }
   | { readonly kind: 'notify'; readonly audience: 'requester' | 'approvers'; readonly message: string };
 
-/** The moment of the event and whether writes are off (READ_ONLY). */
+/** The moment of the event, whether writes are off (READ_ONLY), and how long an approval stays runnable. */
 export interface TransitionContext {
   readonly now: string;
   readonly readOnly: boolean;
+  /** How long an approval may wait to start the plan (APPROVAL_TTL_HOURS; default DEFAULT_APPROVAL_TTL_HOURS). */
+  readonly approvalTtlHours?: number;
 }
 
 export type TransitionResult =

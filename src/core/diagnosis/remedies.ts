@@ -82,7 +82,7 @@ function workflowsProfileOnly(f: Findings): Remedy {
     : { ...base, reason: `${radius}. Needs an Okta Workflows subscription and a flow: the plan includes the checklist to build it` };
 }
 
-/** The resolution paths, in PATH_IDS order, for the two conflict verdicts; none otherwise (nothing to resolve). */
+/** The resolution paths, in KB_PATH_IDS order, for the two conflict verdicts; none otherwise (nothing to resolve). */
 export function remedies(f: Findings): Remedy[] {
   if (f.verdict !== 'group-inherited-license-conflict' && f.verdict !== 'dual-managed-license') return [];
   return [oktaOwnsLicenses(f), entraOwnsLicenses(f), workflowsProfileOnly(f)];

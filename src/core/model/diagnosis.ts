@@ -28,9 +28,13 @@ export const VERDICTS: readonly Verdict[] = [
 /** How a licensing group's membership is managed; only `assigned` can be changed through Graph. */
 export type GroupKind = 'assigned' | 'dynamic' | 'on-premises-synced' | 'mail-enabled' | 'role-assignable';
 
-export type PathId = 'okta-owns-licenses' | 'entra-owns-licenses' | 'okta-workflows-profile-only';
+/** The KB's three resolution paths, and the undo of paths 2 and 3 (turn Okta's provisioning back on). */
+export type PathId = 'okta-owns-licenses' | 'entra-owns-licenses' | 'okta-workflows-profile-only' | 'okta-provisioning-on';
 
-export const PATH_IDS: readonly PathId[] = ['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only'];
+export const PATH_IDS: readonly PathId[] = ['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only', 'okta-provisioning-on'];
+
+/** The KB article's three resolution paths (the remedies of a conflict), in its order. */
+export const KB_PATH_IDS: readonly PathId[] = ['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only'];
 
 export type Scope = 'user' | 'group' | 'app';
 

@@ -39,6 +39,8 @@ export type PlanStepAction =
   | { readonly kind: 'okta-repush'; readonly appId: string; readonly oktaUserId: string; readonly scope: 'USER' | 'GROUP' }
   /** POST /api/v1/apps/{appId}/connections/default/lifecycle/deactivate: Okta stops provisioning (and licensing) for the app. */
   | { readonly kind: 'okta-deactivate-provisioning'; readonly appId: string; readonly appLabel: string }
+  /** POST /api/v1/apps/{appId}/connections/default/lifecycle/activate: Okta provisions (and licenses) again: the undo of paths 2 and 3. */
+  | { readonly kind: 'okta-activate-provisioning'; readonly appId: string; readonly appLabel: string }
   /** Invoke the configured Okta Workflows flow for the user (non-license attributes). */
   | { readonly kind: 'workflows-invoke'; readonly userPrincipalName: string; readonly oktaUserId: string; readonly appId: string }
   /** Manual: build the Okta Workflows flow (checklist), since none is configured. */
@@ -57,6 +59,8 @@ export type PlanStepAction =
       readonly expectOktaPush: boolean;
       /** Okta's provisioning connection must be off (paths 2 and 3). */
       readonly expectProvisioningDisabled: boolean;
+      /** Okta's provisioning connection must be on (the undo of paths 2 and 3). */
+      readonly expectProvisioningEnabled?: boolean;
     };
 
 export type PlanStepKind = PlanStepAction['kind'];

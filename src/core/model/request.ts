@@ -20,6 +20,15 @@ export const REQUEST_STATUSES: readonly RequestStatus[] = [
 /** Where a person acted from. */
 export type Surface = 'cli' | 'slack' | 'teams' | 'web';
 
+/**
+ * How a command-line operator was identified: the OS account that ran the command, and the Entra sign-in behind
+ * `--login` (null: the UPN was only typed with `--as`, so it is asserted, not verified).
+ */
+export interface CliIdentity {
+  readonly osUser: string;
+  readonly signIn: 'azure-cli' | 'device-code' | null;
+}
+
 /** A person acting on License Doctor, identified by their Entra UPN (what every policy check uses). */
 export interface Actor {
   readonly userPrincipalName: string;
@@ -28,6 +37,8 @@ export interface Actor {
   readonly surface: Surface;
   /** The surface's own id for the person (Slack user id, Teams MRI, OS user for the CLI). */
   readonly surfaceUserId: string | null;
+  /** Set for the command line: who ran it and whether their identity was verified. */
+  readonly cli?: CliIdentity;
 }
 
 export interface Decision {
@@ -52,6 +63,15 @@ export interface RequestOutcome {
   readonly message: string;
 }
 
+/** When the quorum was reached, until when that approval may start the plan, and whether READ_ONLY was on then. */
+export interface ApprovalWindow {
+  readonly at: string;
+  /** After this moment the approval is stale: the request expires instead of running (APPROVAL_TTL_HOURS). */
+  readonly runBy: string;
+  /** Approved while READ_ONLY was on: such an approval never runs, also after READ_ONLY is lifted. */
+  readonly readOnly: boolean;
+}
+
 export interface LicenseRequest {
   readonly id: string;
   readonly status: RequestStatus;
@@ -73,6 +93,8 @@ export interface LicenseRequest {
   readonly expiresAt: string;
   readonly updatedAt: string;
   readonly outcome: RequestOutcome | null;
+  /** Set by the approval that completed the quorum (absent on requests approved before approvals expired). */
+  readonly approval?: ApprovalWindow;
 }
 
 /** The approvals that count (distinct approvers, in order). */

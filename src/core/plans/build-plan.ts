@@ -5,6 +5,7 @@ import { entraOwnsLicensesPlan } from './entra-owns-licenses-plan.ts';
 import { oktaOwnsLicensesPlan } from './okta-owns-licenses-plan.ts';
 import { oktaWorkflowsProfileOnlyPlan } from './okta-workflows-profile-only-plan.ts';
 import type { PlanContext } from './plan-context.ts';
+import { provisioningOnPlan } from './provisioning-on-plan.ts';
 import { planSubject } from './plan-subject.ts';
 
 const notApplicable = (reason: string): PlanResult => ({ kind: 'not-applicable', reason });
@@ -43,12 +44,16 @@ function pathOneOptions(options: PlanOptions): string[] {
 export function buildPlan(diagnosis: Diagnosis, path: PathId, options: PlanOptions, context: PlanContext): PlanResult {
   const { report } = diagnosis;
   if (path !== 'okta-owns-licenses') {
+    const odd = pathOneOptions(options);
+    if (odd.length > 0) return notApplicable(`${odd.join(', ')} only apply to okta-owns-licenses; ${path} changes the whole app and has no such variants.`);
+  }
+  // The undo needs no conflict: only provisioning that is off, and a diagnosis that names the app.
+  if (path === 'okta-provisioning-on') return provisioningOnPlan(diagnosis, options, context);
+  if (path !== 'okta-owns-licenses') {
     if (report.okta?.provisioning === 'disabled') {
       const label = diagnosis.input.okta?.app?.label ?? 'the Office 365 app';
       return notApplicable(`Provisioning of ${label} is already off in Okta: there is nothing to turn off.`);
     }
-    const odd = pathOneOptions(options);
-    if (odd.length > 0) return notApplicable(`${odd.join(', ')} only apply to okta-owns-licenses; ${path} changes the whole app and has no such variants.`);
   }
   const verdict = report.verdict;
   if (verdict !== 'group-inherited-license-conflict' && verdict !== 'dual-managed-license') return notApplicable(noConflictReason(report, verdict));

@@ -1,4 +1,4 @@
-// Plan steps on Okta's side: what Okta holds for the user, the re-push, and turning provisioning off.
+// Plan steps on Okta's side: what Okta holds for the user, the re-push, and turning provisioning off and back on.
 import { listPhrase } from '../diagnosis/prose.ts';
 import type { StepDraft } from './number-steps.ts';
 import type { PlanSubject } from './plan-subject.ts';
@@ -71,6 +71,18 @@ export function deactivateProvisioningStep(s: PlanSubject, assignedUsers: number
     precondition: `Provisioning of ${s.app.label} is on. Turning it off affects ${allUsersPhrase(assignedUsers)} assigned to the app, not only ${s.name}.`,
     effect: `POST /api/v1/apps/${s.app.id}/connections/default/lifecycle/deactivate`,
     verification: `GET /api/v1/apps/${s.app.id}/connections/default: status DISABLED.`,
+  };
+}
+
+/** Turns the app's provisioning connection back on: Okta pushes again, licenses included, for every assigned user. */
+export function activateProvisioningStep(s: PlanSubject, assignedUsers: number): StepDraft {
+  return {
+    action: { kind: 'okta-activate-provisioning', appId: s.app.id, appLabel: s.app.label },
+    automatic: true,
+    title: `Turn provisioning of ${s.app.label} back on in Okta`,
+    precondition: `Provisioning of ${s.app.label} is off. Turning it on affects ${allUsersPhrase(assignedUsers)} assigned to the app, not only ${s.name}.`,
+    effect: `POST /api/v1/apps/${s.app.id}/connections/default/lifecycle/activate`,
+    verification: `GET /api/v1/apps/${s.app.id}/connections/default: status ENABLED.`,
   };
 }
 

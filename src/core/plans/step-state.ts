@@ -34,12 +34,14 @@ function pushedSince(live: DiagnosisInput, since: string): boolean {
 }
 
 const provisioningOff = (live: DiagnosisInput): boolean => live.okta?.provisioning?.connection === 'DISABLED';
+const provisioningOn = (live: DiagnosisInput): boolean => live.okta?.provisioning?.connection === 'ENABLED';
 
 function verified(a: Extract<PlanStepAction, { kind: 'verify' }>, live: DiagnosisInput, paths: readonly LicenseAssignmentState[], since: string): boolean {
   const granting = paths.filter((p) => GRANTING.has(p.state));
   const noGroupPath = a.expectNoGroupPathFor.every((sku) => !granting.some((p) => p.assignedByGroup !== null && same(p.skuId, sku)));
   const hasAll = a.expectLicenses.every((sku) => granting.some((p) => same(p.skuId, sku)));
-  return noGroupPath && hasAll && (!a.expectOktaPush || pushedSince(live, since)) && (!a.expectProvisioningDisabled || provisioningOff(live));
+  return noGroupPath && hasAll && (!a.expectOktaPush || pushedSince(live, since)) && (!a.expectProvisioningDisabled || provisioningOff(live))
+    && (a.expectProvisioningEnabled !== true || provisioningOn(live));
 }
 
 function removalDone(a: Extract<PlanStepAction, { kind: 'graph-remove-group-license' }>, live: DiagnosisInput, paths: readonly LicenseAssignmentState[]): boolean {
@@ -78,6 +80,8 @@ export function stepState(step: PlanStep, live: DiagnosisInput, since: string): 
         return pushedSince(live, since);
       case 'okta-deactivate-provisioning':
         return provisioningOff(live);
+      case 'okta-activate-provisioning':
+        return provisioningOn(live);
       case 'workflows-invoke':
         return false;
       case 'manual-build-workflows-flow':

@@ -11,12 +11,14 @@ export interface VerifyExpectations {
   readonly expectLicenses: readonly string[];
   readonly expectOktaPush: boolean;
   readonly expectProvisioningDisabled: boolean;
+  readonly expectProvisioningEnabled?: boolean;
 }
 
 function checks(s: PlanSubject, e: VerifyExpectations): string[] {
   const products = (ids: readonly string[]) => listPhrase(ids.map((id) => productOf(id, s.skus)));
   return [
     ...(e.expectProvisioningDisabled ? [`provisioning of ${s.app.label} is DISABLED`] : []),
+    ...(e.expectProvisioningEnabled === true ? [`provisioning of ${s.app.label} is ENABLED`] : []),
     ...(e.expectOktaPush ? [`Okta's latest push for ${s.name} succeeded (SYNCHRONIZED, no newer failure)`] : []),
     ...(e.expectNoGroupPathFor.length > 0 ? [`no Entra ID group grants ${s.name} ${products(e.expectNoGroupPathFor)}`] : []),
     e.expectLicenses.length > 0 ? `${s.name} has ${products(e.expectLicenses)}` : `${s.name} is expected to have no licenses`,
@@ -26,7 +28,7 @@ function checks(s: PlanSubject, e: VerifyExpectations): string[] {
 /** The verify step for the expectations. */
 export function verifyStep(s: PlanSubject, e: VerifyExpectations): StepDraft {
   const reads = [
-    ...(e.expectProvisioningDisabled ? [`GET /api/v1/apps/${s.app.id}/connections/default`] : []),
+    ...(e.expectProvisioningDisabled || e.expectProvisioningEnabled === true ? [`GET /api/v1/apps/${s.app.id}/connections/default`] : []),
     ...(e.expectOktaPush ? [`GET /api/v1/apps/${s.app.id}/users/${s.oktaUserId} (syncState)`, `GET /api/v1/logs (push failures for ${s.name})`] : []),
     `GET /v1.0/users/${s.user.id} (licenseAssignmentStates)`,
   ];
@@ -38,7 +40,9 @@ export function verifyStep(s: PlanSubject, e: VerifyExpectations): StepDraft {
     automatic: true,
     title: e.expectProvisioningDisabled
       ? `Check that provisioning of ${s.app.label} is off and ${s.name} keeps the same licenses`
-      : `Check that Okta and Entra ID agree on ${s.name}'s licenses`,
+      : e.expectProvisioningEnabled === true
+        ? `Check that provisioning of ${s.app.label} is on and ${s.name} keeps the licenses`
+        : `Check that Okta and Entra ID agree on ${s.name}'s licenses`,
     precondition: 'The steps before are done.',
     effect: `Reads ${reads.join(', ')} until they agree or the time limit passes; changes nothing.`,
     verification: `${checks(s, e).join('; ')}.${fallback}`,

@@ -1,4 +1,5 @@
 // The view of a diagnosis: verdict line, license rows, Okta status, explanation, a button per resolution path.
+import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
 import { verdictHeadline } from '../diagnosis/verdict-headline.ts';
 import type { DiagnosisReport, LicenseRow, Verdict } from '../model/diagnosis.ts';
 import { approvalsLabel, PATH_LABELS } from './path-labels.ts';
@@ -30,6 +31,17 @@ function oktaLine(report: DiagnosisReport): string | null {
   return `Okta: ${parts.join(' · ')}`;
 }
 
+/** Provisioning is off (perhaps by KB path 2 or 3): turning it back on is a plan with approvals like any other. */
+function undoPath(): DiagnosisView['paths'][number] {
+  return {
+    path: 'okta-provisioning-on',
+    label: PATH_LABELS['okta-provisioning-on'].button,
+    available: true,
+    note: 'Okta provisions and licenses every user of the app again; where Okta lacks a license a group gives, the conflict returns',
+    approvals: `app scope · ${approvalsLabel(APPROVALS_REQUIRED.app)}`,
+  };
+}
+
 /** The chat view of a diagnosis report. */
 export function diagnosisView(report: DiagnosisReport): DiagnosisView {
   return {
@@ -40,13 +52,16 @@ export function diagnosisView(report: DiagnosisReport): DiagnosisView {
     licenses: report.licenses.map(row),
     okta: oktaLine(report),
     explanation: report.explanation,
-    paths: report.remedies.map((r) => ({
-      path: r.id,
-      label: PATH_LABELS[r.id].button,
-      available: r.available,
-      note: r.reason ?? null,
-      approvals: `${r.scope} scope · ${approvalsLabel(r.approvalsRequired)}`,
-    })),
+    paths: [
+      ...report.remedies.map((r) => ({
+        path: r.id,
+        label: PATH_LABELS[r.id].button,
+        available: r.available,
+        note: r.reason ?? null,
+        approvals: `${r.scope} scope · ${approvalsLabel(r.approvalsRequired)}`,
+      })),
+      ...(report.verdict === 'okta-provisioning-disabled' && report.user ? [undoPath()] : []),
+    ],
     recheckQuery: report.user?.userPrincipalName ?? report.query,
     sandbox: report.sandbox,
   };

@@ -37,7 +37,7 @@ function licenseChanges(plan: Plan): LicenseChangeView[] {
 export function planView(plan: Plan, progress: readonly StepProgress[] = []): PlanView {
   return {
     path: plan.path,
-    title: `${PATH_LABELS[plan.path].title} (KB path ${PATH_LABELS[plan.path].kb})`,
+    title: `${PATH_LABELS[plan.path].title} (${PATH_LABELS[plan.path].kb === null ? 'undoes KB paths 2 and 3' : `KB path ${PATH_LABELS[plan.path].kb}`})`,
     summary: plan.summary,
     scope: plan.scope,
     blastRadius: blastRadius(plan.blastRadius),

@@ -1,6 +1,8 @@
 // The view of a request: status line, approvals, plan with step progress, outcome, and which buttons make sense.
 import { describeStatus } from '../approval/describe-status.ts';
-import { approvalsOf, type LicenseRequest, type RequestStatus } from '../model/request.ts';
+import { identityNote } from '../approval/identity-note.ts';
+import type { PathId } from '../model/diagnosis.ts';
+import { approvalsOf, type Actor, type LicenseRequest, type RequestStatus } from '../model/request.ts';
 import { PATH_LABELS } from './path-labels.ts';
 import { planView } from './plan-view.ts';
 import type { RequestView, Tone } from './view-model.ts';
@@ -17,7 +19,15 @@ const TONE: Record<RequestStatus, Tone> = {
   cancelled: 'neutral',
 };
 
-const who = (a: { displayName: string | null; userPrincipalName: string }) => a.displayName ?? a.userPrincipalName;
+/** Paths whose success can be undone by turning Okta's provisioning back on (a plan with approvals like any other). */
+const UNDOABLE: ReadonlySet<PathId> = new Set(['entra-owns-licenses', 'okta-workflows-profile-only']);
+
+const who = (a: Actor) => a.displayName ?? a.userPrincipalName;
+/** A name with how it was established when that is weaker than a chat platform's word (the command line). */
+const whoWithIdentity = (a: Actor) => {
+  const note = identityNote(a);
+  return note ? `${who(a)} (${note})` : who(a);
+};
 
 /** The chat view of a request. */
 export function requestView(request: LicenseRequest): RequestView {
@@ -31,10 +41,13 @@ export function requestView(request: LicenseRequest): RequestView {
     statusLine: describeStatus(request),
     requestedBy: who(request.requestedBy),
     reason: request.reason,
-    approvals: `${approvals.length} of ${request.approvalsRequired}${approvals.length > 0 ? `: ${approvals.map((d) => who(d.by)).join(', ')}` : ''}`,
+    approvals: `${approvals.length} of ${request.approvalsRequired}${approvals.length > 0 ? `: ${approvals.map((d) => whoWithIdentity(d.by)).join(', ')}` : ''}`,
     plan: planView(request.plan, request.steps),
     outcome: request.outcome?.message ?? null,
     expiresAt: request.expiresAt,
     actions: { approve: pending, reject: pending, cancel: pending || request.status === 'approved', recheck: request.status === 'needs-manual-steps' },
+    followUp: UNDOABLE.has(request.path) && request.status === 'succeeded'
+      ? { path: 'okta-provisioning-on', label: PATH_LABELS['okta-provisioning-on'].button, query: request.target.userPrincipalName }
+      : null,
   };
 }

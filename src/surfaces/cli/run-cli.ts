@@ -20,9 +20,9 @@ export const USAGE = `Usage:
   license-doctor diagnose <query...> [--json] [--sandbox]
   license-doctor plan <query...> --path <path-id> [plan options] [--json] [--sandbox]
   license-doctor request <query...> --path <path-id> --as <upn> --reason <text> [--acknowledge-removal] [plan options] [--json] [--sandbox]
-  license-doctor approve <request-id> --as <upn> [--no-execute] [--json] [--sandbox]
-  license-doctor reject <request-id> --as <upn> --reason <text> [--json] [--sandbox]
-  license-doctor cancel <request-id> --as <upn> [--json] [--sandbox]
+  license-doctor approve <request-id> (--as <upn> | --login [--device-code]) [--no-execute] [--json] [--sandbox]
+  license-doctor reject <request-id> (--as <upn> | --login [--device-code]) --reason <text> [--json] [--sandbox]
+  license-doctor cancel <request-id> (--as <upn> | --login [--device-code]) [--json] [--sandbox]
   license-doctor recheck <request-id> [--json] [--sandbox]
   license-doctor show <request-id> [--json] [--sandbox]
   license-doctor requests [--status <status>] [--json] [--sandbox]
@@ -31,10 +31,13 @@ export const USAGE = `Usage:
   license-doctor sandbox [--port <n>] [--json] [--reset]
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
-<path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only.
+<path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only (the KB's three paths), or
+  okta-provisioning-on (turns Okta's provisioning back on: the undo of the two app-wide paths).
 Plan options (okta-owns-licenses): --allow-gap (no direct assignment first: service lapses briefly),
   --remove-license-from-group (change the group itself: every member loses that path; 2 approvals),
   --keep-okta-licenses (do not add missing licenses to Okta: the user loses them; needs --acknowledge-removal).
+--as names who acts (recorded as asserted, not verified); --login signs you in with Entra ID instead (the Azure CLI's
+  session, or --device-code) and acts as the signed-in user. CLI_DECISIONS=false refuses decisions from the command line.
 Without Graph and Okta credentials the built-in sandbox tenant is used. Exit codes: 0 done, 2 unusable input or
 usage, 3 Graph or Okta unreachable or refusing our credentials, 4 refused by policy.`;
 
@@ -69,10 +72,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
       case 'approve':
       case 'reject':
       case 'cancel': {
-        const { values, positionals } = parse(rest, { ...COMMON, as: { type: 'string' }, reason: { type: 'string' }, 'no-execute': { type: 'boolean' } });
+        const { values, positionals } = parse(rest, { ...COMMON, as: { type: 'string' }, reason: { type: 'string' }, 'no-execute': { type: 'boolean' }, login: { type: 'boolean' }, 'device-code': { type: 'boolean' } });
         const reason = command === 'reject' ? required(values.reason, '--reason <text>') : values.reason;
+        if (values['device-code'] === true && values.login !== true) throw new LicenseDoctorError('usage', '--device-code goes with --login; run license-doctor --help');
+        const login = values.login === true ? (values['device-code'] === true ? 'device-code' as const : 'azure-cli' as const) : null;
         const args = {
-          requestId: one(positionals, '<request-id>'), decision: command, as: required(values.as, '--as <upn>'), execute: values['no-execute'] !== true,
+          requestId: one(positionals, '<request-id>'), decision: command, as: login ? (values.as ?? null) : required(values.as, '--as <upn>'), login, execute: values['no-execute'] !== true,
           json: values.json === true, sandbox: values.sandbox === true, ...(reason !== undefined ? { reason } : {}),
         };
         return await (await commands.requests()).decideCommand(args, io);

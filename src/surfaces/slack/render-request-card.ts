@@ -5,7 +5,7 @@ import { utcTime } from '../../core/approval/utc-time.ts';
 import { actions, type Block, type Button, button, context, fields, LIMITS, label, mrkdwnEscape as esc, section } from './block-kit.ts';
 import { fitLines } from './fit-lines.ts';
 import type { SlackMessage } from './render-diagnosis.ts';
-import { ACTION, BLOCK } from './slack-ids.ts';
+import { ACTION, BLOCK, pathActionId } from './slack-ids.ts';
 import { STEP_EMOJI, TONE_EMOJI } from './slack-tone.ts';
 
 const step = (s: StepView): string =>
@@ -30,6 +30,8 @@ function buttons(view: RequestView): Button[] {
   if (view.actions.reject) out.push(button('Reject', ACTION.reject, view.id, { style: 'danger' }));
   if (view.actions.cancel) out.push(button('Cancel request', ACTION.cancel, view.id));
   if (view.actions.recheck) out.push(button('Re-check', ACTION.recheck, view.id));
+  // The follow-up opens a plan preview like a diagnosis's path button (value: the user it is for).
+  if (view.followUp && view.followUp.query.length <= LIMITS.buttonValue) out.push(button(view.followUp.label, pathActionId(view.followUp.path), view.followUp.query));
   return out;
 }
 
@@ -63,7 +65,7 @@ export function statusMessage(view: RequestView, approvalsChannel: string): Slac
   const blocks: Block[] = [
     section(`${TONE_EMOJI[view.tone]} *Request ${esc(view.id)}* — ${label(esc(view.title), 1000)}\n${label(esc(view.statusLine), 1900)}`),
   ];
-  const elements = buttons(view).filter((b) => b.action_id === ACTION.cancel || b.action_id === ACTION.recheck);
+  const elements = buttons(view).filter((b) => b.action_id === ACTION.cancel || b.action_id === ACTION.recheck || (b.action_id ?? '').startsWith(ACTION.pathPrefix));
   if (elements.length > 0) blocks.push(actions(BLOCK.requestActions, elements));
   blocks.push(context(`Approval card in <#${approvalsChannel}> · ${show(view.id)}`));
   return { text: esc(label(`${view.id}: ${view.statusLine}`, 300)), blocks };

@@ -35,6 +35,7 @@ export function approvalCard(view: RequestView, options: ApprovalCardOptions): I
   const actions: CardAction[] = [
     ...(decide ? [execute('Approve', 'approve', data, { style: 'positive' }), execute('Reject', 'reject', data, { style: 'destructive' })] : []),
     ...(options.viewer?.cancel && view.actions.cancel ? [execute('Cancel request', 'cancel', data, { withoutInputs: true })] : []),
+    ...(view.followUp ? [execute(view.followUp.label, 'path', { path: view.followUp.path, query: view.followUp.query }, { withoutInputs: true })] : []),
   ];
   const reason: CardElement[] = decide
     ? [{ type: 'Input.Text', id: REJECT_REASON_INPUT, label: 'Reason (needed to reject)', isMultiline: true, maxLength: 1000, placeholder: 'Why not, and what to change' }]

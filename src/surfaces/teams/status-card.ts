@@ -12,6 +12,7 @@ export function statusCard(view: RequestView, notice?: string): IAdaptiveCard {
   const actions: CardAction[] = [
     ...(view.actions.recheck ? [execute('Re-check', 'recheck', { requestId: view.id })] : []),
     ...(view.actions.cancel ? [execute('Cancel request', 'cancel', data, { withoutInputs: true })] : []),
+    ...(view.followUp ? [execute(view.followUp.label, 'path', { path: view.followUp.path, query: view.followUp.query }, { withoutInputs: true })] : []),
   ];
   return fitCard((maxRows) => adaptiveCard(
     requestSections(view, maxRows, { title: view.title, ...(notice ? { notice } : {}) }),

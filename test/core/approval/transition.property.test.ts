@@ -1,6 +1,7 @@
 // Any sequence of events applied to a new request keeps the state machine's invariants:
 //  1. a change adds exactly one to the version and sets updatedAt; a refusal or a repeat changes nothing, except that
-//     a decision past expiresAt moves a pending request to expired (version + 1);
+//     a decision past expiresAt moves a pending request to expired, and a start on a stale approval (past its window, or
+//     given under READ_ONLY that is now off) moves an approved one to expired (version + 1);
 //  2. every status change follows an edge of the state diagram; terminal statuses never change;
 //  3. the approvals are distinct people, none of them the requester, and decisions are only ever appended;
 //  4. `execute` is emitted at most once per request lifetime, exactly when the quorum is reached with READ_ONLY off;
@@ -17,7 +18,7 @@ import { IDA, LEE, MEGAN, NOW, PATTI, actor, pendingRequest, planFor } from './r
 
 const EDGES: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   pending: ['pending', 'approved', 'rejected', 'cancelled', 'expired'],
-  approved: ['executing', 'cancelled'],
+  approved: ['executing', 'cancelled', 'expired'],
   executing: ['executing', 'succeeded', 'failed', 'needs-manual-steps'],
   'needs-manual-steps': ['executing', 'succeeded', 'failed'],
   succeeded: [], failed: [], rejected: [], expired: [], cancelled: [],
@@ -80,7 +81,7 @@ function checkStep(before: LicenseRequest, result: TransitionResult, now: string
     case 'refused':
       invariant(result.audit.at(-1)?.action.endsWith('.refused') === true, 'a refusal without its audit record', detail);
       if (!result.request) return before;
-      invariant(before.status === 'pending' && result.request.status === 'expired' && result.reason === 'expired', 'a refusal changed more than expiry', detail);
+      invariant((before.status === 'pending' || before.status === 'approved') && result.request.status === 'expired' && result.reason === 'expired', 'a refusal changed more than expiry', detail);
       checkChange(before, result.request, now);
       return result.request;
     case 'unchanged':

@@ -1,7 +1,7 @@
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
 import { gatherFindings } from '../../../src/core/diagnosis/findings.ts';
 import { remedies } from '../../../src/core/diagnosis/remedies.ts';
-import { PATH_IDS, type PathId, type Remedy } from '../../../src/core/model/diagnosis.ts';
+import { KB_PATH_IDS, type PathId, type Remedy } from '../../../src/core/model/diagnosis.ts';
 import type { EntraGroup } from '../../../src/core/model/entra.ts';
 import { GROUP_ID, SKU_ID, appUser, diagnosisInput, entraGroup, entraUser, groupPath, type InputOverrides } from '../../factories/diagnosis-input.ts';
 
@@ -12,13 +12,13 @@ describe('remedies', () => {
   test.each<[string, InputOverrides]>([
     ['group-inherited-license-conflict', {}],
     ['dual-managed-license', { okta: { appUser: appUser(['SPE_E3']), pushFailures: [] } }],
-  ])('%s: the three paths in PATH_IDS order, with scope and approvals', (_verdict, overrides) => {
+  ])('%s: the three paths in KB_PATH_IDS order, with scope and approvals', (_verdict, overrides) => {
     expect(diagnose(diagnosisInput(overrides)).remedies.map((r) => [r.id, r.scope, r.approvalsRequired, r.available])).toEqual([
       ['okta-owns-licenses', 'user', 1, true],
       ['entra-owns-licenses', 'app', 2, true],
       ['okta-workflows-profile-only', 'app', 2, true],
     ]);
-    expect(PATH_IDS).toEqual(['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only']);
+    expect(KB_PATH_IDS).toEqual(['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only']);
   });
 
   test.each<[string, InputOverrides]>([

@@ -1,5 +1,5 @@
 // buildPlan: which diagnoses have a plan at all, and what every plan carries whatever the path.
-import { PATH_IDS, type PathId } from '../../../src/core/model/diagnosis.ts';
+import { KB_PATH_IDS, type PathId } from '../../../src/core/model/diagnosis.ts';
 import { DEFAULT_PLAN_OPTIONS } from '../../../src/core/model/plan.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import { GROUP_ID, SKU_ID, appUser, directPath, entraUser, groupPath } from '../../factories/diagnosis-input.ts';
@@ -18,7 +18,7 @@ describe('buildPlan: not applicable without a conflict', () => {
   ])('%s', (verdict, overrides, reason) => {
     const d = diagnosisOf(overrides);
     expect(d.report.verdict).toBe(verdict);
-    for (const path of PATH_IDS) {
+    for (const path of KB_PATH_IDS) {
       const result = buildPlan(d, path, DEFAULT_PLAN_OPTIONS, CONTEXT);
       expect(result).toEqual({ kind: 'not-applicable', reason: expect.stringMatching(reason) });
     }
@@ -39,7 +39,7 @@ describe('buildPlan: not applicable without a conflict', () => {
 });
 
 describe('buildPlan: every plan', () => {
-  test.each(PATH_IDS)('%s keeps the diagnosis it was built from, its options, and is plain JSON', (path: PathId) => {
+  test.each(KB_PATH_IDS)('%s keeps the diagnosis it was built from, its options, and is plain JSON', (path: PathId) => {
     const d = diagnosisOf();
     const plan = planOf(d, path);
     expect(plan.diagnosis).toBe(d);
@@ -56,7 +56,7 @@ describe('buildPlan: every plan', () => {
       okta: { appUser: appUser(['SPE_E3'], { syncState: 'SYNCHRONIZED' }), pushFailures: [] },
     });
     expect(d.report.verdict).toBe('dual-managed-license');
-    for (const path of PATH_IDS) expect(buildPlan(d, path, DEFAULT_PLAN_OPTIONS, CONTEXT).kind).toBe('plan');
+    for (const path of KB_PATH_IDS) expect(buildPlan(d, path, DEFAULT_PLAN_OPTIONS, CONTEXT).kind).toBe('plan');
   });
 
   test('path 1 options are accepted by path 1', () => {

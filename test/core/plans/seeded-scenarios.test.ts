@@ -1,6 +1,6 @@
 // Every path for every seeded scenario, from the state as the sandbox serves it: which plans exist and their steps.
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
-import { PATH_IDS, type PathId } from '../../../src/core/model/diagnosis.ts';
+import { KB_PATH_IDS, type PathId } from '../../../src/core/model/diagnosis.ts';
 import { DEFAULT_PLAN_OPTIONS, type PlanStepKind } from '../../../src/core/model/plan.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import type { PlanContext } from '../../../src/core/plans/plan-context.ts';
@@ -54,7 +54,7 @@ describe('plans for the seeded scenarios', () => {
     const p1 = resultFor(title, 'okta-owns-licenses');
     if (pathOne === null) expect(p1.kind).toBe('not-applicable');
     else expect(p1.kind === 'plan' ? p1.plan.steps.map((s) => s.action.kind) : p1.reason).toEqual(pathOne);
-    for (const path of PATH_IDS.filter((p) => p !== 'okta-owns-licenses')) {
+    for (const path of KB_PATH_IDS.filter((p) => p !== 'okta-owns-licenses')) {
       const r = resultFor(title, path);
       expect(r.kind).toBe(appPaths ? 'plan' : 'not-applicable');
       if (r.kind === 'plan') expect(r.plan.steps.map((s) => s.action.kind)).toEqual(path === 'entra-owns-licenses' ? ['okta-deactivate-provisioning', 'verify'] : APP);

@@ -76,6 +76,7 @@ export function requestFixture(overrides: Partial<RequestView> = {}): RequestVie
     outcome: null,
     expiresAt: '2026-11-28T10:00:00.000Z',
     actions: { approve: true, reject: true, cancel: true, recheck: false },
+    followUp: null,
     ...overrides,
   };
 }

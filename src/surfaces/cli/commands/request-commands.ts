@@ -4,6 +4,7 @@ import type { PlanOptions } from '../../../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../../../core/model/request.ts';
 import { LicenseDoctorError } from '../../../core/errors.ts';
 import { describeStatus } from '../../../core/approval/describe-status.ts';
+import type { SignInMethod } from '../../../adapters/identity/sign-in-operator.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatRequest } from '../format-request.ts';
@@ -27,10 +28,10 @@ export function requestCommand(
   args: Common & { query: string; path: PathId; options: PlanOptions; as: string; reason: string; acknowledgeRemoval: boolean },
   io: CliIo,
 ): Promise<number> {
-  return withRuntime(io, args, async (rt) => {
+  return withRuntime(io, args, async (rt, session) => {
     const request = await rt.services.createRequest({
       query: args.query, path: args.path, options: args.options, reason: args.reason, acknowledgeRemoval: args.acknowledgeRemoval,
-      requester: { upnOrId: args.as, surface: 'cli', surfaceUserId: null },
+      requester: { upnOrId: args.as, surface: 'cli', surfaceUserId: session.cli.osUser, cli: session.cli },
     });
     print(io, args.json, request);
     if (!args.json) io.stderr.write(`Request ${request.id} is waiting for approval: license-doctor approve ${request.id} --as <approver>\n`);
@@ -40,12 +41,13 @@ export function requestCommand(
 
 /** Approve, reject or cancel. When an approval completes the quorum the plan runs here, unless --no-execute. */
 export function decideCommand(
-  args: Common & { requestId: string; decision: 'approve' | 'reject' | 'cancel'; as: string; reason?: string; execute: boolean },
+  args: Common & { requestId: string; decision: 'approve' | 'reject' | 'cancel'; as: string | null; login: SignInMethod | null; reason?: string; execute: boolean },
   io: CliIo,
 ): Promise<number> {
-  return withRuntime(io, args, async (rt) => {
+  return withRuntime(io, args, async (rt, session) => {
+    const as = actingAs(args.as, session.signedInAs);
     const result = await rt.services.decide({
-      requestId: args.requestId, decision: args.decision, actor: { upnOrId: args.as, surface: 'cli', surfaceUserId: null },
+      requestId: args.requestId, decision: args.decision, actor: { upnOrId: as, surface: 'cli', surfaceUserId: session.cli.osUser, cli: session.cli },
       ...(args.reason !== undefined ? { reason: args.reason } : {}),
     });
     let request = result.request;
@@ -63,6 +65,18 @@ export function decideCommand(
     }
     return EXIT.ok;
   });
+}
+
+/** Who decides: the signed-in UPN with --login (a different --as is refused), else the --as given. */
+function actingAs(as: string | null, signedInAs: string | null): string {
+  if (signedInAs === null) {
+    if (as === null) throw new LicenseDoctorError('usage', '--as <upn> is required (or --login to sign in); run license-doctor --help');
+    return as;
+  }
+  if (as !== null && as.trim().toLowerCase() !== signedInAs) {
+    throw new LicenseDoctorError('policy', `You signed in as ${signedInAs}, so you cannot act as ${as.trim()}; leave out --as or sign in as that person.`, { reason: 'sign-in-mismatch' });
+  }
+  return signedInAs;
 }
 
 /** Re-checks a request that waits for manual steps (finishes it when they are done). */
