@@ -10,7 +10,7 @@ export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean }, b
   const config = loadConfig(env);
   // CLI logs go to stderr, quiet unless asked: stdout carries the result.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
-  const runtime = await createRuntime(config, { logger, auditContext: { osUser: osUser(), via: 'cli' } });
+  const runtime = await createRuntime(config, { logger, storeOnDemand: true, auditContext: { osUser: osUser(), via: 'cli' } });
   if (runtime.sandbox) {
     io.stderr.write(options.sandbox
       ? 'Using the built-in sandbox tenant (--sandbox).\n'
