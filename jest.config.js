@@ -10,4 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
+  // Starts a PostgreSQL shipped through npm when none answers at TEST_DATABASE_URL (README "Tests").
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -7,7 +7,7 @@ import { RequestEvents } from './app/request-events.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices, type Services } from './app/services.ts';
-import { createRequestStore } from './adapters/store/create-request-store.ts';
+import { lazyRequestStore } from './adapters/store/lazy-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
 import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
@@ -18,8 +18,7 @@ import type { EntraDirectory } from './core/ports/entra-directory.ts';
 import type { OktaOrg } from './core/ports/okta-org.ts';
 import type { WorkflowsFlow } from './core/ports/workflows-flow.ts';
 import type { Logger } from './logging/create-logger.ts';
-import { GROUP } from './sandbox/seed.ts';
-import { startSandbox, type RunningSandbox } from './sandbox/start-sandbox.ts';
+import type { RunningSandbox } from './sandbox/start-sandbox.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -56,6 +55,8 @@ export interface RuntimeOptions {
   readonly databaseSchema?: string;
   /** Overrides execution timing (tests). */
   readonly execution?: Partial<ExecutionSettings>;
+  /** Open the store on its first use rather than at start (CLI commands: a diagnosis never opens it). */
+  readonly storeOnDemand?: boolean;
   /** Extra identity recorded with every audit entry (the CLI records the operating-system user). */
   readonly auditContext?: Readonly<Record<string, string | null>>;
 }
@@ -82,8 +83,12 @@ const systemClock: Clock = { now: () => Date.now() };
 /** Builds the adapters for `config`, starting the sandbox tenant in sandbox mode. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { logger } = options;
-  const sandbox = config.mode === 'sandbox'
-    ? await startSandbox(options.sandboxInMemory ? {} : { file: config.sandboxStateFile })
+  // src/sandbox is loaded only in sandbox mode (and the store, pg, @azure/identity only when used).
+  const sandboxModules = config.mode === 'sandbox'
+    ? { start: await import('./sandbox/start-sandbox.ts'), seed: await import('./sandbox/seed.ts') }
+    : null;
+  const sandbox = sandboxModules
+    ? await sandboxModules.start.startSandbox(options.sandboxInMemory ? {} : { file: config.sandboxStateFile })
     : null;
   const tenant = sandbox
     ? {
@@ -121,19 +126,23 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
-  let store: RequestStore;
-  try {
-    store = await createRequestStore(options.databaseUrl ?? config.databaseUrl, {
+  const store = lazyRequestStore(async () => {
+    const { createRequestStore } = await import('./adapters/store/create-request-store.ts');
+    const opened = await createRequestStore(options.databaseUrl ?? config.databaseUrl, {
       ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
       ...(config.audit.key === null ? {} : { auditKey: config.audit.key }),
     });
-    await store.migrate();
+    await opened.migrate();
+    return opened;
+  });
+  try {
+    if (!options.storeOnDemand) await store.ready();
   } catch (err) {
     await sandbox?.close();
     throw err;
   }
   const events = new RequestEvents((err, event) => logger.error({ err, event: event.type }, 'a request event listener failed'));
-  const approversGroupId = config.approvals.groupId ?? (sandbox ? GROUP.APPROVERS : null);
+  const approversGroupId = config.approvals.groupId ?? sandboxModules?.seed.GROUP.APPROVERS ?? null;
   const services = createServices({
     diagnose: diagnoseDeps,
     workflows,

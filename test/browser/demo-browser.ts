@@ -1,13 +1,11 @@
-// Drives the sandbox demo page in headless Chromium (Debian's `chromium`, through playwright-core), with a fresh
-// profile per browser. Screenshots go to artifacts/screenshots/. Without Chromium the tests fail and say how to get it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// Drives the sandbox demo page in headless Chromium (through playwright-core; which Chromium: chromium-executable.ts),
+// with a fresh profile per browser. Screenshots go to artifacts/screenshots/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromiumExecutable } from '../support/chromium-executable.ts';
 import { startTestApp, type TestApp } from '../support/start-test-app.ts';
-
-/** Debian's package puts it here; CHROMIUM_PATH points elsewhere (another distribution, a local build). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -24,18 +22,13 @@ export interface DemoBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a fresh profile; throws with the install command when it is missing. */
+/** Launches Chromium with a fresh profile. */
 export async function launchDemoBrowser(): Promise<DemoBrowser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}, and the browser tests (test/browser) need it. Install it with\n` +
-        '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        '(Debian/Ubuntu; .ci/run does this), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-    );
-  }
+  const executable = await chromiumExecutable();
   const profile = mkdtempSync(join(tmpdir(), 'license-doctor-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH, args: FLAGS, viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC',
+    executablePath: executable.path, args: FLAGS, env: { ...process.env, ...executable.env },
+    viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);

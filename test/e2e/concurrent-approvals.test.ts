@@ -2,7 +2,7 @@
 // (each its own runtime and store connection, on one SQLite file or one PostgreSQL schema), while every instance's
 // maintenance pass also tries to run approved plans: exactly one execution, every other click answered "already
 // decided" or "duplicate", and the audit chain intact.
-// PostgreSQL runs on these machines; if it is down: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
+// Without a PostgreSQL at TEST_DATABASE_URL, jest's global setup starts one shipped through npm (test/support).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

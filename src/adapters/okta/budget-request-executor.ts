@@ -1,7 +1,7 @@
 // The Okta SDK's DefaultRequestExecutor (429 retries driven by X-Rate-Limit-Reset), with two additions:
 // when the next wait would break the time budget it fails with how long Okta asked to wait (the SDK's own
 // error says nothing about it), and every HTTP attempt is reported to `onRequest`.
-import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs';
+import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs/src/default-request-executor.js';
 
 /** One HTTP attempt against Okta, for logs and metrics; never contains credentials. */
 export interface OktaRequestInfo {

@@ -1,14 +1,13 @@
-// OktaOrg on @okta/okta-sdk-nodejs 8. Reads use the SDK's typed APIs (applicationApi holds app users,
-// connections and features; System Log queries are bounded and stop on the SDK's null items). Two calls go
-// through `client.http`, the SDK's documented escape hatch with the same credentials, retries and errors:
-// the app user schema (the typed call drops non-standard attributes from `definitions.base`) and the
-// writes (the typed calls return only the body, and each write must report Okta's X-Okta-Request-Id).
-import type { Client } from '@okta/okta-sdk-nodejs';
+// OktaOrg on @okta/okta-sdk-nodejs 8's HTTP layer (okta-rest-client.ts: calls named as the SDK's typed APIs, answering
+// plain JSON; applicationApi holds app users, connections and features; System Log queries are bounded and stop on a
+// null item). The app user schema and the writes go through `client.http` directly: the schema keeps non-standard
+// attributes in `definitions.base`, and each write must report Okta's X-Okta-Request-Id.
 import type { OktaProvisioning } from '../../core/model/okta.ts';
 import type { OktaOrg, OktaWriteResult } from '../../core/ports/okta-org.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
 import { findLicenseSchema } from './find-license-schema.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
+import type { OktaRestClient } from './okta-rest-client.ts';
 import { targetsUser, toPushFailure } from './push-failure-message.ts';
 import {
   appUserSchemaSchema, applicationFeatureSchema, logEventSchema, oktaAppSchema, oktaAppUserSchema, oktaGroupAssignmentSchema,
@@ -112,7 +111,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     };
     // The SDK types these options with node-fetch's RequestInit, whose types are not installed.
-    const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request as Parameters<Client['http']['http']>[1]);
+    const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request as Parameters<OktaRestClient['http']['http']>[1]);
     return { text: await res.text(), requestId: res.headers.get('x-okta-request-id') };
   };
   const write = async (operation: string, method: 'post' | 'put', path: string, body?: unknown): Promise<OktaWriteResult> => {

@@ -1,9 +1,9 @@
-// Builds the Okta SDK client with everything passed explicitly. The SDK's config loader also reads
-// ~/.okta/okta.yaml, ./okta.yaml and OKTA_CLIENT_* variables (reference/okta.md §1.2); every key it knows is
-// given here (unused ones blank), so none of those can change which org, credentials or mode are used.
-import { Client } from '@okta/okta-sdk-nodejs';
+// Builds the Okta client (the SDK's HTTP layer, okta-rest-client.ts) with everything passed explicitly. The SDK's
+// Client would also read ~/.okta/okta.yaml, ./okta.yaml and OKTA_CLIENT_* variables (reference/okta.md §1.2); this
+// one reads nothing but its options, so none of those can change which org, credentials or mode are used.
 import { LicenseDoctorError } from '../../core/errors.ts';
 import { BudgetRequestExecutor, type OktaRequestInfo } from './budget-request-executor.ts';
+import { oktaRestClient, type OktaRestClient } from './okta-rest-client.ts';
 
 /** How License Doctor authenticates to Okta: an SSWS API token or an OAuth service app (private_key_jwt). */
 export type OktaAuth =
@@ -33,30 +33,28 @@ export function normaliseOrgUrl(orgUrl: string): string {
   return orgUrl.trim().replace(/\/+$/, '');
 }
 
-/** A configured SDK client (no response cache: a diagnosis must see live state) and its request executor. */
-export function createOktaClient(options: OktaClientOptions): { client: Client; executor: BudgetRequestExecutor } {
+/** A configured client (no response cache: a diagnosis must see live state) and its request executor. */
+export function createOktaClient(options: OktaClientOptions): { client: OktaRestClient; executor: BudgetRequestExecutor } {
   const { auth } = options;
+  const missing = auth.kind === 'ssws'
+    ? (auth.token.trim() === '' ? ['Okta API token not provided'] : [])
+    : [...(auth.clientId.trim() === '' ? ['Okta Client ID not provided'] : []), ...(auth.privateKey.trim() === '' ? ['Private Key not provided'] : [])];
+  const orgUrl = normaliseOrgUrl(options.orgUrl);
+  if (orgUrl === '') missing.unshift('Okta Org URL not provided');
+  if (missing.length > 0) throw new LicenseDoctorError('configuration', `The Okta client could not be created: ${missing.join('; ')}`, { vendor: 'okta' });
   const requestExecutor = new BudgetRequestExecutor({
     maxRetries: options.maxRetries,
     requestTimeoutMs: options.requestTimeoutMs,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
-  const config: NonNullable<ConstructorParameters<typeof Client>[0]> & { userAgent: string } = {
-    orgUrl: normaliseOrgUrl(options.orgUrl),
-    authorizationMode: auth.kind === 'ssws' ? 'SSWS' : 'PrivateKey',
-    token: auth.kind === 'ssws' ? auth.token : '',
-    clientId: auth.kind === 'private-key' ? auth.clientId : '',
-    scopes: auth.kind === 'private-key' ? [...auth.scopes] : [],
-    privateKey: auth.kind === 'private-key' ? auth.privateKey : '',
-    keyId: auth.kind === 'private-key' ? (auth.keyId ?? '') : '',
-    userAgent: USER_AGENT,
+  const client = oktaRestClient({
+    orgUrl,
+    userAgent: `${USER_AGENT} node/${process.versions.node}`,
     requestExecutor,
-    cacheMiddleware: null,
-  };
-  try {
-    return { client: new Client(config), executor: requestExecutor };
-  } catch (err) {
-    // The SDK lists what is missing; its message never contains the token or key.
-    throw new LicenseDoctorError('configuration', `The Okta client could not be created: ${(err as Error).message.split('\nSee ')[0] ?? ''}`, { vendor: 'okta' }, { cause: err });
-  }
+    sswsToken: auth.kind === 'ssws' ? auth.token : null,
+    oauth: auth.kind === 'private-key'
+      ? { baseUrl: orgUrl, clientId: auth.clientId, scopes: [...auth.scopes], privateKey: auth.privateKey, keyId: auth.keyId ?? '', requestExecutor }
+      : null,
+  });
+  return { client, executor: requestExecutor };
 }

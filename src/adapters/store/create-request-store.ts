@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import type { RequestStore } from '../../core/ports/request-store.ts';
 import { KyselyRequestStore } from './kysely-request-store.ts';
 import { parseDatabaseUrl, SQLITE_MEMORY } from './parse-database-url.ts';
-import { postgresEngine } from './postgres-engine.ts';
 import { sqliteEngine } from './sqlite-engine.ts';
 import { sqliteWriteLock } from './sqlite-write-lock.ts';
 import type { StoreEngine } from './store-engine.ts';
@@ -24,7 +23,10 @@ export interface RequestStoreOptions {
 /** Opens the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`, `postgres://...`); call migrate() before use. */
 export async function createRequestStore(databaseUrl: string, options: RequestStoreOptions = {}): Promise<RequestStore> {
   const target = parseDatabaseUrl(databaseUrl, process.cwd());
-  const engine: StoreEngine = target.kind === 'postgres' ? postgresEngine(target, options.schema) : openSqlite(target.file, target.display);
+  // pg is loaded only for PostgreSQL.
+  const engine: StoreEngine = target.kind === 'postgres'
+    ? (await import('./postgres-engine.ts')).postgresEngine(target, options.schema)
+    : openSqlite(target.file, target.display);
   return new KyselyRequestStore(engine, {
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }),

@@ -32,14 +32,15 @@ export interface Findings {
 const GRANTING_STATES: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
 
 function inheritedSkus(rows: readonly LicenseRow[]): Map<string, GroupRef[]> {
-  const inherited = new Map<string, GroupRef[]>();
+  // Keyed by SKU, then group id, so that a user in many groups costs one pass (Maps keep the order of insertion).
+  const bySku = new Map<string, Map<string, GroupRef>>();
   for (const row of rows) {
     if (row.group === null || !GRANTING_STATES.has(row.state)) continue;
-    const groups = inherited.get(row.skuId) ?? [];
-    if (!groups.some((g) => g.id === row.group?.id)) groups.push(row.group);
-    inherited.set(row.skuId, groups);
+    const groups = bySku.get(row.skuId) ?? new Map<string, GroupRef>();
+    if (!groups.has(row.group.id)) groups.set(row.group.id, row.group);
+    bySku.set(row.skuId, groups);
   }
-  return inherited;
+  return new Map([...bySku].map(([sku, groups]) => [sku, [...groups.values()]]));
 }
 
 function personName(input: DiagnosisInput): string {

@@ -37,7 +37,7 @@ export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean; log
   // CLI logs go to stderr, quiet unless asked: stdout carries the result.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
   const auditContext = { osUser: session.cli.osUser, via: 'cli', identity: identityAssurance(session.cli) };
-  const runtime = await createRuntime(config, { logger, auditContext });
+  const runtime = await createRuntime(config, { logger, storeOnDemand: true, auditContext });
   if (runtime.sandbox) {
     io.stderr.write(options.sandbox
       ? 'Using the built-in sandbox tenant (--sandbox).\n'

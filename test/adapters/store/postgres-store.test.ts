@@ -1,5 +1,5 @@
 // The RequestStore contract on PostgreSQL (TEST_DATABASE_URL), each database a schema of its own, dropped afterwards.
-// PostgreSQL runs on these machines; if it is down: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
+// Without a PostgreSQL at TEST_DATABASE_URL, jest's global setup starts one shipped through npm (test/support).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
