@@ -47,6 +47,8 @@ export interface Config {
   };
   readonly readOnly: boolean;
   readonly port: number;
+  /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
+  readonly scan: { readonly leaseSeconds: number };
   readonly databaseUrl: string;
   /** File that keeps the sandbox tenant between processes (sandbox mode). */
   readonly sandboxStateFile: string;

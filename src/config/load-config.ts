@@ -59,6 +59,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     approvals: { groupId: e.APPROVERS_GROUP_ID?.toLowerCase() ?? null, approvers, requestTtlHours: Number(e.REQUEST_TTL_HOURS ?? 24) },
     readOnly: truthy(e.READ_ONLY),
     port: Number(e.PORT ?? 3978),
+    scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
     databaseUrl: e.DATABASE_URL ?? 'sqlite:./data/license-doctor.sqlite',
     sandboxStateFile: e.SANDBOX_STATE_FILE ?? './data/sandbox-tenant.json',
     logLevel: e.LOG_LEVEL ?? 'info',

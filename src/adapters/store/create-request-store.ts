@@ -21,9 +21,13 @@ export interface RequestStoreOptions {
 
 /** Opens the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`, `postgres://...`); call migrate() before use. */
 export async function createRequestStore(databaseUrl: string, options: RequestStoreOptions = {}): Promise<RequestStore> {
+  return new KyselyRequestStore(openStoreEngine(databaseUrl, options.schema), options.now === undefined ? {} : { now: options.now });
+}
+
+/** The engine for `databaseUrl` (other stores over the same database, e.g. the scan store, open their own). */
+export function openStoreEngine(databaseUrl: string, schema?: string): StoreEngine {
   const target = parseDatabaseUrl(databaseUrl, process.cwd());
-  const engine: StoreEngine = target.kind === 'postgres' ? postgresEngine(target, options.schema) : openSqlite(target.file, target.display);
-  return new KyselyRequestStore(engine, options.now === undefined ? {} : { now: options.now });
+  return target.kind === 'postgres' ? postgresEngine(target, schema) : openSqlite(target.file, target.display);
 }
 
 function openSqlite(file: string, display: string): StoreEngine {

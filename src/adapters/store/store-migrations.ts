@@ -6,6 +6,9 @@ import { createDecisions } from './migrations/0002-create-decisions.ts';
 import { createJournal } from './migrations/0003-create-journal.ts';
 import { createConversationRefs } from './migrations/0004-create-conversation-refs.ts';
 import { createAuditLog } from './migrations/0005-create-audit-log.ts';
+import { createScanRuns } from './migrations/0013-create-scan-runs.ts';
+import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
+import { createScanResults } from './migrations/0015-create-scan-results.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,6 +17,9 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-create-journal': createJournal,
   '0004-create-conversation-refs': createConversationRefs,
   '0005-create-audit-log': createAuditLog,
+  '0013-create-scan-runs': createScanRuns,
+  '0014-create-scan-staging': createScanStaging,
+  '0015-create-scan-results': createScanResults,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */
