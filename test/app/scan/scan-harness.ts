@@ -21,8 +21,8 @@ export interface ScanHarness {
 let counter = 0;
 
 /** Starts the sandbox on a generated tenant of `users` users and opens a scan store at `databaseUrl`. */
-export async function startScanHarness(options: { users: number; seed: number; databaseUrl?: string; schema?: string }): Promise<ScanHarness> {
-  const sandbox = await startSandbox({ state: generateLargeTenant({ users: options.users, seed: options.seed }) });
+export async function startScanHarness(options: { users: number; seed: number; now?: Date; databaseUrl?: string; schema?: string }): Promise<ScanHarness> {
+  const sandbox = await startSandbox({ state: generateLargeTenant({ users: options.users, seed: options.seed, ...(options.now ? { now: options.now } : {}) }) });
   const e = sandbox.endpoints;
   const graph = { baseUrl: e.graphBaseUrl, credential: { kind: 'static' as const, token: e.graphToken } };
   const okta = { orgUrl: e.oktaOrgUrl, auth: { kind: 'ssws' as const, token: e.oktaToken } };
