@@ -33,8 +33,9 @@ export async function runScan(deps: ScanDeps): Promise<ScanOutcome> {
       run = { id: deps.newScanId(), startedAt: new Date(clock.now()).toISOString(), finishedAt: null, appId: app.id, okta: START, entra: START };
       await store.startScan(run);
     }
-    const { context, failures } = await readScanContext(deps, app, Date.parse(run.startedAt));
-    const joiner = new ScanJoiner(deps, run.id, context, failures);
+    // The first pages are fetched while the context is read: joining waits for it, paging does not.
+    const joiner = readScanContext(deps, app, Date.parse(run.startedAt)).then(({ context, failures }) => new ScanJoiner(deps, run.id, context, failures));
+    joiner.catch(() => undefined);
     const final = await new ScanPass(deps, run, joiner).run();
     return { kind: 'finished', run: final, resumed: unfinished !== null && unfinished.id === run.id };
   } finally {
@@ -45,14 +46,14 @@ export async function runScan(deps: ScanDeps): Promise<ScanOutcome> {
 /** One run of the scan loop over a stored scan. */
 class ScanPass {
   private readonly deps: ScanDeps;
-  private readonly joiner: ScanJoiner;
+  private readonly joiner: Promise<ScanJoiner>;
   private current: ScanRun;
   private queue: Promise<unknown> = Promise.resolve();
   private renewedAt: number;
   private diagnosed = 0;
   private failed = false;
 
-  constructor(deps: ScanDeps, run: ScanRun, joiner: ScanJoiner) {
+  constructor(deps: ScanDeps, run: ScanRun, joiner: Promise<ScanJoiner>) {
     this.deps = deps;
     this.current = run;
     this.joiner = joiner;
@@ -72,7 +73,7 @@ class ScanPass {
       for (;;) {
         const staged = await this.deps.store.stagedAfter(this.current.id, side, null, LEFTOVER_BATCH);
         if (staged.length === 0) break;
-        await this.commit(await this.joiner.alone(staged));
+        await this.commit(await (await this.joiner).alone(staged));
       }
     }
     const finishedAt = new Date(this.deps.clock.now()).toISOString();
@@ -101,7 +102,7 @@ class ScanPass {
       const next: ScanSideProgress = { cursor: page.next, done: page.next === null, pages: progress.pages + 1, users: progress.users + page.items.length };
       progress = next;
       await this.serial(async () => {
-        const commit = await this.joiner.joinPage(side, page.items as readonly EntraUser[] | readonly OktaAppUser[]);
+        const commit = await (await this.joiner).joinPage(side, page.items as readonly EntraUser[] | readonly OktaAppUser[]);
         await this.commit({ ...commit, progress: { side, value: next } });
         this.current = side === 'okta' ? { ...this.current, okta: next } : { ...this.current, entra: next };
       });

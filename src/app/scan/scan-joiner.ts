@@ -18,6 +18,9 @@ function fromStaged(s: StagedUser): SideItem {
   return s.side === 'entra' ? { side: 'entra', user: JSON.parse(s.payload) as EntraUser } : { side: 'okta', user: JSON.parse(s.payload) as OktaAppUser };
 }
 
+/** The diagnosis reads a user's licenses from their assignment paths; `assignedLicenses` repeats them and is not kept. */
+const trimmedEntra = (user: EntraUser): EntraUser => ({ ...user, assignedLicenses: [] });
+
 export class ScanJoiner {
   private readonly groups = new Map<string, EntraGroup | null>();
   private readonly store: ScanStore;
@@ -56,7 +59,7 @@ export class ScanJoiner {
       const k = keys[i] ?? keysOf(item);
       const match = [k.id !== null ? byId.get(k.id) : undefined, k.upn !== null ? byUpn.get(k.upn) : undefined].find((m) => m !== undefined && !used.has(m.itemId));
       if (!match) {
-        stage.push({ side, itemId: itemIdOf(item), keyId: k.id, keyUpn: k.upn, payload: JSON.stringify(item.side === 'okta' ? this.trimmed(item.user) : item.user) });
+        stage.push({ side, itemId: itemIdOf(item), keyId: k.id, keyUpn: k.upn, payload: JSON.stringify(item.side === 'okta' ? this.trimmed(item.user) : trimmedEntra(item.user)) });
         return;
       }
       used.add(match.itemId);
