@@ -59,6 +59,8 @@ export interface Config {
   readonly host: string | null;
   /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
   readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };
+  /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
+  readonly scan: { readonly leaseSeconds: number };
   readonly databaseUrl: string;
   /** AUDIT_KEY (null: entries are hash-chained but not keyed) and minutes between audit checkpoints in the log. */
   readonly audit: { readonly key: string | null; readonly checkpointMinutes: number };

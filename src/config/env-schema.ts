@@ -62,6 +62,7 @@ export const envSchema = z.object({
   DIAGNOSES_PER_MINUTE: int(1, 10000, { group: 'Server', description: 'Diagnoses and plan previews one person may ask for per minute (a friendly refusal beyond).', default: '20', example: '20' }),
   PORT: int(0, 65535, { group: 'Server', description: 'HTTP port of the server (Teams, Slack, health, metrics, demo).', default: '3978', example: '3978' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().meta({ group: 'Server', description: 'pino log level.', default: 'info', example: 'debug' }),
+  SCAN_LEASE_SECONDS: int(2, 3600, { group: 'Server', description: 'How long the fleet scan lease lasts without renewal: one scan runs at a time across instances, and a crashed scan is resumed from its checkpoint once this has passed.', default: '30', example: '30' }),
   SANDBOX_STATE_FILE: text({ group: 'Server', description: 'Where the sandbox tenant keeps its state between processes (sandbox mode).', default: './data/sandbox-tenant.json', example: './data/sandbox-tenant.json' }),
   SLACK_BOT_TOKEN: text({ group: 'Slack', description: 'Bot token (xoxb-...) from the Slack app\'s "OAuth & Permissions".', example: 'xoxb-...', secret: true }),
   SLACK_SIGNING_SECRET: text({ group: 'Slack', description: 'Signing secret from "Basic Information" (HTTP mode; requests without a valid signature are refused).', example: '8f14e45f...', secret: true }),

@@ -63,6 +63,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     readOnly: truthy(e.READ_ONLY),
     vendorTimeoutMs: Number(e.VENDOR_TIMEOUT_SECONDS ?? 15) * 1000,
     port: Number(e.PORT ?? 3978),
+    scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
     // The sandbox demo page is for this machine; a live bot serves Slack and Teams from wherever it is deployed.
     host: e.HOST ?? (sandbox ? '127.0.0.1' : null),
     work: {

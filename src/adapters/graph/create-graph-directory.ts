@@ -66,6 +66,14 @@ function tokenSource(credential: GraphCredentialOption): () => Promise<string> {
 
 /** The Graph-backed EntraDirectory. */
 export function createGraphDirectory(options: GraphDirectoryOptions): EntraDirectory {
+  const retryBudgetMs = options.retryBudgetMs ?? 10_000;
+  const transport = createGraphTransport(options);
+  const skus = new SkuCache(options.skuCacheTtlMs ?? 5 * 60_000, options.now ?? (() => Date.now()));
+  return new GraphDirectory(transport, skus, retryBudgetMs);
+}
+
+/** The Graph client with License Doctor's middleware chain, as a transport (other Graph adapters share it). */
+export function createGraphTransport(options: GraphDirectoryOptions): GraphTransport {
   const { baseUrl, version } = splitGraphBaseUrl(options.baseUrl);
   const retryBudgetMs = options.retryBudgetMs ?? 10_000;
   const client = Client.initWithMiddleware({
@@ -78,7 +86,5 @@ export function createGraphDirectory(options: GraphDirectoryOptions): EntraDirec
       new HTTPMessageHandler(),
     ],
   });
-  const transport = new GraphTransport(client, `${baseUrl}${version}`, options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS);
-  const skus = new SkuCache(options.skuCacheTtlMs ?? 5 * 60_000, options.now ?? (() => Date.now()));
-  return new GraphDirectory(transport, skus, retryBudgetMs);
+  return new GraphTransport(client, `${baseUrl}${version}`, options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS);
 }

@@ -22,15 +22,19 @@ export interface RequestStoreOptions {
 
 /** Opens the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`, `postgres://...`); call migrate() before use. */
 export async function createRequestStore(databaseUrl: string, options: RequestStoreOptions = {}): Promise<RequestStore> {
-  const target = parseDatabaseUrl(databaseUrl, process.cwd());
-  // pg is loaded only for PostgreSQL.
-  const engine: StoreEngine = target.kind === 'postgres'
-    ? (await import('./postgres-engine.ts')).postgresEngine(target, options.schema)
-    : openSqlite(target.file, target.display);
-  return new KyselyRequestStore(engine, {
+  return new KyselyRequestStore(await openStoreEngine(databaseUrl, options.schema), {
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.auditKey === undefined ? {} : { auditKey: options.auditKey }),
   });
+}
+
+/** The engine for `databaseUrl` (other stores over the same database, e.g. the scan store, open their own). */
+export async function openStoreEngine(databaseUrl: string, schema?: string): Promise<StoreEngine> {
+  const target = parseDatabaseUrl(databaseUrl, process.cwd());
+  // pg is loaded only for PostgreSQL.
+  return target.kind === 'postgres'
+    ? (await import('./postgres-engine.ts')).postgresEngine(target, schema)
+    : openSqlite(target.file, target.display);
 }
 
 function openSqlite(file: string, display: string): StoreEngine {

@@ -1,6 +1,7 @@
 // The tables of the durable store, as Kysely sees them. Timestamps are ISO 8601 strings and JSON is text, so that
 // SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
 import type { Generated } from 'kysely';
+import type { ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
 export interface RequestsTable {
@@ -89,4 +90,8 @@ export interface StoreDatabase {
   conversation_refs: ConversationRefsTable;
   audit_log: AuditLogTable;
   request_events: RequestEventsTable;
+  scan_runs: ScanRunsTable;
+  scan_lease: ScanLeaseTable;
+  scan_staging: ScanStagingTable;
+  scan_results: ScanResultsTable;
 }

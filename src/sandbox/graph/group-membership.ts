@@ -1,6 +1,7 @@
 // Who is in which group in the sandbox tenant: look-ups, dynamic groups evaluated from their rule, transitive
 // membership (for checkMemberGroups), and the license paths group-based licensing should give a user.
 import type { SandboxEntraUser, SandboxGroup, SandboxInheritedPath, SandboxState } from '../state.ts';
+import { findByKey, memberSet } from '../member-index.ts';
 import { evaluateMembershipRule, parseMembershipRule, type RuleNode } from './membership-rule.ts';
 
 /** Directory ids and names compare case-insensitively. */
@@ -45,9 +46,9 @@ export function directMemberIds(state: SandboxState, group: SandboxGroup): strin
 
 /** Whether the object is a direct member of the group. */
 export function isDirectMember(state: SandboxState, group: SandboxGroup, objectId: string): boolean {
-  if (!isDynamicGroup(group) || group.membershipRuleProcessingState === 'Paused') return group.members.some((id) => same(id, objectId));
+  if (!isDynamicGroup(group) || group.membershipRuleProcessingState === 'Paused') return memberSet(group.members).has(objectId.toLowerCase());
   const rule = ruleOf(group);
-  const user = state.graph.users.find((u) => same(u.id, objectId));
+  const user = findByKey(state.graph.users, objectId, (u) => u.id);
   return rule !== null && user !== undefined && evaluateMembershipRule(rule, attributeOf(user));
 }
 

@@ -1,6 +1,7 @@
 // What Graph reports about a user's licenses, computed from the sandbox state: one licenseAssignmentState per
 // direct license and per (licensed group the user is a direct member of) x SKU, `licensePathErrors`
 // overriding a group path's state, and assignedLicenses with one entry per SKU the user really has.
+import { findByKey } from '../member-index.ts';
 import type { SandboxEntraUser, SandboxState } from '../state.ts';
 import { sameId } from './group-membership.ts';
 import { appliedInheritedPaths, licensePathKey } from './licensing-queue.ts';
@@ -23,9 +24,13 @@ export interface GraphAssignedLicense {
 
 const DAY_MS = 86_400_000;
 
+let fallbackCache = { day: Number.NaN, text: '' };
+
 // Seeded paths have no recorded time: report a stable day long enough ago to read as "assigned earlier".
 function fallbackTime(now: Date): string {
-  return graphDateTime(new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - 90 * DAY_MS));
+  const day = Math.floor(now.getTime() / DAY_MS);
+  if (fallbackCache.day !== day) fallbackCache = { day, text: graphDateTime(new Date(day * DAY_MS - 90 * DAY_MS)) };
+  return fallbackCache.text;
 }
 
 /** DateTimeOffset as Graph writes it for license paths: seconds, `Z`. */
@@ -47,7 +52,7 @@ export function licenseAssignmentStates(state: SandboxState, user: SandboxEntraU
     state: 'Active',
   }));
   const inherited = appliedInheritedPaths(state, user.id, now).map((p) => {
-    const override = state.graph.licensePathErrors.find((e) => sameId(e.userId, user.id) && sameId(e.groupId, p.groupId) && sameId(e.skuId, p.skuId));
+    const override = findByKey(state.graph.licensePathErrors, `${user.id}|${p.groupId}|${p.skuId}`, (e) => `${e.userId}|${e.groupId}|${e.skuId}`);
     return {
       assignedByGroup: p.groupId,
       disabledPlans: [...p.disabledPlans],
@@ -71,6 +76,16 @@ export function assignedLicensesFrom(states: readonly GraphLicenseAssignmentStat
     disabledPlans: (lists[0] ?? []).filter((plan) => lists.every((l) => l.includes(plan))),
     skuId,
   }));
+}
+
+/** Seats in use of every SKU at once (one pass over the users, for `/subscribedSkus` of a large tenant). */
+export function consumedUnitsBySku(state: SandboxState, now: Date): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of state.graph.users) {
+    const skus = new Set(licenseAssignmentStates(state, u, now).filter(grantsLicense).map((s) => s.skuId.toLowerCase()));
+    for (const sku of skus) counts.set(sku, (counts.get(sku) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Seats of a SKU in use: users with at least one granting path for it (a user counts once). */

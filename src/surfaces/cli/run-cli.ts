@@ -13,6 +13,7 @@ const commands = {
   plan: () => import('./commands/plan-command.ts'),
   requests: () => import('./commands/request-commands.ts'),
   sandbox: () => import('./commands/sandbox-command.ts'),
+  scan: () => import('./commands/scan-command.ts'),
   serve: () => import('./commands/serve-command.ts'),
 };
 
@@ -28,7 +29,8 @@ export const USAGE = `Usage:
   license-doctor requests [--status <status>] [--json] [--sandbox]
   license-doctor audit verify [--json] [--sandbox]
   license-doctor serve                      (what \`npm start\` runs)
-  license-doctor sandbox [--port <n>] [--json] [--reset]
+  license-doctor sandbox [--port <n>] [--json] [--reset] [--users <n> [--seed <n>]]
+  license-doctor scan [--json | --csv] [--out FILE] [--sandbox]
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
 <path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only (the KB's three paths), or
@@ -102,11 +104,21 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
         return await auditVerifyCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
       }
       case 'sandbox': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, port: { type: 'string' }, reset: { type: 'boolean' } });
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, port: { type: 'string' }, reset: { type: 'boolean' }, users: { type: 'string' }, seed: { type: 'string' } });
         if (positionals.length > 0) throw new LicenseDoctorError('usage', `sandbox takes no arguments (got "${positionals.join(' ')}")`);
         const port = values.port === undefined ? null : Number(values.port);
         if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65534)) throw new LicenseDoctorError('usage', `--port must be a port number (got "${values.port}")`);
-        return await (await commands.sandbox()).sandboxCommand({ json: values.json === true, port, reset: values.reset === true }, io, waitForStop());
+        const users = positiveInt(values.users, '--users');
+        const seed = positiveInt(values.seed, '--seed');
+        return await (await commands.sandbox()).sandboxCommand({ json: values.json === true, port, reset: values.reset === true, users, seed }, io, waitForStop());
+      }
+      case 'scan': {
+        const { values, positionals } = parse(rest, { ...COMMON, csv: { type: 'boolean' }, out: { type: 'string' } });
+        if (positionals.length > 0) throw new LicenseDoctorError('usage', `scan takes no arguments (got "${positionals.join(' ')}")`);
+        if (values.json === true && values.csv === true) throw new LicenseDoctorError('usage', 'choose one of --json and --csv');
+        const format = values.json === true ? 'json' : values.csv === true ? 'csv' : 'text';
+        const out = values.out === undefined ? null : required(values.out, '--out FILE');
+        return await (await commands.scan()).scanCommand({ format, out, sandbox: values.sandbox === true }, io);
       }
       case 'serve': {
         parse(rest, {});
@@ -140,6 +152,13 @@ function query(positionals: readonly string[], command: string): string {
   const q = positionals.join(' ');
   if (q.trim() === '') throw new LicenseDoctorError('usage', `${command} needs a user principal name, object id or pasted error: license-doctor ${command} jane@contoso.com`);
   return q;
+}
+
+function positiveInt(value: string | undefined, flag: string): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new LicenseDoctorError('usage', `${flag} must be a positive whole number (got "${value}")`);
+  return n;
 }
 
 function one(positionals: readonly string[], what: string): string {

@@ -1,0 +1,51 @@
+// bench:scan's scanner: one scan of the sandbox given in argv (endpoints JSON) into a fresh SQLite store, then the JSON
+// report to a file. Prints calls, pages, times and this process's peak RSS as one JSON line.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGraphDirectory, createGraphTransport } from '../src/adapters/graph/create-graph-directory.ts';
+import { GraphUserPages } from '../src/adapters/graph/graph-user-pages.ts';
+import { createOktaOrg } from '../src/adapters/okta/create-okta-org.ts';
+import { createOktaAppUserPages } from '../src/adapters/okta/okta-app-user-pages.ts';
+import { openStoreEngine } from '../src/adapters/store/create-request-store.ts';
+import { createScanStore } from '../src/adapters/store/kysely-scan-store.ts';
+import { runScan } from '../src/app/scan/run-scan.ts';
+import { DEFAULT_SCAN_SETTINGS } from '../src/app/scan/scan-deps.ts';
+import { fileSink, writeScanReport } from '../src/surfaces/cli/scan/write-scan-report.ts';
+
+const e = JSON.parse(process.argv[2] ?? '{}') as { graphBaseUrl: string; graphToken: string; oktaOrgUrl: string; oktaToken: string };
+const calls = { graph: 0, okta: 0, graphPages: 0, oktaPages: 0, logPages: 0 };
+const graph = {
+  baseUrl: e.graphBaseUrl, credential: { kind: 'static' as const, token: e.graphToken },
+  onRequest: (i: { url: string }) => {
+    calls.graph++;
+    if (/\/users\?/.test(i.url)) calls.graphPages++;
+  },
+};
+const okta = {
+  orgUrl: e.oktaOrgUrl, auth: { kind: 'ssws' as const, token: e.oktaToken },
+  onRequest: (i: { url: string }) => {
+    calls.okta++;
+    if (/\/apps\/[^/]+\/users/.test(i.url)) calls.oktaPages++;
+    if (/\/api\/v1\/logs/.test(i.url)) calls.logPages++;
+  },
+};
+const dir = mkdtempSync(join(tmpdir(), 'ld-bench-scan-'));
+const store = await createScanStore(await openStoreEngine(`sqlite:${join(dir, 'store.sqlite')}`));
+const started = performance.now();
+const outcome = await runScan({
+  entra: createGraphDirectory(graph), okta: createOktaOrg(okta), entraPages: new GraphUserPages(createGraphTransport(graph)), oktaPages: createOktaAppUserPages(okta),
+  store, clock: { now: () => Date.now() }, sandbox: true, oktaAppId: null, workflowsConfigured: true, owner: 'bench', newScanId: () => 'SCAN-BENCH', settings: DEFAULT_SCAN_SETTINGS,
+});
+const scanMs = performance.now() - started;
+if (outcome.kind !== 'finished') throw new Error('the scan did not run');
+const reportStarted = performance.now();
+const file = join(dir, 'report.json');
+const sink = fileSink(file);
+await writeScanReport(store, outcome.run, 'json', sink);
+await sink.end();
+const reportMs = performance.now() - reportStarted;
+const reportBytes = statSync(file).size;
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ calls, scanMs, reportMs, reportBytes, users: outcome.run.entra.users, appUsers: outcome.run.okta.users, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

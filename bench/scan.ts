@@ -1,0 +1,46 @@
+// npm run bench:scan — a fleet scan of generated tenants (10k and 100k users) with 50 ms injected into every Graph and
+// Okta call. Reports calls, wall time against the floor (the slower side's page count x latency: the two sides page
+// in parallel, and each side's pages are sequential because each page's cursor comes from the one before), and the
+// scanner's peak RSS. Goal: within 1.2x the floor and under 256 MB at 100k.
+// The sandbox and the scanner run in processes of their own, so that each one's CPU and memory are its own.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+
+const LATENCY_MS = 50;
+const SIZES = (process.env['BENCH_SCAN_SIZES'] ?? '10000,100000').split(',').map(Number);
+
+interface RunResult {
+  calls: { graph: number; okta: number; graphPages: number; oktaPages: number; logPages: number };
+  scanMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number;
+}
+
+async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
+  if (!child.stdout) throw new Error('no stdout');
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) return line;
+  throw new Error('the child printed nothing');
+}
+
+async function benchSize(users: number): Promise<string> {
+  const sandbox = spawn(process.execPath, ['bench/scan-sandbox.ts', String(users), String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const endpoints = await firstLine(sandbox);
+    const scanner = spawn(process.execPath, ['bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = JSON.parse(await firstLine(scanner)) as RunResult;
+    await once(scanner, 'exit');
+    const floorMs = Math.max(r.calls.graphPages, r.calls.oktaPages) * LATENCY_MS;
+    const ratio = r.scanMs / floorMs;
+    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} |`;
+  } finally {
+    sandbox.kill('SIGTERM');
+  }
+}
+
+const rows: string[] = [];
+for (const users of SIZES) rows.push(await benchSize(users));
+console.log(`Fleet scan, ${LATENCY_MS} ms injected into every Graph and Okta call; ${availableParallelism()} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | JSON report | scanner peak RSS (< 256 MB) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(rows.join('\n'));

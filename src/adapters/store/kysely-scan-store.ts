@@ -1,0 +1,175 @@
+// ScanStore on Kysely (SQLite and PostgreSQL, the same engine as the request store). The one scan lease is a
+// conditional upsert; a page's staging, results and checkpoint are written in one transaction.
+import type { Kysely } from 'kysely';
+import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, StagedUser } from '../../core/ports/scan-store.ts';
+import type { ScanUserRow } from '../../core/model/scan.ts';
+import type { StoreDatabase } from './store-database.ts';
+import type { StoreEngine } from './store-engine.ts';
+import type { ScanRunsTable } from './scan-tables.ts';
+import { toStoreError } from './to-store-error.ts';
+
+const LEASE = 'scan';
+/** Rows per INSERT (well inside SQLite's and PostgreSQL's limits on bound parameters). */
+const CHUNK = 400;
+
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+};
+
+function toRun(r: ScanRunsTable): ScanRun {
+  return {
+    id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, appId: r.app_id,
+    okta: { cursor: r.okta_cursor, done: Number(r.okta_done) === 1, pages: Number(r.okta_pages), users: Number(r.okta_users) },
+    entra: { cursor: r.entra_cursor, done: Number(r.entra_done) === 1, pages: Number(r.entra_pages), users: Number(r.entra_users) },
+  };
+}
+
+const staged = (r: { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }): StagedUser => ({
+  side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: r.key_id, keyUpn: r.key_upn, payload: r.payload,
+});
+
+/** The durable ScanStore over a StoreEngine; call migrate() before use. */
+export class KyselyScanStore implements ScanStore {
+  readonly #engine: StoreEngine;
+
+  constructor(engine: StoreEngine) {
+    this.#engine = engine;
+  }
+
+  async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toStoreError(err, operation, this.#engine);
+    }
+  }
+
+  migrate(): Promise<void> {
+    return this.#run('migrate', () => this.#engine.migrate());
+  }
+
+  close(): Promise<void> {
+    return this.#engine.close();
+  }
+
+  acquireScanLease(owner: string, nowMs: number, ttlMs: number): Promise<boolean> {
+    return this.#run('acquireScanLease', () =>
+      this.#engine.writeTransaction(async (trx) => {
+        await trx.insertInto('scan_lease').values({ name: LEASE, owner, until_ms: nowMs + ttlMs })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ owner, until_ms: nowMs + ttlMs })
+            .where((eb) => eb.or([eb('scan_lease.owner', '=', owner), eb('scan_lease.until_ms', '<', nowMs)])))
+          .execute();
+        const row = await trx.selectFrom('scan_lease').select('owner').where('name', '=', LEASE).executeTakeFirst();
+        return row?.owner === owner;
+      }));
+  }
+
+  releaseScanLease(owner: string): Promise<void> {
+    return this.#run('releaseScanLease', async () => {
+      await this.#engine.write((db) => db.deleteFrom('scan_lease').where('name', '=', LEASE).where('owner', '=', owner).execute());
+    });
+  }
+
+  unfinishedScan(): Promise<ScanRun | null> {
+    return this.#run('unfinishedScan', async () => {
+      const row = await this.#engine.db.selectFrom('scan_runs').selectAll().where('finished_at', 'is', null).orderBy('started_at', 'desc').executeTakeFirst();
+      return row ? toRun(row) : null;
+    });
+  }
+
+  latestFinishedScan(): Promise<ScanRun | null> {
+    return this.#run('latestFinishedScan', async () => {
+      const row = await this.#engine.db.selectFrom('scan_runs').selectAll().where('finished_at', 'is not', null).orderBy('finished_at', 'desc').executeTakeFirst();
+      return row ? toRun(row) : null;
+    });
+  }
+
+  startScan(run: ScanRun): Promise<void> {
+    return this.#run('startScan', () =>
+      this.#engine.writeTransaction(async (trx) => {
+        // Only the newest scan is kept: a report is read from the latest one, and old rows would only grow the store.
+        await trx.deleteFrom('scan_staging').execute();
+        await trx.deleteFrom('scan_results').execute();
+        await trx.deleteFrom('scan_runs').execute();
+        await trx.insertInto('scan_runs').values({
+          id: run.id, started_at: run.startedAt, finished_at: null, app_id: run.appId,
+          okta_cursor: run.okta.cursor, okta_done: run.okta.done ? 1 : 0, okta_pages: run.okta.pages, okta_users: run.okta.users,
+          entra_cursor: run.entra.cursor, entra_done: run.entra.done ? 1 : 0, entra_pages: run.entra.pages, entra_users: run.entra.users,
+        }).execute();
+      }));
+  }
+
+  findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]> {
+    if (ids.length === 0 && upns.length === 0) return Promise.resolve([]);
+    return this.#run('findStaged', async () => {
+      const base = () => this.#engine.db.selectFrom('scan_staging').select(['side', 'item_id', 'key_id', 'key_upn', 'payload']).where('scan_id', '=', scanId).where('side', '=', side);
+      const found = new Map<string, StagedUser>();
+      for (const part of chunks(ids)) for (const r of await base().where('key_id', 'in', part).execute()) found.set(r.item_id, staged(r));
+      for (const part of chunks(upns)) for (const r of await base().where('key_upn', 'in', part).execute()) found.set(r.item_id, staged(r));
+      return [...found.values()];
+    });
+  }
+
+  stagedAfter(scanId: string, side: ScanSide, afterItemId: string | null, limit: number): Promise<StagedUser[]> {
+    return this.#run('stagedAfter', async () => {
+      let q = this.#engine.db.selectFrom('scan_staging').select(['side', 'item_id', 'key_id', 'key_upn', 'payload'])
+        .where('scan_id', '=', scanId).where('side', '=', side).orderBy('item_id').limit(limit);
+      if (afterItemId !== null) q = q.where('item_id', '>', afterItemId);
+      return (await q.execute()).map(staged);
+    });
+  }
+
+  commitPage(scanId: string, commit: ScanPageCommit): Promise<void> {
+    return this.#run('commitPage', () => this.#engine.writeTransaction((trx) => applyCommit(trx, scanId, commit)));
+  }
+
+  finishScan(scanId: string, finishedAt: string): Promise<void> {
+    return this.#run('finishScan', async () => {
+      await this.#engine.write((db) => db.updateTable('scan_runs').set({ finished_at: finishedAt }).where('id', '=', scanId).execute());
+    });
+  }
+
+  results(scanId: string, afterKey: string | null, limit: number): Promise<ScanResult[]> {
+    return this.#run('results', async () => {
+      let q = this.#engine.db.selectFrom('scan_results').select(['user_key', 'row_json']).where('scan_id', '=', scanId).orderBy('user_key').limit(limit);
+      if (afterKey !== null) q = q.where('user_key', '>', afterKey);
+      // The store wrote these rows itself from ScanUserRow values.
+      return (await q.execute()).map((r) => ({ key: r.user_key, row: JSON.parse(r.row_json) as ScanUserRow }));
+    });
+  }
+}
+
+async function applyCommit(trx: Kysely<StoreDatabase>, scanId: string, commit: ScanPageCommit): Promise<void> {
+  for (const side of ['okta', 'entra'] as const) {
+    const ids = commit.unstage.filter((u) => u.side === side).map((u) => u.itemId);
+    for (const part of chunks(ids)) await trx.deleteFrom('scan_staging').where('scan_id', '=', scanId).where('side', '=', side).where('item_id', 'in', part).execute();
+  }
+  for (const part of chunks(commit.stage)) {
+    await trx.insertInto('scan_staging')
+      .values(part.map((s) => ({ scan_id: scanId, side: s.side, item_id: s.itemId, key_id: s.keyId, key_upn: s.keyUpn, payload: s.payload })))
+      .onConflict((oc) => oc.columns(['scan_id', 'side', 'item_id']).doNothing())
+      .execute();
+  }
+  for (const part of chunks(commit.results)) {
+    await trx.insertInto('scan_results')
+      .values(part.map((r) => ({ scan_id: scanId, user_key: r.key, verdict: r.row.verdict, row_json: JSON.stringify(r.row) })))
+      .onConflict((oc) => oc.columns(['scan_id', 'user_key']).doNothing())
+      .execute();
+  }
+  if (commit.progress) {
+    const { side, value } = commit.progress;
+    const set = side === 'okta'
+      ? { okta_cursor: value.cursor, okta_done: value.done ? 1 : 0, okta_pages: value.pages, okta_users: value.users }
+      : { entra_cursor: value.cursor, entra_done: value.done ? 1 : 0, entra_pages: value.pages, entra_users: value.users };
+    await trx.updateTable('scan_runs').set(set).where('id', '=', scanId).execute();
+  }
+}
+
+/** A migrated ScanStore over its own engine for `databaseUrl`. */
+export async function createScanStore(engine: StoreEngine): Promise<KyselyScanStore> {
+  const store = new KyselyScanStore(engine);
+  await store.migrate();
+  return store;
+}

@@ -1,0 +1,42 @@
+// The fleet scan's tables (migrations 0013-0015), as Kysely sees them.
+
+/** One row per scan; each side's checkpoint is its next page's cursor. */
+export interface ScanRunsTable {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  app_id: string;
+  okta_cursor: string | null;
+  okta_done: number;
+  okta_pages: number;
+  okta_users: number;
+  entra_cursor: string | null;
+  entra_done: number;
+  entra_pages: number;
+  entra_users: number;
+}
+
+/** The one scan lease (name `scan`): one scan at a time across instances. */
+export interface ScanLeaseTable {
+  name: string;
+  owner: string;
+  until_ms: number;
+}
+
+/** Users read on one side and waiting for the other. */
+export interface ScanStagingTable {
+  scan_id: string;
+  side: string;
+  item_id: string;
+  key_id: string | null;
+  key_upn: string | null;
+  payload: string;
+}
+
+/** Diagnosed users of a scan. */
+export interface ScanResultsTable {
+  scan_id: string;
+  user_key: string;
+  verdict: string;
+  row_json: string;
+}

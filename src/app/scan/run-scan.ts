@@ -1,0 +1,143 @@
+// Use case: scan every user of the Office 365 app joined with Entra ID. Both sides are paged at once (each side
+// fetches its next page while the current one is joined), one page is joined at a time, and every page's result is
+// committed with that side's cursor, so a crashed scan resumes where it stopped and reads at most the pages that
+// were in flight again. One scan runs at a time across instances (the scan lease).
+import { LicenseDoctorError } from '../../core/errors.ts';
+import type { EntraUser } from '../../core/model/entra.ts';
+import type { OktaAppUser } from '../../core/model/okta.ts';
+import type { SourcePage } from '../../core/ports/scan-sources.ts';
+import type { ScanPageCommit, ScanRun, ScanSide, ScanSideProgress } from '../../core/ports/scan-store.ts';
+import { chooseScanApp, readScanContext } from './read-scan-context.ts';
+import type { ScanDeps, ScanProgress } from './scan-deps.ts';
+import { ScanJoiner } from './scan-joiner.ts';
+
+export type ScanOutcome =
+  | { readonly kind: 'finished'; readonly run: ScanRun; readonly resumed: boolean }
+  /** Another instance holds the scan lease. */
+  | { readonly kind: 'busy' };
+
+const LEFTOVER_BATCH = 500;
+const START: ScanSideProgress = { cursor: null, done: false, pages: 0, users: 0 };
+
+/** Runs (or resumes) a scan to the end. Vendor and store failures throw LicenseDoctorError; the checkpoint stays. */
+export async function runScan(deps: ScanDeps): Promise<ScanOutcome> {
+  const { store, clock, owner, settings } = deps;
+  if (!(await store.acquireScanLease(owner, clock.now(), settings.leaseMs))) return { kind: 'busy' };
+  try {
+    const unfinished = await store.unfinishedScan();
+    const app = await chooseScanApp(deps);
+    let run: ScanRun;
+    if (unfinished && unfinished.appId === app.id) {
+      run = unfinished;
+    } else {
+      run = { id: deps.newScanId(), startedAt: new Date(clock.now()).toISOString(), finishedAt: null, appId: app.id, okta: START, entra: START };
+      await store.startScan(run);
+    }
+    // The first pages are fetched while the context is read: joining waits for it, paging does not.
+    const joiner = readScanContext(deps, app, Date.parse(run.startedAt)).then(({ context, failures }) => new ScanJoiner(deps, run.id, context, failures));
+    joiner.catch(() => undefined);
+    const final = await new ScanPass(deps, run, joiner).run();
+    return { kind: 'finished', run: final, resumed: unfinished !== null && unfinished.id === run.id };
+  } finally {
+    await store.releaseScanLease(owner);
+  }
+}
+
+/** One run of the scan loop over a stored scan. */
+class ScanPass {
+  private readonly deps: ScanDeps;
+  private readonly joiner: Promise<ScanJoiner>;
+  private current: ScanRun;
+  private queue: Promise<unknown> = Promise.resolve();
+  private renewedAt: number;
+  private diagnosed = 0;
+  private failed = false;
+
+  constructor(deps: ScanDeps, run: ScanRun, joiner: Promise<ScanJoiner>) {
+    this.deps = deps;
+    this.current = run;
+    this.joiner = joiner;
+    this.renewedAt = deps.clock.now();
+  }
+
+  async run(): Promise<ScanRun> {
+    this.report();
+    // Both sides finish their current page before a failure ends the pass, so nothing is written after it returns.
+    const sides = await Promise.allSettled([this.side('okta'), this.side('entra')].map((p) => p.catch((err: unknown) => {
+      this.failed = true;
+      throw err;
+    })));
+    const failure = sides.find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
+    for (const side of ['entra', 'okta'] as const) {
+      for (;;) {
+        const staged = await this.deps.store.stagedAfter(this.current.id, side, null, LEFTOVER_BATCH);
+        if (staged.length === 0) break;
+        await this.commit(await (await this.joiner).alone(staged));
+      }
+    }
+    const finishedAt = new Date(this.deps.clock.now()).toISOString();
+    await this.deps.store.finishScan(this.current.id, finishedAt);
+    this.current = { ...this.current, finishedAt };
+    return this.current;
+  }
+
+  private fetch(side: ScanSide, cursor: string | null): Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> {
+    const { settings } = this.deps;
+    const page = side === 'entra'
+      ? this.deps.entraPages.usersPage(cursor, settings.entraPageSize)
+      : this.deps.oktaPages.appUsersPage(this.current.appId, cursor, settings.oktaPageSize);
+    // A prefetched page may never be awaited when the other side fails; its error is reported through that side.
+    page.catch(() => undefined);
+    return page;
+  }
+
+  private async side(side: ScanSide): Promise<void> {
+    let progress = this.current[side];
+    if (progress.done) return;
+    let pending: Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> | null = this.fetch(side, progress.cursor);
+    while (pending !== null && !this.failed) {
+      const page: SourcePage<EntraUser> | SourcePage<OktaAppUser> = await pending;
+      pending = page.next === null ? null : this.fetch(side, page.next);
+      const next: ScanSideProgress = { cursor: page.next, done: page.next === null, pages: progress.pages + 1, users: progress.users + page.items.length };
+      progress = next;
+      await this.serial(async () => {
+        const commit = await (await this.joiner).joinPage(side, page.items as readonly EntraUser[] | readonly OktaAppUser[]);
+        await this.commit({ ...commit, progress: { side, value: next } });
+        this.current = side === 'okta' ? { ...this.current, okta: next } : { ...this.current, entra: next };
+      });
+    }
+  }
+
+  /** Pages of the two sides are joined one at a time, in arrival order. */
+  private serial(fn: () => Promise<void>): Promise<void> {
+    const result = this.queue.then(fn);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async commit(commit: ScanPageCommit): Promise<void> {
+    await this.renewLease();
+    await this.deps.store.commitPage(this.current.id, commit);
+    this.diagnosed += commit.results.length;
+    this.report();
+  }
+
+  /** Renews the lease well before it lapses; a scan that lost it stops (another instance has taken over). */
+  private async renewLease(): Promise<void> {
+    const now = this.deps.clock.now();
+    if (now - this.renewedAt < this.deps.settings.leaseMs / 3) return;
+    if (!(await this.deps.store.acquireScanLease(this.deps.owner, now, this.deps.settings.leaseMs))) {
+      throw new LicenseDoctorError('conflict', 'Another instance took over this scan (the scan lease lapsed); it continues from the last checkpoint.');
+    }
+    this.renewedAt = now;
+  }
+
+  private report(): void {
+    const { okta, entra } = this.current;
+    const progress: ScanProgress = {
+      oktaPages: okta.pages, oktaUsers: okta.users, oktaDone: okta.done, entraPages: entra.pages, entraUsers: entra.users, entraDone: entra.done, diagnosed: this.diagnosed,
+    };
+    this.deps.onProgress?.(progress);
+  }
+}

@@ -1,0 +1,66 @@
+// The fleet scan's composition: the paging adapters and the scan store for a Runtime (main.ts builds the rest).
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createGraphTransport } from './adapters/graph/create-graph-directory.ts';
+import { GraphUserPages } from './adapters/graph/graph-user-pages.ts';
+import { createOktaAppUserPages } from './adapters/okta/okta-app-user-pages.ts';
+import { openStoreEngine } from './adapters/store/create-request-store.ts';
+import { createScanStore, type KyselyScanStore } from './adapters/store/kysely-scan-store.ts';
+import { DEFAULT_SCAN_SETTINGS, type ScanDeps, type ScanProgress, type ScanSettings } from './app/scan/scan-deps.ts';
+import type { Runtime, RuntimeOptions } from './main.ts';
+import { OKTA_APP } from './sandbox/seed-catalog.ts';
+
+export interface ScanRuntime {
+  readonly deps: ScanDeps;
+  readonly store: KyselyScanStore;
+  close(): Promise<void>;
+}
+
+export interface ScanRuntimeOptions extends Pick<RuntimeOptions, 'databaseUrl' | 'databaseSchema' | 'onVendorRequest'> {
+  readonly settings?: Partial<ScanSettings>;
+  readonly onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Scan dependencies over the runtime's tenant (the sandbox's endpoints in sandbox mode). */
+export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOptions = {}): Promise<ScanRuntime> {
+  const { config, sandbox } = runtime;
+  const tenant = sandbox
+    ? {
+        graph: { baseUrl: sandbox.endpoints.graphBaseUrl, credential: { kind: 'static' as const, token: sandbox.endpoints.graphToken } },
+        okta: { orgUrl: sandbox.endpoints.oktaOrgUrl, auth: { kind: 'ssws' as const, token: sandbox.endpoints.oktaToken } },
+      }
+    : config.tenant;
+  if (!tenant) throw new Error('live mode without tenant settings: loadConfig should have refused this configuration');
+  const graphCredential = tenant.graph.credential;
+  const observe = options.onVendorRequest;
+  const transport = createGraphTransport({
+    baseUrl: tenant.graph.baseUrl,
+    credential: graphCredential.kind === 'static'
+      ? { kind: 'static', token: graphCredential.token }
+      : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) },
+    // A page is worth waiting for: a longer budget for throttling than a chat answer gets.
+    retryBudgetMs: 60_000,
+    ...(observe ? { onRequest: (i: { method: string; url: string }) => observe({ vendor: 'graph', ...i }) } : {}),
+  });
+  const auth = tenant.okta.auth;
+  const oktaPages = createOktaAppUserPages({
+    orgUrl: tenant.okta.orgUrl,
+    auth: auth.kind === 'ssws' ? auth : {
+      kind: 'private-key', clientId: auth.clientId, privateKey: auth.privateKey, ...(auth.keyId ? { keyId: auth.keyId } : {}),
+      scopes: ['okta.apps.read', 'okta.logs.read', 'okta.schemas.read'],
+    },
+    requestTimeoutMs: 60_000,
+    ...(observe ? { onRequest: (i: { method: string; url: string }) => observe({ vendor: 'okta', ...i }) } : {}),
+  });
+  const store = await createScanStore(await openStoreEngine(options.databaseUrl ?? config.databaseUrl, options.databaseSchema));
+  const deps: ScanDeps = {
+    entra: runtime.entra, okta: runtime.okta, entraPages: new GraphUserPages(transport), oktaPages, store, clock: runtime.clock,
+    // The scenario sandbox has two active instances; its scan covers the main one unless told otherwise.
+    sandbox: sandbox !== null, oktaAppId: config.oktaAppId ?? (sandbox ? OKTA_APP.MAIN : null), workflowsConfigured: runtime.workflows !== null,
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    newScanId: () => `SCAN-${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
+    settings: { ...DEFAULT_SCAN_SETTINGS, leaseMs: config.scan.leaseSeconds * 1000, ...options.settings },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  return { deps, store, close: () => store.close() };
+}
