@@ -11,3 +11,6 @@ if (major < 24 || (major === 24 && minor < 9)) {
 module.enableCompileCache?.();
 const { runCli } = await import('../src/surfaces/cli/run-cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));
+// The command is done. Work it abandoned (a start-up step still waiting on Slack or the database after a stop signal)
+// must not keep the process alive; when nothing is left, the process ends before this timer.
+setTimeout(() => process.exit(), 250).unref();

@@ -105,8 +105,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
       }
       case 'serve': {
         parse(rest, {});
+        // Listen for the stop signal before loading anything, so that it ends start-up at any point.
+        const stop = waitForStop();
         const { serveCommand } = await commands.serve();
-        return await serveCommand(io, waitForStop());
+        return await serveCommand(io, stop);
       }
       case undefined:
       case 'help':

@@ -6,18 +6,37 @@ import { PERSONAS, SCENARIOS } from '../../../sandbox/seed.ts';
 import { startServer } from '../../../server/start-server.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
+import { STOPPED, unlessStopped } from '../unless-stopped.ts';
 
-/** Starts the server and serves until `stop` resolves. */
+/** Starts the server and serves until `stop` resolves; a stop during start-up ends it at once. */
 export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<number> {
   const config = loadConfig(io.env);
   const logger = createLogger(config.logLevel);
-  const runtime = await createRuntime(config, { logger });
+  const stoppedDuringStartUp = (): number => {
+    logger.info('stopped during start-up');
+    return EXIT.ok;
+  };
+  // A phase that finishes after the stop is released again; one that fails then is only worth a line in the log.
+  const lateFailure = (err: unknown) => logger.warn({ err }, 'a start-up step failed after the stop');
+  logger.debug({ phase: 'runtime' }, 'start-up phase');
+  const creating = createRuntime(config, { logger });
+  const runtime = await unlessStopped(creating, stop);
+  if (runtime === STOPPED) {
+    creating.then((rt) => rt.close()).catch(lateFailure);
+    return stoppedDuringStartUp();
+  }
+  logger.debug({ phase: 'server' }, 'start-up phase');
+  const starting = startServer(runtime, { port: config.port });
   let server;
   try {
-    server = await startServer(runtime, { port: config.port });
+    server = await unlessStopped(starting, stop);
   } catch (err) {
     await runtime.close();
     throw err;
+  }
+  if (server === STOPPED) {
+    starting.then((s) => s.close(), lateFailure).then(() => runtime.close()).catch(lateFailure);
+    return stoppedDuringStartUp();
   }
   const url = server.http.url;
   const example = SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com';
