@@ -9,8 +9,5 @@ if (major < 24 || (major === 24 && minor < 9)) {
 }
 // Caches compiled code between runs (in the OS temp folder): the SDKs are large, and a CLI starts often.
 module.enableCompileCache?.();
-const { runCli } = await import('../src/surfaces/cli/run-cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
-// The command is done. Work it abandoned (a start-up step still waiting on Slack or the database after a stop signal)
-// must not keep the process alive; when nothing is left, the process ends before this timer.
-setTimeout(() => process.exit(), 250).unref();
+const { runProcessCli } = await import('../src/cli.ts');
+process.exitCode = await runProcessCli(process.argv.slice(2));

@@ -18,7 +18,7 @@ export interface SandboxBehaviour {
   groupLicensingDelayMs: number;
 }
 
-export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
+const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   acceptsDirectAssignmentOfInheritedSku: true,
   pushesUnchangedProfile: true,
   pushDelayMs: 150,

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { startTestApp, type TestApp } from '../support/start-test-app.ts';
 
 /** Debian's package puts it here; CHROMIUM_PATH points elsewhere (another distribution, a local build). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -25,7 +25,7 @@ export interface DemoBrowser {
 }
 
 /** Launches Chromium with a fresh profile; throws with the install command when it is missing. */
-export async function launchDemoBrowser(): Promise<DemoBrowser> {
+async function launchDemoBrowser(): Promise<DemoBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}, and the browser tests (test/browser) need it. Install it with\n` +
@@ -63,7 +63,7 @@ export interface BrowserDemo {
 }
 
 /** Starts the app and the browser side by side; when one fails, the other is stopped and the failure thrown. */
-export async function startBrowserDemo(): Promise<BrowserDemo> {
+async function startBrowserDemo(): Promise<BrowserDemo> {
   const [app, browser] = await Promise.allSettled([startTestApp(), launchDemoBrowser()]);
   if (app.status === 'rejected' || browser.status === 'rejected') {
     if (app.status === 'fulfilled') await app.value.close();

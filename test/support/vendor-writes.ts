@@ -38,7 +38,7 @@ export function planWrites(plan: Plan, steps: readonly string[] = plan.steps.map
 }
 
 /** Whether a call changes something (reads sent as POST — checkMemberGroups, $batch of GETs, token requests — do not). */
-export function isWrite(method: string, path: string): boolean {
+function isWrite(method: string, path: string): boolean {
   if (method.toUpperCase() === 'GET') return false;
   return !/\/checkMemberGroups$|\/\$batch$|^\/oauth2\/v1\/token$/i.test(path);
 }

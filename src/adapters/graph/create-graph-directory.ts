@@ -13,7 +13,7 @@ import { SkuCache } from './sku-cache.ts';
 import { TransportGuardMiddleware, type RequestObserver } from './transport-guard-middleware.ts';
 
 
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export type GraphCredentialOption =
   | { readonly kind: 'static'; readonly token: string }

@@ -8,7 +8,7 @@ import { createConversationRefs } from './migrations/0004-create-conversation-re
 import { createAuditLog } from './migrations/0005-create-audit-log.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
-export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
+const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-create-requests': createRequests,
   '0002-create-decisions': createDecisions,
   '0003-create-journal': createJournal,

@@ -14,7 +14,7 @@ const list = (title: string) => ({
 });
 
 /** The app user schema of an Office 365 app instance, in Okta's `UserSchema` shape. */
-export function appUserSchemaJson(req: SandboxRequest, app: SandboxOktaApp): Record<string, unknown> {
+function appUserSchemaJson(req: SandboxRequest, app: SandboxOktaApp): Record<string, unknown> {
   const id = `${orgUrl(req)}/api/v1/meta/schemas/apps/${app.id}/default`;
   return {
     id,

@@ -1,8 +1,9 @@
 // Loads the configuration, builds the runtime for one CLI command and always closes it.
 import { loadConfig } from '../../config/load-config.ts';
 import { createLogger } from '../../logging/create-logger.ts';
-import { createRuntime, osUser, type Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import type { CliIo } from './cli-io.ts';
+import { osUser } from './os-user.ts';
 
 /** Runs `body` with a runtime; `--sandbox` forces the sandbox tenant. Says on stderr when the sandbox is used. */
 export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean }, body: (rt: Runtime) => Promise<T>): Promise<T> {
@@ -10,7 +11,7 @@ export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean }, b
   const config = loadConfig(env);
   // CLI logs go to stderr, quiet unless asked: stdout carries the result.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
-  const runtime = await createRuntime(config, { logger, auditContext: { osUser: osUser(), via: 'cli' } });
+  const runtime = await io.createRuntime(config, { logger, auditContext: { osUser: osUser(), via: 'cli' } });
   if (runtime.sandbox) {
     io.stderr.write(options.sandbox
       ? 'Using the built-in sandbox tenant (--sandbox).\n'

@@ -4,7 +4,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
-import type { Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { checkSlackSetup, slackCheckClient, type SlackIdentity } from './check-slack-setup.ts';

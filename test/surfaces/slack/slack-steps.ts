@@ -21,7 +21,7 @@ export async function diagnose(h: SlackHarness, query: string, channel: string =
 }
 
 /** Opens the plan preview of `path` from a diagnosis and waits until the plan is in it; returns the view id. */
-export async function openPlan(h: SlackHarness, diagnosis: FakeMessage, path: string, user: string = USERS.agent): Promise<string> {
+async function openPlan(h: SlackHarness, diagnosis: FakeMessage, path: string, user: string = USERS.agent): Promise<string> {
   const opened = h.fake.callsTo('views.open').length;
   const res = await h.slack.click(user, { channel: diagnosis.channel, ts: diagnosis.ts }, `path:${path}`);
   if (res.status !== 200) throw new Error(`click answered ${res.status}`);
