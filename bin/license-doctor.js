@@ -9,5 +9,5 @@ if (major < 24 || (major === 24 && minor < 9)) {
 }
 // Caches compiled code between runs (in the OS temp folder): the SDKs are large, and a CLI starts often.
 module.enableCompileCache?.();
-const { runCli } = await import('../src/surfaces/cli/run-cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+const { runProcessCli } = await import('../src/cli.ts');
+process.exitCode = await runProcessCli(process.argv.slice(2));

@@ -1,65 +1,21 @@
 // The composition root: the only file that knows every concrete class. CLI commands and the server build a
 // Runtime from the configuration and talk to the application services through it.
 import { randomBytes } from 'node:crypto';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import { RequestEvents } from './app/request-events.ts';
-import { DEFAULT_EXECUTION, SANDBOX_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
+import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
-import { createServices, type Services } from './app/services.ts';
+import { createServices } from './app/services.ts';
 import { lazyRequestStore } from './adapters/store/lazy-request-store.ts';
-import type { RequestStore } from './core/ports/request-store.ts';
 import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
-import type { EntraDirectory } from './core/ports/entra-directory.ts';
-import type { OktaOrg } from './core/ports/okta-org.ts';
-import type { WorkflowsFlow } from './core/ports/workflows-flow.ts';
-import type { Logger } from './logging/create-logger.ts';
-import type { RunningSandbox } from './sandbox/start-sandbox.ts';
+import type { Runtime, RuntimeOptions } from './runtime.ts';
 
-export interface Runtime {
-  readonly config: Config;
-  readonly logger: Logger;
-  /** The running sandbox tenant in sandbox mode, else null. */
-  readonly sandbox: RunningSandbox | null;
-  readonly entra: EntraDirectory;
-  readonly okta: OktaOrg;
-  readonly workflows: WorkflowsFlow | null;
-  readonly clock: Clock;
-  /** What the diagnose use case needs. */
-  readonly diagnoseDeps: DiagnoseDeps;
-  /** Entra group whose members may approve (the seeded approvers group in sandbox mode unless configured). */
-  readonly approversGroupId: string | null;
-  readonly store: RequestStore;
-  /** Every request change and step progress (surfaces subscribe to update cards). */
-  readonly events: RequestEvents;
-  /** The application services every surface calls. */
-  readonly services: Services;
-  /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
-  clearCaches(): void;
-  close(): Promise<void>;
-}
-
-export interface RuntimeOptions {
-  readonly logger: Logger;
-  /** Keep the sandbox tenant in memory instead of the state file (tests). */
-  readonly sandboxInMemory?: boolean;
-  /** Sees every vendor request (benchmarks count them). */
-  readonly onVendorRequest?: (info: { vendor: 'graph' | 'okta'; method: string; url: string }) => void;
-  /** Overrides the store URL (tests). */
-  readonly databaseUrl?: string;
-  /** PostgreSQL only: the schema that holds the store's tables (default `public`; tests isolate themselves with it). */
-  readonly databaseSchema?: string;
-  /** Overrides execution timing (tests). */
-  readonly execution?: Partial<ExecutionSettings>;
-  /** Open the store on its first use rather than at start (CLI commands: a diagnosis never opens it). */
-  readonly storeOnDemand?: boolean;
-  /** Extra identity recorded with every audit entry (the CLI records the operating-system user). */
-  readonly auditContext?: Readonly<Record<string, string | null>>;
-}
+export type { Runtime, RuntimeOptions } from './runtime.ts';
 
 /** A short, readable, unique request id, e.g. LD-7K3F-9QX2. */
 export function newRequestId(): string {
@@ -69,26 +25,14 @@ export function newRequestId(): string {
   return `LD-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-/** Who runs this process, for the audit log of CLI actions. */
-export function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 const systemClock: Clock = { now: () => Date.now() };
 
 /** Builds the adapters for `config`, starting the sandbox tenant in sandbox mode. */
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { logger } = options;
-  // src/sandbox is loaded only in sandbox mode (and the store, pg, @azure/identity only when used).
-  const sandboxModules = config.mode === 'sandbox'
-    ? { start: await import('./sandbox/start-sandbox.ts'), seed: await import('./sandbox/seed.ts') }
-    : null;
-  const sandbox = sandboxModules
-    ? await sandboxModules.start.startSandbox(options.sandboxInMemory ? {} : { file: config.sandboxStateFile })
+  // The sandbox is loaded only in sandbox mode: live code never imports it (test/architecture).
+  const sandbox = config.mode === 'sandbox'
+    ? await (await import('./sandbox/start-sandbox.ts')).startSandbox(options.sandboxInMemory ? {} : { file: config.sandboxStateFile })
     : null;
   const tenant = sandbox
     ? {
@@ -142,7 +86,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     throw err;
   }
   const events = new RequestEvents((err, event) => logger.error({ err, event: event.type }, 'a request event listener failed'));
-  const approversGroupId = config.approvals.groupId ?? sandboxModules?.seed.GROUP.APPROVERS ?? null;
+  const approversGroupId = config.approvals.groupId ?? sandbox?.approversGroupId ?? null;
   const services = createServices({
     diagnose: diagnoseDeps,
     workflows,

@@ -1,6 +1,7 @@
 // Performs the API effect of one automatic plan step. Idempotency is the executor's job (it checks the live state
 // first); this module only makes the call and returns the vendor's request ids.
 import { LicenseDoctorError } from '../core/errors.ts';
+import { oktaValueNames } from '../core/licensing/okta-value-names.ts';
 import type { DiagnosisInput } from '../core/model/diagnosis.ts';
 import type { PlanStep } from '../core/model/plan.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
@@ -22,7 +23,7 @@ export async function performStep(deps: Pick<ServiceDeps, 'diagnose' | 'workflow
       const appUser = live.okta?.appUser;
       if (!appUser) throw new LicenseDoctorError('okta-request-failed', `${request.target.displayName} is no longer assigned to the Office 365 app in Okta.`);
       const r = await okta.updateAppUserProfile(a.appId, a.oktaUserId, { ...appUser.profile, [a.attribute]: [...a.values] });
-      return { vendorRequestIds: ids(r), detail: `Okta now holds ${a.values.join(', ') || 'no licenses'} for ${request.target.displayName}` };
+      return { vendorRequestIds: ids(r), detail: `Okta now holds ${oktaValueNames(a.values, live.entra.subscribedSkus).join(', ') || 'no licenses'} for ${request.target.displayName}` };
     }
     case 'graph-assign-direct-license': {
       const r = await entra.assignUserLicenses(a.userId, [a.license], []);

@@ -4,7 +4,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /** Paths pino censors in every log line. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',
   'req.headers.authorization', 'req.headers["x-slack-signature"]', '*.clientSecret', 'clientSecret', '*.privateKey',
   'privateKey', '*.password', 'password', '*.signingSecret', 'signingSecret', '*.botToken', 'botToken', '*.appToken',

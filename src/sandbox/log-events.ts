@@ -35,7 +35,7 @@ export function sandboxUuid(seed: string): string {
 }
 
 /** The Okta dashboard / Tasks text for a failed Office 365 push, as the KB article quotes it. */
-export function pushFailureText(userName: string, f: NonNullable<PushEventInput['failure']>, at: Date): string {
+function pushFailureText(userName: string, f: NonNullable<PushEventInput['failure']>, at: Date): string {
   return (
     `Could not push profile for Office 365 user ${userName}, received error: Received response with HTTP status code ${f.httpStatus}. ` +
     `httpStatusCode=${f.httpStatus} errorCode=${f.errorCode} errorMessage="${f.errorMessage}" ` +

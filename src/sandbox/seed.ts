@@ -97,7 +97,7 @@ const scenarioUpn = (n: number): string => {
   return upn(p);
 };
 
-export { GROUP, OKTA_APP, OKTA_GROUP, SANDBOX_DOMAIN, SANDBOX_TENANT_ID, SKU, WORKFLOWS_FLOW };
+export { GROUP, OKTA_APP, OKTA_GROUP, SANDBOX_TENANT_ID, SKU, WORKFLOWS_FLOW };
 
 export const SCENARIOS: readonly Scenario[] = [
   { userPrincipalName: scenarioUpn(1), title: 'The KB error, blank Okta licenses', verdict: 'group-inherited-license-conflict',

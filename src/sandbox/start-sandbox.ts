@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { startGraphSandbox } from './graph/start-graph-sandbox.ts';
 import type { RunningSandboxServer } from './http.ts';
 import { startOktaSandbox, type RunningOktaSandbox } from './okta/start-okta-sandbox.ts';
-import { WORKFLOWS_FLOW } from './seed.ts';
+import { GROUP, PERSONAS, SCENARIOS, WORKFLOWS_FLOW } from './seed.ts';
 import { SandboxTenant, type SandboxTenantOptions } from './tenant.ts';
 
 export interface RunningSandbox {
@@ -20,6 +20,10 @@ export interface RunningSandbox {
   };
   /** The sandbox's Okta Workflows API-endpoint flow (KB path 3). */
   readonly workflows: { readonly invokeUrl: string; readonly clientToken: string };
+  /** The seeded group whose members approve (when APPROVERS_GROUP_ID is not set). */
+  readonly approversGroupId: string;
+  /** For the hints a newcomer sees: a user to diagnose, and the helpdesk agent who asks. */
+  readonly examples: { readonly user: string; readonly agent: string };
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     okta,
     endpoints: { graphBaseUrl, graphToken, oktaOrgUrl: okta.url, oktaToken },
     workflows: { invokeUrl: `${okta.url}/api/flo/${WORKFLOWS_FLOW.alias}/invoke`, clientToken: WORKFLOWS_FLOW.clientToken },
+    approversGroupId: GROUP.APPROVERS,
+    examples: { user: SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com', agent: PERSONAS.agent },
     close: async () => {
       await Promise.all([okta.close(), graph.close()]);
     },

@@ -32,7 +32,7 @@ export interface SandboxBehaviour {
   pushFailureShape: PushFailureShape;
 }
 
-export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
+const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   acceptsDirectAssignmentOfInheritedSku: true,
   directAssignmentOfInheritedSkuTakesEffect: true,
   pushesUnchangedProfile: true,

@@ -1,6 +1,6 @@
 // Builds and starts the HTTP server for a runtime: health, readiness, metrics, the configured chat surfaces, and the
 // maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances).
-import type { Runtime } from '../main.ts';
+import type { Runtime } from '../runtime.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { MountedSurface } from './surface.ts';

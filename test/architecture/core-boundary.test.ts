@@ -1,21 +1,10 @@
 // The core stays pure (DESIGN.md): no SDK, no adapter, no surface, no I/O module, no environment, no clock.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { importsOf as sourceImports, ROOT as root, SRC, sourceFiles as files } from './source-imports.ts';
 
-const root = join(__dirname, '..', '..');
-const coreDir = join(root, 'src', 'core');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
-  });
-}
-
-// Static imports/exports start a statement (line start); dynamic import() and require() can be anywhere.
-const importsOf = (source: string): string[] =>
-  [...source.matchAll(/^\s*(?:import|export)\b[^;'"]*?\sfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-    .map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+const coreDir = join(SRC, 'core');
+const importsOf = (source: string): string[] => sourceImports(source).map((i) => i.spec);
 
 const coreFiles = files(coreDir);
 

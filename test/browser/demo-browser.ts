@@ -56,7 +56,7 @@ export interface BrowserDemo {
 }
 
 /** Starts the app and the browser side by side; when one fails, the other is stopped and the failure thrown. */
-export async function startBrowserDemo(): Promise<BrowserDemo> {
+async function startBrowserDemo(): Promise<BrowserDemo> {
   const [app, browser] = await Promise.allSettled([startTestApp(), launchDemoBrowser()]);
   if (app.status === 'rejected' || browser.status === 'rejected') {
     if (app.status === 'fulfilled') await app.value.close();

@@ -8,7 +8,7 @@ import type { Actor, Decision, LicenseRequest } from '../../src/core/model/reque
 import type { RequestStore } from '../../src/core/ports/request-store.ts';
 import { CHECKED_AT, E3_GROUP, GROUP_ID, SKU_ID, diagnosisInput, entraUser, oktaApp, oktaUser } from '../factories/diagnosis-input.ts';
 
-export const REQUESTER: Actor = { userPrincipalName: 'helpdesk.agent@contoso.com', displayName: 'Helpdesk Agent', entraObjectId: 'e0000000-0000-4000-8000-0000000000a1', surface: 'slack', surfaceUserId: 'U024BE7LH' };
+const REQUESTER: Actor = { userPrincipalName: 'helpdesk.agent@contoso.com', displayName: 'Helpdesk Agent', entraObjectId: 'e0000000-0000-4000-8000-0000000000a1', surface: 'slack', surfaceUserId: 'U024BE7LH' };
 
 /** An approver on `surface`, numbered so that concurrent decisions can be told apart. */
 export const approver = (n: number, surface: Actor['surface'] = 'teams'): Actor => ({

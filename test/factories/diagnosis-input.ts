@@ -98,7 +98,7 @@ export function appUser(licenses: unknown = [], overrides: Partial<OktaAppUser> 
   };
 }
 
-export const PROVISIONING_ON: OktaProvisioning = { connection: 'ENABLED', userProvisioning: 'ENABLED' };
+const PROVISIONING_ON: OktaProvisioning = { connection: 'ENABLED', userProvisioning: 'ENABLED' };
 
 /** The KB push failure, `hours` before CHECKED_AT. */
 export function pushFailure(hours: number, message = 'Could not push profile for Office 365 user adele.vance@contoso.com, received error: Received response with HTTP status code 400. httpStatusCode=400 errorCode=Request_BadRequest errorMessage="User license is inherited from a group membership and it cannot be removed directly from the user." method=POST'): OktaPushFailure {

@@ -20,7 +20,7 @@ export const TEAMS_USERS = {
   nonApprover: { id: '29:debra-berger', name: 'Debra Berger', aadObjectId: seededEntraId(23) },
 } as const satisfies Record<string, TeamsUser>;
 
-export const TEAMS_BOT = { id: '28:license-doctor-bot', name: 'License Doctor' } as const;
+const TEAMS_BOT = { id: '28:license-doctor-bot', name: 'License Doctor' } as const;
 
 /** Where an activity happens. */
 export interface TeamsPlace {

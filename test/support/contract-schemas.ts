@@ -8,7 +8,7 @@ const groupRef = z.strictObject({
   id: guid, displayName: z.string(), kind: z.enum(['assigned', 'dynamic', 'on-premises-synced', 'mail-enabled', 'role-assignable']),
 });
 
-export const parsedErrorSchema = z.strictObject({
+const parsedErrorSchema = z.strictObject({
   source: z.enum(['okta-push', 'graph-json', 'ms-exception', 'other']),
   classification: z.enum(['group-inherited-license', 'usage-location-missing', 'no-available-licenses', 'insufficient-privileges', 'dependency-violation', 'unknown']),
   httpStatus: z.number().int().optional(),

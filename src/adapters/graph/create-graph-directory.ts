@@ -15,7 +15,7 @@ import { TransportGuardMiddleware, type RequestObserver } from './transport-guar
 /** Default deadline of one Graph call. */
 export const DEFAULT_GRAPH_TIMEOUT_MS = 15_000;
 
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export type GraphCredentialOption =
   | { readonly kind: 'static'; readonly token: string }

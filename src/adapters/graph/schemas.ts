@@ -5,12 +5,12 @@ import { z } from 'zod';
 const text = z.string().nullish();
 const flag = z.boolean().nullish();
 
-export const assignedLicenseSchema = z.object({
+const assignedLicenseSchema = z.object({
   skuId: z.string(),
   disabledPlans: z.array(z.string()).nullish(),
 });
 
-export const licenseAssignmentStateSchema = z.object({
+const licenseAssignmentStateSchema = z.object({
   skuId: z.string(),
   disabledPlans: z.array(z.string()).nullish(),
   assignedByGroup: text,
@@ -76,7 +76,6 @@ export const batchEnvelopeSchema = z.object({
     body: z.unknown().optional(),
   })),
 });
-export type GraphBatchResponse = z.infer<typeof batchEnvelopeSchema>['responses'][number];
 
 /** Graph's error envelope (concepts/errors.md). */
 export const errorEnvelopeSchema = z.object({

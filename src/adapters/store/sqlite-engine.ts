@@ -12,7 +12,7 @@ import type { StoreEngine } from './store-engine.ts';
 import { MIGRATION_TABLES, storeMigrationProvider } from './store-migrations.ts';
 
 /** How long a writer waits for another process's write lock before SQLite gives up with SQLITE_BUSY. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /** A StoreEngine over an open better-sqlite3 database; `writeLock` is the file's lock from sqliteWriteLock. */
 export function sqliteEngine(database: BetterSqlite3.Database, display: string, writeLock: AsyncMutex): StoreEngine {

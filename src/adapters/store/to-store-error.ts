@@ -12,7 +12,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
 const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 
 /** The driver's error code (pg SQLSTATE, SQLite extended code, Node errno), looking through wrappers. */
-export function storeErrorCode(err: unknown): string | null {
+function storeErrorCode(err: unknown): string | null {
   for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;

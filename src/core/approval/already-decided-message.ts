@@ -16,7 +16,7 @@ function lastDecision(request: LicenseRequest, kind: Decision['kind']): Decision
 }
 
 /** "Patti Fernandez (patti…) at 10:40 UTC and Megan Bowen (megan…) at 10:42 UTC". */
-export function approvedBy(request: LicenseRequest, now?: string): string {
+function approvedBy(request: LicenseRequest, now?: string): string {
   return joinNames(approvalsOf(request).map((d) => `${actorLabel(d.by)} at ${utcTime(d.at, now)}`));
 }
 

@@ -32,7 +32,7 @@ function check(input: NewRequestInput): Refusal | null {
   if (input.reason.trim() === '') return { reason: 'justification-required', message: 'A justification is required: say why this change is needed.' };
   const removed = input.plan.removedLicenses;
   if (removed.length > 0 && !input.removalAcknowledged) {
-    const names = joinNames(removed.map((l) => `${l.productName} (${l.skuPartNumber})`));
+    const names = joinNames(removed.map((l) => l.productName));
     return {
       reason: 'removal-not-acknowledged',
       message: `This plan removes ${names} from ${input.target.displayName}: confirm that ${removed.length === 1 ? 'this license is' : 'these licenses are'} lost (acknowledge the removal) to ask for it.`,

@@ -2,7 +2,7 @@
 import type { RequestStatus } from '../model/request.ts';
 
 /** Final statuses: a request in one of them never changes again (a new request is needed). */
-export const TERMINAL_STATUSES: readonly RequestStatus[] = ['succeeded', 'failed', 'rejected', 'expired', 'cancelled'];
+const TERMINAL_STATUSES: readonly RequestStatus[] = ['succeeded', 'failed', 'rejected', 'expired', 'cancelled'];
 
 /** True when the request can no longer change. */
 export function isTerminalStatus(status: RequestStatus): boolean {

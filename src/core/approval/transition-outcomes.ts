@@ -27,7 +27,7 @@ export function advance(request: LicenseRequest, now: string, changes: RequestCh
 }
 
 /** Who sent `event`: the person deciding, or the executor instance. */
-export function subjectOf(event: RequestEvent): AuditSubject {
+function subjectOf(event: RequestEvent): AuditSubject {
   switch (event.kind) {
     case 'approve':
     case 'reject':

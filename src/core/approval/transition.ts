@@ -7,9 +7,8 @@ import { applyExecutionEvent } from './apply-execution-event.ts';
 import type { RequestEvent } from './request-event.ts';
 import type { TransitionContext, TransitionResult } from './transition-result.ts';
 
-export type { RequestEvent, RequestEventKind } from './request-event.ts';
-export type { Effect, TransitionContext, TransitionResult } from './transition-result.ts';
-export type { RefusalReason } from './refusal-reason.ts';
+export type { RequestEvent } from './request-event.ts';
+export type { TransitionContext, TransitionResult } from './transition-result.ts';
 
 /**
  * Applies `event` to `request` at `ctx.now`. Pure: the caller stores a changed request with compare-and-set on the

@@ -13,7 +13,7 @@ export interface FoundEmail {
 const CONTINUES_TOKEN = /[/?#$%&=*\\|{}`]/;
 
 /** How many '@' signs are examined: enough for any real paste, bounded for a megabyte of "a@". */
-export const MAX_AT_SIGNS = 256;
+const MAX_AT_SIGNS = 256;
 
 /** Mail addresses / UPNs in `text`, in order (duplicates kept), examining at most `maxAtSigns` '@' signs. */
 export function findEmails(text: string, maxAtSigns: number = MAX_AT_SIGNS): FoundEmail[] {

@@ -4,9 +4,9 @@
 // no pattern ever backtracks over the whole text.
 
 /** How far past an anchor a field may reach. */
-export const ANCHOR_WINDOW = 2500;
+const ANCHOR_WINDOW = 2500;
 /** How many anchor occurrences are examined before giving up on a rule. */
-export const MAX_ANCHOR_HITS = 64;
+const MAX_ANCHOR_HITS = 64;
 
 /** Calls `read` on the window starting at each match of `anchor` (up to `maxHits`); the first value wins. */
 export function findNearAnchor<T>(

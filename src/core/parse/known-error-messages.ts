@@ -3,7 +3,7 @@
 // these messages intact is the one that was read correctly.
 
 /** Fixed-text Microsoft license error messages, as Microsoft (or a widely used tool) prints them. */
-export const KNOWN_ERROR_MESSAGES: readonly string[] = [
+const KNOWN_ERROR_MESSAGES: readonly string[] = [
   'User license is inherited from a group membership and it cannot be removed directly from the user.',
   'User license is inherited from group membership and cannot be removed directly from the user.',
   'License assignment cannot be done for user with invalid usage location.',

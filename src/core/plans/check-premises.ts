@@ -4,6 +4,7 @@
 import type { Diagnosis, DiagnosisReport, GroupKind, Verdict } from '../model/diagnosis.ts';
 import type { Plan } from '../model/plan.ts';
 import { listPhrase } from '../diagnosis/prose.ts';
+import { oktaValueNames } from '../licensing/okta-value-names.ts';
 import { productName } from '../licensing/product-catalog.ts';
 
 export type PremiseCheck = { readonly kind: 'hold' } | { readonly kind: 'changed'; readonly changes: string[] };
@@ -108,7 +109,10 @@ function oktaChanges(old: Diagnosis, now: Diagnosis, name: string): string[] {
   if (a?.provisioning !== b?.provisioning) changes.push(`Okta's provisioning of the app is ${b?.provisioning ?? 'unknown'} now (was ${a?.provisioning ?? 'unknown'})`);
   const was = a?.managedLicenses ?? [];
   const is = b?.managedLicenses ?? [];
-  if (!sameSet(valueSet(was), valueSet(is))) changes.push(`Okta's licenses for ${name} are now ${shown(is)} (were ${shown(was)})`);
+  if (!sameSet(valueSet(was), valueSet(is))) {
+    const skus = now.input.entra.subscribedSkus;
+    changes.push(`Okta's licenses for ${name} are now ${shown(oktaValueNames(is, skus))} (were ${shown(oktaValueNames(was, skus))})`);
+  }
   const attribute = (d: Diagnosis) => d.input.okta?.licenseSchema?.licensesAttribute;
   if (attribute(old) !== attribute(now)) changes.push(`the licenses attribute of Okta's app is now ${attribute(now) ?? 'missing'} (was ${attribute(old) ?? 'missing'})`);
   return changes;

@@ -6,6 +6,8 @@ import { findGroup } from '../diagnosis/license-rows.ts';
 import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
 import { notOfferedMessage } from '../licensing/offered-license-values.ts';
 import { DEFAULT_LICENSES_ATTRIBUTE } from '../licensing/okta-license-values.ts';
+import { oktaValueNames } from '../licensing/okta-value-names.ts';
+import { listPhrase } from '../diagnosis/prose.ts';
 import { directLicenseStep, removeGroupLicenseStep, removeMemberStep } from './graph-steps.ts';
 import { manualMembershipStep } from './manual-membership-step.ts';
 import { numberSteps, type StepDraft } from './number-steps.ts';
@@ -79,7 +81,7 @@ function refusal(s: PlanSubject, f: OktaOwnsFacts, context: PlanContext, memberC
   if (f.scope === 'GROUP' && f.addValues.length > 0 && context.oktaGroupAssignment === null) {
     return (
       `${s.name} gets ${s.app.label} through an Okta group assignment, and License Doctor could not find which one. In Okta Admin Console > ` +
-      `Applications > ${s.app.label} > Assignments, add ${f.addValues.join(', ')} to the Licenses of the group that assigns ${s.name}, then diagnose again.`
+      `Applications > ${s.app.label} > Assignments, add ${f.addValues.join(', ')} (${listPhrase(oktaValueNames(f.addValues, s.skus))}) to the Licenses of the group that assigns ${s.name}, then diagnose again.`
     );
   }
   if (!f.options.removeLicenseFromGroup) return null;

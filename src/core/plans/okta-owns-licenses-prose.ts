@@ -2,6 +2,7 @@
 // the approver's summary. All of it is read from OktaOwnsFacts, so the texts cannot disagree with the steps.
 import type { LicenseLine } from '../model/plan.ts';
 import { listPhrase } from '../diagnosis/prose.ts';
+import { oktaValueNames } from '../licensing/okta-value-names.ts';
 import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
 import { productOf } from './license-lines.ts';
 import type { LicensingGroup, OktaOwnsFacts } from './okta-owns-licenses-facts.ts';
@@ -40,7 +41,7 @@ function oktaGroupWarning(f: OktaOwnsFacts, oktaGroupName: string | null): strin
     return [`Okta gives ${name} licenses through an Okta group assignment (scope GROUP): the re-push keeps it group-scoped.`];
   }
   return [
-    `Okta gives ${name} licenses through the Okta group assignment '${oktaGroupName}': adding ${f.addValues.join(', ')} there gives ` +
+    `Okta gives ${name} licenses through the Okta group assignment '${oktaGroupName}': adding ${listPhrase(oktaValueNames(f.addValues, f.subject.skus))} there gives ` +
       `${itThem(f.addValues.length)} to every member of '${oktaGroupName}', and an Okta administrator must make that change by hand.`,
   ];
 }
@@ -111,7 +112,7 @@ export function oktaOwnsAlternatives(f: OktaOwnsFacts): string[] {
 
 function oktaSentence(f: OktaOwnsFacts, oktaGroupName: string | null): string {
   const name = f.subject.name;
-  const holds = f.subject.oktaValues.length === 0 ? 'nothing today, so its next push would remove every license' : `${f.subject.oktaValues.join(', ')} today`;
+  const holds = f.subject.oktaValues.length === 0 ? 'nothing today, so its next push would remove every license' : `${listPhrase(oktaValueNames(f.subject.oktaValues, f.subject.skus))} today`;
   if (f.addValues.length === 0) {
     return f.missing.length === 0 ? `Okta already holds every license ${name} has.` : `Okta's licenses for ${name} stay as they are (Okta holds ${holds}).`;
   }

@@ -4,6 +4,7 @@ import { verdictHeadline } from '../diagnosis/verdict-headline.ts';
 import type { DiagnosisReport, LicenseRow, Verdict } from '../model/diagnosis.ts';
 import { approvalsLabel, PATH_LABELS } from './path-labels.ts';
 import type { DiagnosisView, LicenseRowView, Tone } from './view-model.ts';
+import { oktaValueNames } from '../licensing/okta-value-names.ts';
 
 const TONE: Record<Verdict, Tone> = {
   'user-not-identified': 'neutral',
@@ -25,7 +26,7 @@ function row(l: LicenseRow): LicenseRowView {
 function oktaLine(report: DiagnosisReport): string | null {
   const o = report.okta;
   if (!o) return null;
-  const held = o.managedLicenses.length > 0 ? `holds ${o.managedLicenses.join(', ')}` : 'holds no licenses';
+  const held = o.managedLicenses.length > 0 ? `holds ${oktaValueNames(o.managedLicenses).join(', ')}` : 'holds no licenses';
   const parts = [`provisioning ${o.provisioning}`, `sync ${o.syncState ?? 'unknown'}`, `${o.scope === 'GROUP' ? 'assigned through an Okta group' : 'assigned directly'}`, held];
   if (o.lastPushFailure) parts.push(`last push failed ${o.lastPushFailure.at.slice(0, 16).replace('T', ' ')} UTC`);
   return `Okta: ${parts.join(' · ')}`;

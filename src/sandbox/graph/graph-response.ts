@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse } from '../http.ts';
 
-export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** A Graph error a route handler raises; the route wrapper turns it into the error envelope. */
 export class GraphFailure extends Error {

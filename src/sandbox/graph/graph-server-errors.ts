@@ -14,7 +14,7 @@ function decoded(segment: string): string {
 }
 
 /** The failure Graph gives for a path it cannot route: wrong version, or the first unknown segment. */
-export function unknownRouteFailure(path: string): GraphFailure {
+function unknownRouteFailure(path: string): GraphFailure {
   const segments = path.split('/').filter((s) => s !== '').map(decoded);
   const [version, root, , child] = segments;
   if (version !== 'v1.0') return new GraphFailure(400, 'BadRequest', `Invalid version: ${version ?? ''}`);
@@ -24,20 +24,20 @@ export function unknownRouteFailure(path: string): GraphFailure {
 }
 
 /** Graph's throttling answer (429 TooManyRequests with Retry-After in seconds). */
-export function throttledFailure(retryAfterSeconds: number): GraphFailure {
+function throttledFailure(retryAfterSeconds: number): GraphFailure {
   return new GraphFailure(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /** The `innerError` extras Graph adds to a throttling answer. */
-export const THROTTLED_INNER = { code: '429', message: 'Please retry after', status: '429' } as const;
+const THROTTLED_INNER = { code: '429', message: 'Please retry after', status: '429' } as const;
 
 /** 503 serviceNotAvailable with Retry-After. */
-export function unavailableFailure(retryAfterSeconds: number): GraphFailure {
+function unavailableFailure(retryAfterSeconds: number): GraphFailure {
   return new GraphFailure(503, 'serviceNotAvailable', 'Service Unavailable', { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /** 500 generalException. */
-export function serverErrorFailure(): GraphFailure {
+function serverErrorFailure(): GraphFailure {
   return new GraphFailure(500, 'generalException', 'General exception while processing.');
 }
 

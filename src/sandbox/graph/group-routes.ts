@@ -25,7 +25,7 @@ function lookupGroup(ctx: GraphContext, req: SandboxRequest): SandboxGroup {
 }
 
 /** Why Graph refuses to change this group's membership (reference/graph.md §1.3), or null when it allows it. */
-export function membershipChangeFailure(group: SandboxGroup): GraphFailure | null {
+function membershipChangeFailure(group: SandboxGroup): GraphFailure | null {
   if (isDynamicGroup(group)) return new GraphFailure(403, 'Authorization_RequestDenied', DENIED);
   if (group.onPremisesSyncEnabled === true) {
     return new GraphFailure(400, 'Request_BadRequest', 'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.');

@@ -14,10 +14,10 @@ export const GROUP_PROPERTIES = [
 const SELECT_ONLY = new Set(['assignedLicenses', 'licenseProcessingState']);
 
 /** What Graph returns for a group without `$select`. */
-export const GROUP_DEFAULT_PROPERTIES: readonly string[] = GROUP_PROPERTIES.filter((p) => !SELECT_ONLY.has(p));
+const GROUP_DEFAULT_PROPERTIES: readonly string[] = GROUP_PROPERTIES.filter((p) => !SELECT_ONLY.has(p));
 
 /** A group's properties as Graph derives them. */
-export function groupProperties(state: SandboxState, group: SandboxGroup, now: Date): Record<string, unknown> {
+function groupProperties(state: SandboxState, group: SandboxGroup, now: Date): Record<string, unknown> {
   const mail = group.mailEnabled ? `${group.mailNickname}@${state.graph.domain}` : null;
   return {
     id: group.id,

@@ -34,7 +34,7 @@ function fallbackTime(now: Date): string {
 }
 
 /** DateTimeOffset as Graph writes it for license paths: seconds, `Z`. */
-export const graphDateTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const graphDateTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function stamp(state: SandboxState, key: string, now: Date): string {
   const recorded = state.graph.licensePathUpdatedAt?.[key];

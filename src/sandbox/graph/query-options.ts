@@ -29,7 +29,7 @@ export function topOption(req: SandboxRequest, fallback: number): number {
 const encodeToken = (offset: number) => Buffer.from(`sbx-page:${offset}`).toString('base64url');
 
 /** The offset a `$skiptoken` stands for (0 without one). */
-export function skipTokenOffset(req: SandboxRequest): number {
+function skipTokenOffset(req: SandboxRequest): number {
   const raw = req.url.searchParams.get('$skiptoken');
   if (raw === null) return 0;
   const m = /^sbx-page:(\d+)$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));

@@ -15,7 +15,7 @@ import { USER_PROPERTIES, userJson, userProperties } from './user-view.ts';
 const FILTERABLE = ['id', 'userPrincipalName', 'mail', 'displayName', 'givenName', 'surname', 'jobTitle', 'department', 'usageLocation', 'accountEnabled', 'proxyAddresses', 'otherMails'];
 
 /** The user a request names; Graph refuses a key-as-segment starting with `$` (it reads it as a system segment). */
-export function lookupUser(ctx: GraphContext, req: SandboxRequest): SandboxEntraUser {
+function lookupUser(ctx: GraphContext, req: SandboxRequest): SandboxEntraUser {
   const key = param(req.params, 'id');
   if (key.startsWith('$') && req.params[KEY_IN_PARENS] === undefined) {
     throw new GraphFailure(400, 'BadRequest', "The request URI is not valid. Since the segment 'users' refers to a collection, this must be the last segment in the request URI or it must be followed by an function or action that can be bound to it otherwise all intermediate segments must refer to a single resource.");

@@ -11,7 +11,7 @@ export const USER_PROPERTIES = [
 ] as const;
 
 /** What Graph returns for a user without `$select` (user-get.md). */
-export const USER_DEFAULT_PROPERTIES: readonly string[] = [
+const USER_DEFAULT_PROPERTIES: readonly string[] = [
   'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
 ];
 

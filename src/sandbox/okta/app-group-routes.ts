@@ -10,7 +10,7 @@ import { pageOf } from './paging.ts';
 import { groupJson } from './user-routes.ts';
 
 /** A group assignment in Okta's `ApplicationGroupAssignment` shape. */
-export function groupAssignmentJson(req: SandboxRequest, tenant: SandboxTenant, app: SandboxOktaApp, a: SandboxGroupAssignment): Record<string, unknown> {
+function groupAssignmentJson(req: SandboxRequest, tenant: SandboxTenant, app: SandboxOktaApp, a: SandboxGroupAssignment): Record<string, unknown> {
   const base = orgUrl(req);
   const json: Record<string, unknown> = {
     id: a.groupId,

@@ -10,7 +10,7 @@ import { filterAttributes, filterOperators, matchesFilter, parseScimFilter } fro
 const FILTERABLE = ['id', 'status', 'name', 'credentials.signing.kid', 'settings.slo.enabled'];
 
 /** An Office 365 app instance in Okta's `Office365Application` shape. */
-export function appJson(req: SandboxRequest, tenant: SandboxTenant, app: SandboxOktaApp): Record<string, unknown> {
+function appJson(req: SandboxRequest, tenant: SandboxTenant, app: SandboxOktaApp): Record<string, unknown> {
   const href = `${orgUrl(req)}/api/v1/apps/${app.id}`;
   const domain = tenant.state.graph.domain;
   const lifecycle = app.status === 'ACTIVE' ? 'deactivate' : 'activate';

@@ -10,7 +10,7 @@ import { pageOf } from './paging.ts';
 import { userJson } from './user-routes.ts';
 
 /** An app user in Okta's `AppUser` shape (`expand=user` embeds the Okta user). */
-export function appUserJson(req: SandboxRequest, tenant: SandboxTenant, app: SandboxOktaApp, au: SandboxAppUser): Record<string, unknown> {
+function appUserJson(req: SandboxRequest, tenant: SandboxTenant, app: SandboxOktaApp, au: SandboxAppUser): Record<string, unknown> {
   const base = orgUrl(req);
   const links: Record<string, unknown> = {
     app: { href: `${base}/api/v1/apps/${app.id}` },

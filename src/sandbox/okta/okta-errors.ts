@@ -34,7 +34,7 @@ export function malformedBody(): SandboxResponse {
 }
 
 /** Headers of a 429: no calls left, the reset in epoch seconds, and the Date the SDK subtracts it from. */
-export function throttleHeaders(nowMs: number, retryAfterSeconds: number): Record<string, string> {
+function throttleHeaders(nowMs: number, retryAfterSeconds: number): Record<string, string> {
   const nowSeconds = Math.floor(nowMs / 1000);
   return {
     'X-Rate-Limit-Limit': '600',

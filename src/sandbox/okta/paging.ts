@@ -10,7 +10,7 @@ export interface PageLimits {
 }
 
 /** Reads `limit`: the default when absent or not a positive integer, capped at the maximum. */
-export function readLimit(req: SandboxRequest, limits: PageLimits): number {
+function readLimit(req: SandboxRequest, limits: PageLimits): number {
   const raw = req.url.searchParams.get('limit');
   const n = raw === null ? NaN : Number(raw);
   if (!Number.isInteger(n) || n <= 0) return limits.defaultLimit;

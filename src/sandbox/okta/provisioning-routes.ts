@@ -7,7 +7,7 @@ import { findApp, orgUrl, type OktaSandboxContext } from './okta-context.ts';
 import { notFound, validationFailed } from './okta-errors.ts';
 
 /** The app features that exist only while provisioning is on (the seeded ENABLED apps have exactly these). */
-export const PROVISIONING_FEATURES = ['PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION', 'IMPORT_NEW_USERS', 'IMPORT_PROFILE_UPDATES'];
+const PROVISIONING_FEATURES = ['PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION', 'IMPORT_NEW_USERS', 'IMPORT_PROFILE_UPDATES'];
 
 const enabled = (on: boolean) => ({ status: on ? 'ENABLED' : 'DISABLED' });
 

@@ -21,7 +21,7 @@ interface Pending {
 }
 
 /** Whether Okta pushes profile changes of this app now. */
-export function pushesProfiles(app: SandboxOktaApp): boolean {
+function pushesProfiles(app: SandboxOktaApp): boolean {
   return app.status === 'ACTIVE' && app.connection === 'ENABLED' && app.features.includes('PUSH_PROFILE_UPDATES');
 }
 

@@ -129,7 +129,7 @@ export function filterOperators(node: FilterNode): string[] {
 }
 
 /** The values at a dotted path; arrays on the way are flattened (`target.id` is every target's id). */
-export function valuesAt(value: unknown, path: string): unknown[] {
+function valuesAt(value: unknown, path: string): unknown[] {
   let current: unknown[] = [value];
   for (const key of path.split('.')) {
     current = current

@@ -3,6 +3,7 @@ import type { DiagnosisReport, LicenseRow, Verdict } from '../../core/model/diag
 import { verdictHeadline } from '../../core/diagnosis/verdict-headline.ts';
 import type { Style } from './style.ts';
 import { wrapText } from './wrap-text.ts';
+import { oktaValueNames } from '../../core/licensing/okta-value-names.ts';
 
 const SEVERITY: Record<Verdict, 'bad' | 'warn' | 'ok' | 'info'> = {
   'user-not-identified': 'info',
@@ -33,7 +34,7 @@ export function formatDiagnosis(report: DiagnosisReport, style: Style): string {
   }
   if (report.okta) {
     const o = report.okta;
-    const held = o.managedLicenses.length > 0 ? o.managedLicenses.join(', ') : 'none (a blank assignment removes every license)';
+    const held = o.managedLicenses.length > 0 ? oktaValueNames(o.managedLicenses).join(', ') : 'none (a blank assignment removes every license)';
     out.push('', style.bold('Okta'));
     out.push(`  app ${o.appId} · provisioning ${o.provisioning} · app user ${o.appUserStatus ?? '—'} · sync ${o.syncState ?? '—'} · scope ${o.scope ?? '—'}`);
     out.push(`  licenses held: ${held}`);
@@ -58,7 +59,8 @@ export function formatDiagnosis(report: DiagnosisReport, style: Style): string {
 }
 
 function licenseTable(rows: readonly LicenseRow[], style: Style): string[] {
-  const product = rows.map((r) => `${r.productName} (${r.skuPartNumber})`);
+  // Product names only: the part numbers are in --json, for scripts and admins.
+  const product = rows.map((r) => r.productName);
   const via = rows.map((r) => (r.group ? `group ${r.group.displayName} [${r.group.kind}]` : 'direct'));
   const w1 = Math.min(44, Math.max(...product.map((p) => p.length)));
   const w2 = Math.min(48, Math.max(...via.map((p) => p.length)));

@@ -4,7 +4,7 @@ import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
 import type { PlanOptions } from '../../core/model/plan.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../../core/model/request.ts';
-import { processIo, type CliIo } from './cli-io.ts';
+import type { CliIo } from './cli-io.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 
 // Commands are loaded when used: the vendor SDKs take seconds to load, and help or a usage error should not wait.
@@ -17,7 +17,7 @@ const commands = {
   serve: () => import('./commands/serve-command.ts'),
 };
 
-export const USAGE = `Usage:
+const USAGE = `Usage:
   license-doctor diagnose <query...> [--json] [--sandbox]
   license-doctor plan <query...> --path <path-id> [plan options] [--json] [--sandbox]
   license-doctor request <query...> --path <path-id> --as <upn> --reason <text> [--acknowledge-removal] [plan options] [--json] [--sandbox]
@@ -49,7 +49,7 @@ const PLAN_OPTIONS = {
 } as const;
 
 /** Runs the command line `argv` (without node and the script); resolves with the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo, waitForStop: () => Promise<void> = untilSignal): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, waitForStop: () => Promise<void> = untilSignal): Promise<number> {
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -123,7 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, wai
       case 'serve': {
         parse(rest, {});
         const { serveCommand } = await commands.serve();
-        return await serveCommand(io, waitForStop());
+        return await serveCommand(io, waitForStop);
       }
       case undefined:
       case 'help':

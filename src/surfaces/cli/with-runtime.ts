@@ -5,8 +5,9 @@ import { loadConfig } from '../../config/load-config.ts';
 import { identityAssurance } from '../../core/approval/identity-note.ts';
 import type { CliIdentity } from '../../core/model/request.ts';
 import { createLogger } from '../../logging/create-logger.ts';
-import { createRuntime, osUser, type Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import type { CliIo } from './cli-io.ts';
+import { osUser } from './os-user.ts';
 
 /** Who runs this command: the OS account, and with `--login` the UPN Entra ID signed in (else null). */
 export interface CliSession {
@@ -37,7 +38,7 @@ export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean; log
   // CLI logs go to stderr, quiet unless asked: stdout carries the result.
   const logger = createLogger(io.env.LOG_LEVEL ?? 'warn');
   const auditContext = { osUser: session.cli.osUser, via: 'cli', identity: identityAssurance(session.cli) };
-  const runtime = await createRuntime(config, { logger, storeOnDemand: true, auditContext });
+  const runtime = await io.createRuntime(config, { logger, storeOnDemand: true, auditContext });
   if (runtime.sandbox) {
     io.stderr.write(options.sandbox
       ? 'Using the built-in sandbox tenant (--sandbox).\n'

@@ -1,8 +1,30 @@
 // Start-up checks, so a wrong Slack setup is found when the server starts rather than at the first approval:
 // the bot token works (auth.test), and the approvals channel exists and the bot is in it (conversations.info).
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import { slackErrorCode, toSlackError } from './slack-api-error.ts';
+
+/** How long start-up checks may wait for Slack: each call times out, and is retried only briefly, so an unreachable or
+ *  silent Slack ends start-up with the clear message below after at most about 20 s (not Bolt's five minutes). */
+export interface SlackCheckBounds {
+  readonly timeoutMs: number;
+  readonly retries: number;
+}
+
+export const SLACK_CHECK_BOUNDS: SlackCheckBounds = { timeoutMs: 5_000, retries: 2 };
+
+/** A Web API client for the start-up checks only: same token and URL as the app's, bounded waiting. */
+export function slackCheckClient(
+  settings: { readonly botToken: string; readonly apiUrl: string; readonly logger?: webApi.Logger },
+  bounds: SlackCheckBounds = SLACK_CHECK_BOUNDS,
+): webApi.WebClient {
+  return new webApi.WebClient(settings.botToken, {
+    slackApiUrl: settings.apiUrl,
+    timeout: bounds.timeoutMs,
+    retryConfig: { retries: bounds.retries, factor: 2, minTimeout: 500, maxTimeout: 2_000 },
+    ...(settings.logger ? { logger: settings.logger } : {}),
+  });
+}
 
 /** Who the bot is in which workspace, and the approvals channel's name. */
 export interface SlackIdentity {

@@ -4,10 +4,10 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
-import type { Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { checkSlackSetup, type SlackIdentity } from './check-slack-setup.ts';
+import { checkSlackSetup, slackCheckClient, type SlackIdentity } from './check-slack-setup.ts';
 import { slackErrorCode, toSlackError } from './slack-api-error.ts';
 import { registerConversationListeners } from './conversation-listeners.ts';
 import { registerDecisionListeners } from './decision-listeners.ts';
@@ -76,7 +76,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     name: 'slack',
     routes: receiver instanceof HTTPReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
     start: async () => {
-      const checked = await checkSlackSetup(app.client, approvalsChannel);
+      const checked = await checkSlackSetup(slackCheckClient({ botToken: config.botToken, apiUrl: config.apiUrl, logger }), approvalsChannel);
       await app.init();
       if (socket) {
         await app.start().catch((err: unknown) => {

@@ -15,6 +15,3 @@ export interface SlackContext {
   /** Channel id of the approvals channel. */
   readonly approvalsChannel: string;
 }
-
-/** Posts an ephemeral reply through a response_url (works in channels the bot is not in, and on ephemeral messages). */
-export type Reply = (text: string) => Promise<void>;

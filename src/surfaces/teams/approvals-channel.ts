@@ -16,7 +16,7 @@ export interface ActivityOrigin {
 }
 
 /** A channel thread's conversation id ends in ;messageid=...; the channel is what comes before. */
-export const channelOf = (conversationId: string): string => conversationId.split(';')[0] ?? conversationId;
+const channelOf = (conversationId: string): string => conversationId.split(';')[0] ?? conversationId;
 
 /** Which conversation approval cards go to (null: none configured outside the sandbox). */
 export function approvalsConversationId(configured: string | null, sandbox: boolean): string | null {

@@ -68,14 +68,20 @@ export function section(title: string, items: CardElementArray): IContainer {
   return { type: 'Container', separator: true, spacing: 'Medium', items: [text(title, { weight: 'Bolder', size: 'Small' }), ...items] };
 }
 
-/** Cells side by side, sharing the width (the first column 2 parts, the others 3; a trailing short state fits its text). */
+/** Cells side by side: a trailing short state (the last of three or more cells) fits its text; the others share the rest. */
 export function row(cells: readonly ITextBlock[]): IColumnSet {
+  const trailingState = cells.length > 2;
   return {
     type: 'ColumnSet',
     spacing: 'Small',
-    // Weighted widths: an auto-width column holding long text would squeeze the first one to a few letters per line.
-    // The last of three or more cells is a short state and fits its text.
-    columns: cells.map((cell, i) => ({ type: 'Column', width: i === 0 ? 2 : cells.length > 2 && i === cells.length - 1 ? 'auto' : 3, items: [cell] })),
+    // Weighted widths are percentages that already fill the row, so beside them an auto-width state column is
+    // squeezed below its own width ("Activ/e"). Stretch columns start from a small basis and share what the state
+    // leaves; without a state column, weights give the first cell (a product name) the narrower part.
+    columns: cells.map((cell, i) => ({
+      type: 'Column',
+      width: trailingState ? (i === cells.length - 1 ? 'auto' : 'stretch') : i === 0 ? 2 : 3,
+      items: [cell],
+    })),
   };
 }
 

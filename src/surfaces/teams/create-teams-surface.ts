@@ -2,7 +2,7 @@
 // JWT and builds invoke responses), messages → diagnosis cards, Action.Execute (and its Action.Submit fallback) →
 // the chat flows, approval cards with user-specific views, and every card kept current from the request events.
 import { App } from '@microsoft/teams.apps';
-import type { Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
 import { diagnoseText } from '../chat/chat-flows.ts';
 import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';

@@ -3,7 +3,7 @@
 // Framework activities whose serviceUrl is the demo connector on this server; what the bot posts and updates there
 // streams back to the page, which renders the very Adaptive Cards the Teams surface sends with the official
 // renderer. It exists only in sandbox mode.
-import type { Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { MountedRoute } from '../../server/http-server.ts';
 import type { MountedSurface } from '../../server/surface.ts';

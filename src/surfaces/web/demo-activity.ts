@@ -6,7 +6,7 @@ import { SANDBOX_TENANT_ID } from '../../sandbox/seed.ts';
 import type { DemoPersona } from './demo-personas.ts';
 
 /** The bot as Teams addresses it (`recipient`). */
-export const DEMO_BOT = { id: '28:license-doctor-sandbox', name: 'License Doctor' } as const;
+const DEMO_BOT = { id: '28:license-doctor-sandbox', name: 'License Doctor' } as const;
 
 /** A conversation as an activity names it. */
 export interface ActivityPlace {

@@ -31,7 +31,7 @@ const decode = (segment: string): string | null => {
 const fail = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { error: { code, message } });
 
 /** The text and Adaptive Cards of an activity the bot sent. */
-export function contentOf(activity: Record<string, unknown>): DemoContent {
+function contentOf(activity: Record<string, unknown>): DemoContent {
   const attachments = Array.isArray(activity.attachments) ? activity.attachments.filter(isRecord) : [];
   return {
     text: typeof activity.text === 'string' && activity.text !== '' ? activity.text : null,

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** The renderer bundle the page loads. */
-export const RENDERER_MODULE = 'adaptivecards/dist/adaptivecards.min.js';
+const RENDERER_MODULE = 'adaptivecards/dist/adaptivecards.min.js';
 
 const PUBLIC_DIR = join('src', 'surfaces', 'web', 'public');
 /** Only flat names of known types are served: no paths, so nothing outside the folder can be asked for. */

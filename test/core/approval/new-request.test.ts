@@ -50,7 +50,7 @@ describe('newRequest', () => {
     const removing = plan({ removedLicenses: [line('SPE_E3', 'Microsoft 365 E3'), line('POWER_BI_PRO', 'Power BI Pro')] });
     expect(newRequest(requestInput({ plan: removing }))).toMatchObject({
       kind: 'refused', reason: 'removal-not-acknowledged',
-      message: 'This plan removes Microsoft 365 E3 (SPE_E3) and Power BI Pro (POWER_BI_PRO) from Adele Vance: confirm that these licenses are lost (acknowledge the removal) to ask for it.',
+      message: 'This plan removes Microsoft 365 E3 and Power BI Pro from Adele Vance: confirm that these licenses are lost (acknowledge the removal) to ask for it.',
       audit: [{ action: 'request.refused', data: { reason: 'removal-not-acknowledged' } }],
     });
     expect(newRequest(requestInput({ plan: removing, removalAcknowledged: true }))).toMatchObject({ kind: 'created', request: { removalAcknowledged: true } });

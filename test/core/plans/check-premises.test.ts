@@ -45,7 +45,7 @@ describe('checkPremises: what invalidates a plan', () => {
       'the diagnosis is now "no conflict" (was "Okta\'s pushes fail on a group-inherited license")',
       "Microsoft 365 E3 now comes directly (was from 'Licensing - Microsoft 365 E3')",
       'the conflicting licenses are now none (were Microsoft 365 E3)',
-      "Okta's licenses for Adele Vance are now SPE_E3 (were none)",
+      "Okta's licenses for Adele Vance are now Microsoft 365 E3 (were none)",
     ]],
     ['a license vanished', { user: entraUser({ licenseAssignmentStates: [] }), groups: [] }, [
       'the diagnosis is now "no conflict" (was "Okta\'s pushes fail on a group-inherited license")',
@@ -58,7 +58,7 @@ describe('checkPremises: what invalidates a plan', () => {
     }, ["Microsoft 365 E3 now comes from 'Licensing - Microsoft 365 E3' and from 'Sales' (was from 'Licensing - Microsoft 365 E3')"]],
     ['the group became mail-enabled', { groups: [entraGroup(GROUP_ID.E3, 'Licensing - Microsoft 365 E3', { mailEnabled: true })] },
       ["'Licensing - Microsoft 365 E3' is now mail-enabled (was a cloud group with assigned membership)"]],
-    ["Okta's license values changed", { okta: { appUser: appUser(['ENTERPRISEPACK']) } }, ["Okta's licenses for Adele Vance are now ENTERPRISEPACK (were none)"]],
+    ["Okta's license values changed", { okta: { appUser: appUser(['ENTERPRISEPACK']) } }, ["Okta's licenses for Adele Vance are now Office 365 E3 (were none)"]],
     ['the Okta assignment became group-scoped', { okta: { appUser: appUser([], { scope: 'GROUP' }) } }, ['Okta assigns the app to Adele Vance with scope GROUP now (was USER)']],
     ['another Office 365 app', { okta: { app: oktaApp({ id: '0oasbx00000000000002' }) } }, ['Adele Vance is now provisioned by the Office 365 app 0oasbx00000000000002 in Okta (was 0oasbx00000000000001)']],
     ['another Okta user', { okta: { user: oktaUser({ id: '00usbx0000000000000X' }) } }, ["Adele Vance's Okta user is a different one now"]],

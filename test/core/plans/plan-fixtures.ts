@@ -26,7 +26,7 @@ export function diagnosisOf(overrides: InputOverrides = {}): Diagnosis {
   return { report: diagnose(input), input };
 }
 
-export const options = (o: Partial<PlanOptions> = {}): PlanOptions => ({ ...DEFAULT_PLAN_OPTIONS, ...o });
+const options = (o: Partial<PlanOptions> = {}): PlanOptions => ({ ...DEFAULT_PLAN_OPTIONS, ...o });
 
 /** The plan, or a test failure naming why there is none. */
 export function planOf(d: Diagnosis, path: PathId, o: Partial<PlanOptions> = {}, context: Partial<PlanContext> = {}): Plan {

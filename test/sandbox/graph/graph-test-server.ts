@@ -2,7 +2,7 @@
 import { startGraphSandbox, type RunningGraphSandbox } from '../../../src/sandbox/graph/start-graph-sandbox.ts';
 import { SandboxTenant, type SandboxTenantOptions } from '../../../src/sandbox/tenant.ts';
 
-export const TOKEN = 'test-graph-token';
+const TOKEN = 'test-graph-token';
 
 export interface GraphReply {
   readonly status: number;

@@ -6,7 +6,7 @@ import { SandboxTenant, type SandboxBehaviour } from '../../../src/sandbox/tenan
 import { startGraphStandIn, type GraphStandIn } from './graph-stand-in.ts';
 
 export const OKTA_TOKEN = 'okta-test-token';
-export const GRAPH_TOKEN = 'graph-test-token';
+const GRAPH_TOKEN = 'graph-test-token';
 
 export interface OktaHarness {
   readonly tenant: SandboxTenant;

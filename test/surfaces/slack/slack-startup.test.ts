@@ -1,7 +1,11 @@
 // Configuration errors are found when the server starts and reported with the fix: a missing signing secret, a bad
-// bot token, an approvals channel that does not exist or that the bot is not in. A good setup reports ready.
+// bot token, an approvals channel that does not exist or that the bot is not in. A good setup reports ready. A Slack
+// that never answers (or keeps failing) ends the checks after their bounded retries, with the same clear message.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { isLicenseDoctorError, type LicenseDoctorError } from '../../../src/core/errors.ts';
+import { checkSlackSetup, SLACK_CHECK_BOUNDS, slackCheckClient } from '../../../src/surfaces/slack/check-slack-setup.ts';
 import { createSlackSurface } from '../../../src/surfaces/slack/create-slack-surface.ts';
 import { startTestApp } from '../../support/start-test-app.ts';
 import { BOT_TOKEN, CHANNELS, SIGNING_SECRET, SLACK_CHANNELS, startSlackHarness } from './slack-harness.ts';
@@ -58,5 +62,34 @@ describe('Slack start-up checks', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('Slack start-up checks give up in bounded time', () => {
+  it.each([
+    ['never answers', (_req: IncomingMessage, _res: ServerResponse) => undefined],
+    ['answers 503 every time', (_req: IncomingMessage, res: ServerResponse) => res.writeHead(503).end()],
+  ])('when Slack %s, with the clear message', async (_name, handler) => {
+    const requests: string[] = [];
+    const slack = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      handler(req, res);
+    });
+    await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiUrl = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/api/`;
+      const client = slackCheckClient({ botToken: BOT_TOKEN, apiUrl }, { timeoutMs: 300, retries: 1 });
+      const err = await startupError(() => checkSlackSetup(client, CHANNELS.approvals));
+      expect(err.message).toBe('Slack could not be reached to check SLACK_BOT_TOKEN (auth.test): check the network and SLACK_API_URL.');
+      // The first try and the one retry the bounds allow; nothing runs on after the error.
+      expect(requests).toEqual(['/api/auth.test', '/api/auth.test']);
+    } finally {
+      slack.closeAllConnections();
+      slack.close();
+    }
+  });
+
+  it('by default within about 20 s: short timeouts and few retries, not the app client\'s five minutes', () => {
+    expect(SLACK_CHECK_BOUNDS.timeoutMs * (SLACK_CHECK_BOUNDS.retries + 1)).toBeLessThanOrEqual(15_000);
   });
 });

@@ -33,7 +33,7 @@ export function diagnosisFixture(overrides: Partial<DiagnosisView> = {}): Diagno
   };
 }
 
-export function steps(n: number, detailWidth = 40): StepView[] {
+function steps(n: number, detailWidth = 40): StepView[] {
   return Array.from({ length: n }, (_, i) => ({
     n: i + 1,
     title: `Step ${i + 1}: change <thing> & check`,

@@ -1,17 +1,22 @@
 // license-doctor serve (npm start): the HTTP server for Teams, Slack, health, metrics and the sandbox demo.
 import { loadConfig } from '../../../config/load-config.ts';
 import { createLogger } from '../../../logging/create-logger.ts';
-import { createRuntime } from '../../../main.ts';
-import { PERSONAS, SCENARIOS } from '../../../sandbox/seed.ts';
 import { startServer } from '../../../server/start-server.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
 
-/** Starts the server and serves until `stop` resolves. */
-export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<number> {
+/**
+ * Starts the server and serves until the stop signal. The signal is listened for only once start-up is over: until
+ * then SIGTERM and SIGINT keep their default action and end the process at once, whatever start-up is doing (loading
+ * modules, waiting for Slack or the database). Nothing started by then needs a graceful stop: migrations run in
+ * transactions and the sandbox writes its state file atomically.
+ */
+export async function serveCommand(io: CliIo, waitForStop: () => Promise<void>): Promise<number> {
   const config = loadConfig(io.env);
   const logger = createLogger(config.logLevel);
-  const runtime = await createRuntime(config, { logger });
+  logger.debug({ phase: 'runtime' }, 'start-up phase');
+  const runtime = await io.createRuntime(config, { logger });
+  logger.debug({ phase: 'server' }, 'start-up phase');
   let server;
   try {
     server = await startServer(runtime, { port: config.port, ...(config.host ? { host: config.host } : {}) });
@@ -19,8 +24,8 @@ export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<numb
     await runtime.close();
     throw err;
   }
+  const stop = waitForStop();
   const url = server.http.url;
-  const example = SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com';
   io.stdout.write([
     '',
     `License Doctor is running on ${url}`,
@@ -30,8 +35,8 @@ export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<numb
     ...(runtime.sandbox
       ? [
           `  Open ${url} to chat with it as a helpdesk agent and approve as an approver.`,
-          `  Or, from another shell:  npx license-doctor diagnose ${example}`,
-          `                           npx license-doctor request ${example} --path okta-owns-licenses --as ${PERSONAS.agent} --reason "push fails"`,
+          `  Or, from another shell:  npx license-doctor diagnose ${runtime.sandbox.examples.user}`,
+          `                           npx license-doctor request ${runtime.sandbox.examples.user} --path okta-owns-licenses --as ${runtime.sandbox.examples.agent} --reason "push fails"`,
         ]
       : []),
     `  Surfaces: ${server.surfaces.map((s) => s.name).join(', ') || 'none configured (set SLACK_* or TEAMS_*)'}`,
