@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'graph-request-failed'
   /** Okta answered a request with an error that is not about reachability. */
   | 'okta-request-failed'
+  /** Another service (a chat platform's API, e.g. the Bot Connector) could not be reached or failed; try again later. */
+  | 'unavailable'
   /** Throttled beyond the retry budget. */
   | 'throttled'
   /** A policy refused the action: self-approval, not an approver, expired, decided, read-only... (exit code 4). */

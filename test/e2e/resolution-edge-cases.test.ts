@@ -113,7 +113,7 @@ describe('premises are checked again just before the first step', () => {
         const current = await appUser(rt.sandbox, request.target.oktaUserId ?? '');
         await okta(rt.sandbox, 'POST', `/api/v1/apps/${OKTA_APP.MAIN}/users/${request.target.oktaUserId ?? ''}`, { profile: { ...current.profile, licenses: [] } });
       },
-      says: "Okta's licenses for Megan Bowen are now none (were ENTERPRISEPACK)",
+      says: "Okta's licenses for Megan Bowen are now none (were Office 365 E3)",
     },
   ];
 

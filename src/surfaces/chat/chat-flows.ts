@@ -1,7 +1,8 @@
 // The conversation steps every chat surface offers, over the application services: diagnose what was typed,
 // preview a path's plan, request it, decide, cancel, re-check. Each returns a view (or a message for the person);
-// surfaces only render. Vendor and policy errors become messages a person can act on.
-import { isLicenseDoctorError } from '../../core/errors.ts';
+// surfaces only render. Vendor and policy errors become messages a person can act on; unexpected ones end here too,
+// logged with a correlation id that the person is shown.
+import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import type { PathId } from '../../core/model/diagnosis.ts';
 import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../core/model/plan.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
@@ -11,16 +12,21 @@ import { requestView } from '../../core/views/request-view.ts';
 import type { DiagnosisView, PlanView, RequestView } from '../../core/views/view-model.ts';
 import type { Services } from '../../app/services.ts';
 import type { ChatPerson } from './chat-person.ts';
+import { reportUnexpected } from './report-unexpected.ts';
 
 /** A result for the person: the view, or a one-paragraph message (refusal, unusable input, vendor trouble). */
 export type ChatResult<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'message'; readonly message: string; readonly refused: boolean };
 
-async function attempt<T>(work: () => Promise<T>): Promise<ChatResult<T>> {
+/**
+ * Runs one flow step. A LicenseDoctorError is an outcome the person can act on (its message); anything else is a bug
+ * or an outage nobody foresaw: logged with a correlation id, and the person is given that id.
+ */
+async function attempt<T>(services: Services, flow: string, work: () => Promise<T>): Promise<ChatResult<T>> {
   try {
     return { kind: 'ok', value: await work() };
   } catch (err) {
     if (isLicenseDoctorError(err)) return { kind: 'message', message: err.message, refused: err.code === 'policy' };
-    throw err;
+    return { kind: 'message', message: reportUnexpected(services.deps.logger, err, { flow }), refused: false };
   }
 }
 
@@ -28,16 +34,16 @@ const asker = (person: ChatPerson) => ({ upnOrId: person.entraIdentity, surface:
 
 /** Diagnoses a UPN or pasted error for `person` (who must be in the helpdesk group; the diagnosis is audited). */
 export function diagnoseText(services: Services, person: ChatPerson, text: string): Promise<ChatResult<DiagnosisView>> {
-  return attempt(async () => {
+  return attempt(services, 'diagnose', async () => {
     const outcome = await services.diagnose(text, asker(person));
-    if (outcome.kind === 'unusable-input') throw Object.assign(new Error(outcome.message), { code: 'usage' });
+    if (outcome.kind === 'unusable-input') throw new LicenseDoctorError('usage', outcome.message);
     return diagnosisView(outcome.diagnosis.report);
-  }).catch((err: unknown) => ({ kind: 'message' as const, message: err instanceof Error ? err.message : String(err), refused: false }));
+  });
 }
 
 /** The plan `path` would run for the user `query` names (built from the live state now). */
 export function previewPath(services: Services, person: ChatPerson, query: string, path: PathId, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<ChatResult<PlanView>> {
-  return attempt(async () => planView((await services.previewPlan(query, path, options, asker(person))).plan));
+  return attempt(services, 'preview', async () => planView((await services.previewPlan(query, path, options, asker(person))).plan));
 }
 
 export interface SubmitInput {
@@ -50,7 +56,7 @@ export interface SubmitInput {
 
 /** Creates the request (someone else must approve it). */
 export function submitRequest(services: Services, person: ChatPerson, input: SubmitInput): Promise<ChatResult<{ request: LicenseRequest; view: RequestView }>> {
-  return attempt(async () => {
+  return attempt(services, 'request', async () => {
     const request = await services.createRequest({
       query: input.query,
       path: input.path,
@@ -71,7 +77,7 @@ export function decide(
   decision: 'approve' | 'reject' | 'cancel',
   reason?: string,
 ): Promise<ChatResult<{ request: LicenseRequest; view: RequestView; notices: readonly string[] }>> {
-  return attempt(async () => {
+  return attempt(services, decision, async () => {
     const result = await services.decide({
       requestId,
       decision,
@@ -85,9 +91,9 @@ export function decide(
 
 /** Re-checks a request waiting for manual steps (runs in the background; progress arrives as events). */
 export function recheckRequest(services: Services, requestId: string): Promise<ChatResult<RequestView>> {
-  return attempt(async () => {
+  return attempt(services, 'recheck', async () => {
     const request = await services.get(requestId);
-    if (!request) throw Object.assign(new Error(`There is no request ${requestId}.`), { code: 'not-found' });
+    if (!request) throw new LicenseDoctorError('not-found', `There is no request ${requestId}.`);
     if (request.status === 'needs-manual-steps') {
       void services.recheck(requestId).catch((err: unknown) => services.deps.logger.error({ err, requestId }, 're-check failed'));
     }

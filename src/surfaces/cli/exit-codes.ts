@@ -16,6 +16,7 @@ export function exitCodeFor(err: unknown): number {
     case 'throttled':
     case 'graph-request-failed':
     case 'okta-request-failed':
+    case 'unavailable':
       return EXIT.vendor;
     case 'policy':
     case 'conflict':

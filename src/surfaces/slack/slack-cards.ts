@@ -7,6 +7,7 @@ import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { RequestEvent } from '../../app/request-events.ts';
 import { isTerminalStatus } from '../../core/approval/terminal-statuses.ts';
+import { LicenseDoctorError } from '../../core/errors.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
@@ -57,7 +58,7 @@ export class SlackCards {
     const view = requestView(request);
     const card = requestCard(view);
     const posted = await client.chat.postMessage({ channel: approvalsChannel, text: card.text, blocks: [...card.blocks], unfurl_links: false });
-    if (!posted.ts) throw new Error('chat.postMessage answered without a message ts');
+    if (!posted.ts) throw new LicenseDoctorError('unavailable', 'Slack answered chat.postMessage without a message ts: try again.', { vendor: 'slack', operation: 'chat.postMessage' });
     await this.save(approvalCardKey(request.id), { channel: posted.channel ?? approvalsChannel, ts: posted.ts });
     if (place) {
       // The card is what approvers need; a status line that cannot be posted anywhere is logged, not fatal.

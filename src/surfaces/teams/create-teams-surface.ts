@@ -72,7 +72,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     const value: unknown = activity.value;
     const action = isRecord(value) && isRecord(value.action) ? parseTeamsAction(value.action.verb, value.action.data) : null;
     if (!action) return invokeResponse({ kind: 'message', text: STALE_CARD });
-    return invokeResponse(await safely(() => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action)));
+    return invokeResponse(await safely(logger, action.verb, () => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action)));
   });
 
   app.on('message', async ({ activity, ref, send }) => {
@@ -86,7 +86,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
         await send({ type: 'message', text: person ? STALE_CARD : UNKNOWN_PERSON_MESSAGE });
         return;
       }
-      const reply = await safely(() => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action));
+      const reply = await safely(logger, action.verb, () => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action));
       if (reply.kind === 'message') await send({ type: 'message', text: reply.text });
       else if (reply.scope === 'clicker') await send(cardMessage(reply.card, 'License Doctor'));
       return;

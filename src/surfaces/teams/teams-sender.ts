@@ -32,12 +32,25 @@ export function cardMessage(card: IAdaptiveCard, summary: string) {
   return { type: 'message' as const, summary, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' as const, content: card }] };
 }
 
+/** Teams refused us (credentials, the bot not installed there, no such conversation): the setup needs fixing. */
+const REFUSALS = new Set([401, 403, 404]);
+
 function toTeamsError(err: unknown, operation: string, to: TeamsConversation): LicenseDoctorError {
   const status = (err as { response?: { status?: unknown } }).response?.status;
+  const details = { vendor: 'teams' as const, operation, ...(typeof status === 'number' ? { status } : {}), vendorMessage: err instanceof Error ? err.message : String(err) };
+  if (typeof status === 'number' && REFUSALS.has(status)) {
+    return new LicenseDoctorError(
+      'configuration',
+      `Teams refused to ${operation} in conversation ${to.conversationId} (HTTP ${status}): check that the bot is installed there and its credentials are valid.`,
+      details,
+      { cause: err },
+    );
+  }
+  // No answer at all (network, timeout) or a failing service (429, 5xx): nothing to fix on our side, try again later.
   return new LicenseDoctorError(
-    'configuration',
-    `Teams refused to ${operation} in conversation ${to.conversationId}${typeof status === 'number' ? ` (HTTP ${status})` : ''}: check that the bot is installed there and its credentials are valid.`,
-    { vendor: 'teams', operation, ...(typeof status === 'number' ? { status } : {}), vendorMessage: err instanceof Error ? err.message : String(err) },
+    'unavailable',
+    `Teams could not be reached to ${operation} in conversation ${to.conversationId}${typeof status === 'number' ? ` (HTTP ${status})` : ''}: try again in a moment.`,
+    details,
     { cause: err },
   );
 }

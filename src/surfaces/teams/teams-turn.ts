@@ -1,8 +1,10 @@
 // The glue between an SDK turn and the card actions: who and where (TeamsTurn), the invoke response body for a
-// reply, and expected failures (vendor trouble, unknown request) turned into messages for the clicker.
+// reply, and failures (vendor trouble, unknown request, the unexpected) turned into messages for the clicker.
 import type { AdaptiveCardActionResponse } from '@microsoft/teams.api';
+import type { AppLogger } from '../../app/app-logger.ts';
 import { isLicenseDoctorError } from '../../core/errors.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
+import { reportUnexpected } from '../chat/report-unexpected.ts';
 import type { ActionReply, TeamsTurn } from './run-teams-action.ts';
 
 /** The fields of an activity a turn needs. */
@@ -21,13 +23,16 @@ export function turnOf(person: ChatPerson, activity: TurnActivity, serviceUrl: s
   };
 }
 
-/** Runs `work`; a LicenseDoctorError (Graph down, no such request, Teams refused) becomes a message for the person. */
-export async function safely(work: () => Promise<ActionReply>): Promise<ActionReply> {
+/**
+ * Runs `work`; a LicenseDoctorError (Graph down, no such request, Teams refused) becomes a message for the person, and
+ * anything unexpected too, logged with a correlation id the person is shown.
+ */
+export async function safely(logger: AppLogger, verb: string, work: () => Promise<ActionReply>): Promise<ActionReply> {
   try {
     return await work();
   } catch (err) {
     if (isLicenseDoctorError(err)) return { kind: 'message', text: err.message };
-    throw err;
+    return { kind: 'message', text: reportUnexpected(logger, err, { surface: 'teams', verb }) };
   }
 }
 
