@@ -2,7 +2,6 @@
 import { loadConfig } from '../../../config/load-config.ts';
 import { createLogger } from '../../../logging/create-logger.ts';
 import { createRuntime } from '../../../main.ts';
-import { PERSONAS, SCENARIOS } from '../../../sandbox/seed.ts';
 import { startServer } from '../../../server/start-server.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -20,11 +19,13 @@ export async function serveCommand(io: CliIo, stop: Promise<void>): Promise<numb
     throw err;
   }
   const url = server.http.url;
+  // src/sandbox is loaded only in sandbox mode.
+  const { PERSONAS, SCENARIOS } = runtime.sandbox ? await import('../../../sandbox/seed.ts') : { PERSONAS: null, SCENARIOS: [] };
   const example = SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com';
   io.stdout.write([
     '',
     `License Doctor is running on ${url} (${config.mode === 'sandbox' ? 'sandbox tenant: no credentials configured' : 'live tenant'}).`,
-    ...(runtime.sandbox
+    ...(PERSONAS
       ? [
           `  Open ${url} to chat with it as a helpdesk agent and approve as an approver.`,
           `  Or, from another shell:  npx license-doctor diagnose ${example}`,
