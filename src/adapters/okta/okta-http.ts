@@ -8,7 +8,7 @@ import HttpError from '@okta/okta-sdk-nodejs/src/http-error.js';
 import type { BudgetRequestExecutor } from './budget-request-executor.ts';
 
 /** What a response offers (node-fetch's Response, as the SDK's executor returns it). */
-export interface OktaResponse {
+interface OktaResponse {
   readonly status: number;
   readonly url: string;
   readonly headers: { get(name: string): string | null };
@@ -16,7 +16,7 @@ export interface OktaResponse {
 }
 
 /** A request as the SDK's executor takes it. */
-export interface OktaRequest {
+interface OktaRequest {
   method?: string;
   headers?: Record<string, string>;
   body?: string;

@@ -5,7 +5,7 @@ import { OktaHttp, type OktaOAuthSettings } from './okta-http.ts';
 import type { BudgetRequestExecutor } from './budget-request-executor.ts';
 
 /** Items of a paged list, one at a time, following Okta's `Link: <...>; rel="next"`; null ends it. */
-export interface OktaPage {
+interface OktaPage {
   next(): Promise<{ done: boolean; value: unknown }>;
 }
 
