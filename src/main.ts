@@ -123,14 +123,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
-  const store = lazyRequestStore(async () => {
+  const lazyStore = lazyRequestStore(async () => {
     const { createRequestStore } = await import('./adapters/store/create-request-store.ts');
     const opened = await createRequestStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema ? { schema: options.databaseSchema } : {});
     await opened.migrate();
     return opened;
   });
+  let store: RequestStore;
   try {
-    if (!options.storeOnDemand) await store.ready();
+    store = options.storeOnDemand ? lazyStore : await lazyStore.ready();
   } catch (err) {
     await sandbox?.close();
     throw err;

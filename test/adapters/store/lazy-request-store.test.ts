@@ -38,8 +38,8 @@ test('close() without a call opens nothing; ready() opens now', async () => {
   await unused.store.close();
   expect(unused.attempts()).toBe(0);
   const eager = counted();
-  await eager.store.ready();
-  expect(eager.opened).toHaveLength(1);
+  const real = await eager.store.ready();
+  expect(eager.opened).toEqual([real]);
   await eager.store.close();
 });
 
