@@ -10,6 +10,9 @@ export default {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
+  // Hooks that start the whole app (beforeAll) took over jest's default 5 s on a loaded 2-core machine; a test file
+  // that needs longer still says so with jest.setTimeout.
+  testTimeout: 20_000,
   // Starts a PostgreSQL shipped through npm when none answers at TEST_DATABASE_URL (README "Tests").
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -8,6 +8,7 @@ import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices } from './app/services.ts';
 import { lazyRequestStore } from './adapters/store/lazy-request-store.ts';
+import type { RequestStore } from './core/ports/request-store.ts';
 import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
@@ -70,7 +71,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
-  const store = lazyRequestStore(async () => {
+  const lazyStore = lazyRequestStore(async () => {
     const { createRequestStore } = await import('./adapters/store/create-request-store.ts');
     const opened = await createRequestStore(options.databaseUrl ?? config.databaseUrl, {
       ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
@@ -79,8 +80,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     await opened.migrate();
     return opened;
   });
+  let store: RequestStore;
   try {
-    if (!options.storeOnDemand) await store.ready();
+    store = options.storeOnDemand ? lazyStore : await lazyStore.ready();
   } catch (err) {
     await sandbox?.close();
     throw err;

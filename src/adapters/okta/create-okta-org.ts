@@ -1,4 +1,4 @@
-// OktaOrg on @okta/okta-sdk-nodejs 8's HTTP layer (okta-rest-client.ts: calls named as the SDK's typed APIs, answering
+// OktaOrg on @okta/okta-sdk-nodejs 8's HTTP behaviour (okta-rest-client.ts: calls named as the SDK's typed APIs, answering
 // plain JSON; applicationApi holds app users, connections and features; System Log queries are bounded and stop on a
 // null item). The app user schema and the writes go through `client.http` directly: the schema keeps non-standard
 // attributes in `definitions.base`, and each write must report Okta's X-Okta-Request-Id.
@@ -7,7 +7,6 @@ import type { OktaOrg, OktaWriteResult } from '../../core/ports/okta-org.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
 import { findLicenseSchema } from './find-license-schema.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
-import type { OktaRestClient } from './okta-rest-client.ts';
 import { targetsUser, toPushFailure } from './push-failure-message.ts';
 import {
   appUserSchemaSchema, applicationFeatureSchema, logEventSchema, oktaAppSchema, oktaAppUserSchema, oktaGroupAssignmentSchema,
@@ -110,8 +109,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
       headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     };
-    // The SDK types these options with node-fetch's RequestInit, whose types are not installed.
-    const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request as Parameters<OktaRestClient['http']['http']>[1]);
+    const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request);
     return { text: await res.text(), requestId: res.headers.get('x-okta-request-id') };
   };
   const write = async (operation: string, method: 'post' | 'put', path: string, body?: unknown): Promise<OktaWriteResult> => {

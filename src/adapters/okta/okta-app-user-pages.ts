@@ -1,7 +1,6 @@
 // OktaAppUserPages on the Okta SDK: the Office 365 app's users (`GET /api/v1/apps/{id}/users?limit=`) and its push
-// failures from the System Log, read page by page through `client.http` (the SDK's documented escape hatch, with the
-// same credentials and 429 handling) because a scan checkpoints the `Link: rel="next"` URL of each page.
-import type { Client } from '@okta/okta-sdk-nodejs';
+// failures from the System Log, read page by page through `client.http` (the SDK's HTTP behaviour, with the same
+// credentials and 429 handling) because a scan checkpoints the `Link: rel="next"` URL of each page.
 import { z } from 'zod';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { OktaAppUser } from '../../core/model/okta.ts';
@@ -60,8 +59,7 @@ export function createOktaAppUserPages(options: OktaAppUserPagesOptions): OktaAp
       throw new LicenseDoctorError('okta-unavailable', `Okta answered ${operation} with a next-page link outside ${orgUrl}; License Doctor does not follow it.`, { vendor: 'okta', operation });
     }
     try {
-      const request = { method: 'get', headers: { Accept: 'application/json' } };
-      const res: RawResponse = await client.http.http(url, request as Parameters<Client['http']['http']>[1]);
+      const res: RawResponse = await client.http.http(url, { method: 'get', headers: { Accept: 'application/json' } });
       const text = await res.text();
       let json: unknown;
       try {

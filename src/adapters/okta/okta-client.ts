@@ -1,4 +1,4 @@
-// Builds the Okta client (the SDK's HTTP layer, okta-rest-client.ts) with everything passed explicitly. The SDK's
+// Builds the Okta client (okta-rest-client.ts over the SDK's HTTP behaviour) with everything passed explicitly. The SDK's
 // Client would also read ~/.okta/okta.yaml, ./okta.yaml and OKTA_CLIENT_* variables (reference/okta.md §1.2); this
 // one reads nothing but its options, so none of those can change which org, credentials or mode are used.
 import { LicenseDoctorError } from '../../core/errors.ts';

@@ -1,54 +1,20 @@
-// The Okta management API calls License Doctor makes, as plain JSON over the SDK's own HTTP layer (its Http class:
-// the same credentials, request executor, retries and error classes as the SDK's Client). Loaded by path rather than
-// through the package index, which builds every typed API and its model classes: 1.9 s and ~90 MB that License
-// Doctor never used (its schemas read plain JSON). Method names follow the SDK's typed APIs.
-import { Http } from '@okta/okta-sdk-nodejs/src/http.js';
-import type { OAuth } from '@okta/okta-sdk-nodejs/src/types/oauth.js';
+// The Okta management API calls License Doctor makes, as plain JSON over the SDK's HTTP behaviour (okta-http.ts: the
+// same credentials, request executor, retries and error classes as the SDK's Client, without its typed APIs and model
+// classes). Method names follow the SDK's typed APIs.
+import { OktaHttp, type OktaOAuthSettings } from './okta-http.ts';
 import type { BudgetRequestExecutor } from './budget-request-executor.ts';
 
 /** Items of a paged list, one at a time, following Okta's `Link: <...>; rel="next"`; null ends it. */
-export interface OktaPage {
+interface OktaPage {
   next(): Promise<{ done: boolean; value: unknown }>;
-}
-
-/** The settings the OAuth part of the SDK reads from its client. */
-export interface OktaOAuthSettings {
-  readonly baseUrl: string;
-  readonly clientId: string;
-  readonly scopes: string[];
-  readonly privateKey: string;
-  readonly keyId: string;
-  readonly requestExecutor: BudgetRequestExecutor;
-}
-
-/** A lazily loaded OAuth of the SDK: its JWT libraries load on the first token request, never with an API token. */
-function lazyOAuth(settings: OktaOAuthSettings): OAuth {
-  let loaded: Promise<OAuth> | undefined;
-  const oauth = () => (loaded ??= import('@okta/okta-sdk-nodejs/src/oauth.js').then((m) => new m.OAuth(settings as never)));
-  const facade = {
-    isDPoP: false,
-    getAccessToken: async () => {
-      const real = await oauth();
-      const token = await real.getAccessToken();
-      // Http reads isDPoP right after the token to choose its Authorization scheme.
-      facade.isDPoP = (real as OAuth & { isDPoP?: boolean }).isDPoP === true;
-      return token;
-    },
-    clearCachedAccessToken: () => void loaded?.then((real) => real.clearCachedAccessToken()),
-  };
-  return facade as unknown as OAuth;
 }
 
 type Query = Record<string, string | number | undefined>;
 
 /** The calls, with `http` for the rest (raw requests). */
 export function oktaRestClient(options: { orgUrl: string; userAgent: string; requestExecutor: BudgetRequestExecutor; sswsToken: string | null; oauth: OktaOAuthSettings | null }) {
-  const http = new Http({
-    requestExecutor: options.requestExecutor,
-    // No response cache: a diagnosis must see live state.
-    cacheMiddleware: null,
-    ...(options.oauth ? { oauth: lazyOAuth(options.oauth) } : {}),
-  } as ConstructorParameters<typeof Http>[0]);
+  // No response cache: a diagnosis must see live state.
+  const http = new OktaHttp(options.requestExecutor, options.oauth);
   if (options.sswsToken !== null) http.defaultHeaders['Authorization'] = `SSWS ${options.sswsToken}`;
   http.defaultHeaders['User-Agent'] = options.userAgent;
 
@@ -59,7 +25,7 @@ export function oktaRestClient(options: { orgUrl: string; userAgent: string; req
   };
   /** The response and its body parsed; a body that is not JSON throws SyntaxError, as the typed APIs do. */
   const fetchJson = async (href: string): Promise<{ body: unknown; link: string | null }> => {
-    const res = await http.http(href, { method: 'get', headers: { Accept: 'application/json' } } as Parameters<Http['http']>[1]);
+    const res = await http.http(href, { method: 'get', headers: { Accept: 'application/json' } });
     const text = await res.text();
     return { body: JSON.parse(text) as unknown, link: res.headers.get('link') };
   };

@@ -1,10 +1,10 @@
 // A RequestStore that opens the real one on first use, so that a command that never touches the store (a CLI
-// diagnosis) neither loads Kysely and the database drivers nor opens a connection. Every member of the port is
-// asynchronous, so each is forwarded as is: members added to the port later need nothing here.
+// diagnosis) neither loads Kysely and the database drivers nor opens a connection. Every member is forwarded as an
+// asynchronous call (every member of the port is asynchronous today; a synchronous one would need a case here).
 import type { RequestStore } from '../../core/ports/request-store.ts';
 
-/** The lazy store, and `ready()` to open it now (start-up of a server: a wrong DATABASE_URL fails at once). */
-export type LazyRequestStore = RequestStore & { ready(): Promise<void> };
+/** The lazy store, and `ready()` to open it now and get the real one (a server: a wrong DATABASE_URL fails at start). */
+export type LazyRequestStore = RequestStore & { ready(): Promise<RequestStore> };
 
 /** Wraps `open` (which opens and migrates); a failed open is tried again on the next call. close() closes only what was opened. */
 export function lazyRequestStore(open: () => Promise<RequestStore>): LazyRequestStore {
@@ -15,7 +15,7 @@ export function lazyRequestStore(open: () => Promise<RequestStore>): LazyRequest
       throw err;
     }));
   const own: Record<string, unknown> = {
-    ready: async () => void (await store()),
+    ready: store,
     close: async () => {
       const current = opened;
       opened = undefined;
