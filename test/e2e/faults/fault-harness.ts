@@ -41,3 +41,5 @@ runtime.events.subscribe((event) => {
 const after = await runtime.services.execute(requestId);
 out({ status: after?.status ?? null });
 await runtime.close();
+// A call to a vendor that never answers may still hold its socket open; the execution is over, so is the process.
+process.exit(0);
