@@ -40,6 +40,7 @@ export interface Runtime {
   readonly services: Services;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
   clearCaches(): void;
+  /** Stops: running plans finish the vendor call in flight, journal it and release their lease; then the store closes. */
   close(): Promise<void>;
 }
 
@@ -128,7 +129,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   }
   const events = new RequestEvents((err, event) => logger.error({ err, event: event.type }, 'a request event listener failed'));
   const approversGroupId = config.approvals.groupId ?? (sandbox ? GROUP.APPROVERS : null);
+  // Aborted by close(): executions stop at their next step boundary instead of running the whole plan.
+  const stopping = new AbortController();
   const services = createServices({
+    stopSignal: stopping.signal,
     diagnose: diagnoseDeps,
     workflows,
     store,
@@ -136,7 +140,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     logger,
     clock: systemClock,
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
-    execution: { ...DEFAULT_EXECUTION, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution },
+    execution: {
+      ...DEFAULT_EXECUTION, manualStepsTtlMs: config.execution.manualStepsTtlDays * 24 * 3_600_000, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution,
+    },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,
     auditContext: options.auditContext ?? {},
@@ -145,6 +151,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
     clearCaches: () => okta.clearCaches(),
     close: async () => {
+      stopping.abort();
       await services.idle();
       await store.close();
       await sandbox?.close();

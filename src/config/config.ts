@@ -46,6 +46,8 @@ export interface Config {
     readonly requestTtlHours: number;
   };
   readonly readOnly: boolean;
+  /** Execution: how long a needs-manual-steps request waits before it expires; how long a stop may take. */
+  readonly execution: { readonly manualStepsTtlDays: number; readonly stopGraceSeconds: number };
   readonly port: number;
   readonly databaseUrl: string;
   /** File that keeps the sandbox tenant between processes (sandbox mode). */

@@ -58,6 +58,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ? { invokeUrl: e.OKTA_WORKFLOWS_INVOKE_URL, clientToken: e.OKTA_WORKFLOWS_CLIENT_TOKEN } : null,
     approvals: { groupId: e.APPROVERS_GROUP_ID?.toLowerCase() ?? null, approvers, requestTtlHours: Number(e.REQUEST_TTL_HOURS ?? 24) },
     readOnly: truthy(e.READ_ONLY),
+    execution: { manualStepsTtlDays: Number(e.MANUAL_STEPS_TTL_DAYS ?? 7), stopGraceSeconds: Number(e.STOP_GRACE_SECONDS ?? 20) },
     port: Number(e.PORT ?? 3978),
     databaseUrl: e.DATABASE_URL ?? 'sqlite:./data/license-doctor.sqlite',
     sandboxStateFile: e.SANDBOX_STATE_FILE ?? './data/sandbox-tenant.json',
