@@ -76,7 +76,7 @@ export interface Child {
 }
 
 /** Starts the harness on the scenario; its writes are appended to `s.writes`. */
-export function startChild(s: Scenario, action: 'kill' | 'stop', at: number, env: Readonly<Record<string, string>> = {}): Child {
+export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: number, env: Readonly<Record<string, string>> = {}): Child {
   const child = spawn(process.execPath, [HARNESS, s.requestId, action, String(at)], {
     env: {
       PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...liveEnv(s.sandbox), DATABASE_URL: s.databaseUrl, LEASE_MS: String(LEASE_MS),
