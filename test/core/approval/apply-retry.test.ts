@@ -1,5 +1,7 @@
 // Retrying a failed plan under its approval, and the expiry of requests left waiting for manual steps.
+import { describeStatus } from '../../../src/core/approval/describe-status.ts';
 import { transition } from '../../../src/core/approval/transition.ts';
+import { utcTime } from '../../../src/core/approval/utc-time.ts';
 import type { LicenseRequest } from '../../../src/core/model/request.ts';
 import { IDA, LEE, MEGAN, minutesAfter, requestIn } from './request-factory.ts';
 
@@ -63,4 +65,11 @@ describe('expiry of requests waiting for manual steps', () => {
     expect(transition(waiting(), { kind: 'expire', manualStepsTtlMs: 7 * DAY }, ctx())).toMatchObject({ kind: 'refused', reason: 'invalid-transition', message: expect.stringContaining('waits for manual steps until') });
     expect(transition(waiting(), { kind: 'expire' }, ctx())).toMatchObject({ kind: 'refused', reason: 'invalid-transition' });
   });
+});
+
+test('a request that expired waiting for manual steps says so, not that its approval ran out', () => {
+  const waiting: LicenseRequest = { ...requestIn('needs-manual-steps'), outcome: { status: 'needs-manual-steps', message: 'Remove Adele by hand.' }, updatedAt: minutesAfter(0) };
+  const result = transition(waiting, { kind: 'expire', manualStepsTtlMs: 60_000 }, ctx());
+  if (result.kind !== 'changed') throw new Error('should expire');
+  expect(describeStatus(result.request)).toBe(`Expired while waiting for manual steps (since ${utcTime(NOW)})`);
 });
