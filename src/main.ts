@@ -89,7 +89,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   }
   const events = new RequestEvents((err, event) => logger.error({ err, event: event.type }, 'a request event listener failed'));
   const approversGroupId = config.approvals.groupId ?? sandbox?.approversGroupId ?? null;
+  // Aborted by close(): executions stop at their next step boundary instead of running the whole plan.
+  const stopping = new AbortController();
   const services = createServices({
+    stopSignal: stopping.signal,
     diagnose: diagnoseDeps,
     workflows,
     store,
@@ -102,7 +105,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       cliDecisions: config.mode === 'sandbox' || config.approvals.cliDecisions,
     },
     work: config.work,
-    execution: { ...DEFAULT_EXECUTION, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution },
+    execution: {
+      ...DEFAULT_EXECUTION, manualStepsTtlMs: config.execution.manualStepsTtlDays * 24 * 3_600_000, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution,
+    },
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,
     auditContext: options.auditContext ?? {},
@@ -111,6 +116,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
     clearCaches: () => okta.clearCaches(),
     close: async () => {
+      stopping.abort();
       await services.idle();
       await store.close();
       await sandbox?.close();

@@ -3,7 +3,7 @@
 // Pushed too early, Okta still sees the inherited license, changes nothing and reports success; once the group path
 // goes, a user without a direct assignment (the variant with a gap) is left without the license until the next push.
 import type { LicenseRequest } from '../core/model/request.ts';
-import type { ExecutionLease } from './execution-lease.ts';
+import { pause, type ExecutionLease } from './execution-lease.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -13,7 +13,6 @@ export type GroupLicensingWait =
   | { readonly kind: 'pending'; readonly detail: string };
 
 const GRANTING: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls the live state until no group grants the user a SKU the plan's verify step expects no group path for. */
 export async function awaitGroupLicensing(deps: ServiceDeps, request: LicenseRequest, lease: ExecutionLease): Promise<GroupLicensingWait> {
@@ -35,6 +34,6 @@ export async function awaitGroupLicensing(deps: ServiceDeps, request: LicenseReq
       };
     }
     await lease.hold();
-    await sleep(deps.execution.verifyIntervalMs);
+    await pause(deps.execution.verifyIntervalMs, deps.stopSignal);
   }
 }

@@ -3,7 +3,7 @@
 // journaled before and after under the token and read back after, and a process that dies mid-plan leaves a journal
 // from which the next start resumes without repeating a completed write.
 import type { LicenseRequest } from '../core/model/request.ts';
-import { ExecutionLease, isLeaseLost } from './execution-lease.ts';
+import { ExecutionLease, ExecutionStopped, isLeaseLost } from './execution-lease.ts';
 import { runPlan } from './run-plan.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -24,6 +24,10 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
   try {
     return await runPlan(deps, lease);
   } catch (err) {
+    if (err instanceof ExecutionStopped) {
+      deps.logger.info({ requestId }, 'stopped at a step boundary (the process is stopping); another instance resumes the plan');
+      return deps.store.get(requestId);
+    }
     if (!isLeaseLost(err)) throw err;
     deps.logger.warn({ requestId, token }, 'another execution took this request over; stopped without writing');
     return deps.store.get(requestId);

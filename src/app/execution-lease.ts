@@ -13,6 +13,30 @@ export function leaseLost(requestId: string, fence: LeaseFence): LicenseDoctorEr
 /** True for the error `leaseLost` makes. */
 export const isLeaseLost = (err: unknown): boolean => isLicenseDoctorError(err, 'conflict') && err.details['reason'] === 'lease-lost';
 
+/** Thrown inside an execution when the process is asked to stop: the execution ends where it is, lease released. */
+export class ExecutionStopped extends Error {
+  override readonly name = 'ExecutionStopped';
+}
+
+/** Throws ExecutionStopped once `signal` is aborted. */
+export function checkStop(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ExecutionStopped('the process is stopping');
+}
+
+/** Waits `ms`, or less when `signal` is aborted (then throws ExecutionStopped). */
+export async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+  checkStop(signal);
+}
+
 /** A held lease: renew it (checks the token), journal under it, release it. */
 export class ExecutionLease {
   readonly #deps: Pick<ServiceDeps, 'store' | 'clock' | 'execution'>;

@@ -30,7 +30,7 @@ export function describeFailure(request: LicenseRequest, step: PlanStep, err: un
   if (readBack) {
     return (
       `Step ${n} of ${total} stopped — ${step.title}: the answer was lost (${vendorText(err)}), and reading back shows the change is not there.` +
-      `${doneBefore(n, `nothing after step ${n} ran.`)} Once the vendor answers again, press Re-check (license-doctor recheck ${request.id}): License Doctor checks the situation first and continues from step ${n}.`
+      `${doneBefore(n, `nothing after step ${n} ran.`)} Once the vendor answers again, retry (license-doctor retry ${request.id} --as <you>): License Doctor checks the situation first and continues from step ${n}.`
     );
   }
   if (step.action.kind === 'graph-assign-direct-license' && isLicenseDoctorError(err, 'graph-request-failed')) {
@@ -40,7 +40,7 @@ export function describeFailure(request: LicenseRequest, step: PlanStep, err: un
       `To go ahead with a short gap in service, request path 1 again as the variant with a gap, acknowledging the gap (from the command line: license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
     );
   }
-  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then press Re-check (license-doctor recheck ${request.id}) or request again.`;
+  return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then retry (license-doctor retry ${request.id} --as <you>) or request again.`;
 }
 
 /** The outcome when a write was accepted but its effect never showed. */
@@ -52,7 +52,7 @@ export function describeMissingEffect(request: LicenseRequest, step: PlanStep, w
   const a = step.action;
   const what = a.kind === 'graph-assign-direct-license'
     ? `Microsoft Graph accepted the direct assignment, but after ${waited} ${name} still has no direct, active path for the license (Entra ID may keep only the group's path for a license the user inherits), so nothing was removed and ${name} keeps every license. To go ahead, request path 1 again as the variant with a gap (license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
-    : `the vendor accepted it, but after ${waited} the change does not show (${clause(step.verification)}).${doneBefore(n, `nothing after step ${n} ran.`)} Check the change in the admin console, then press Re-check (license-doctor recheck ${request.id}).`;
+    : `the vendor accepted it, but after ${waited} the change does not show (${clause(step.verification)}).${doneBefore(n, `nothing after step ${n} ran.`)} Check the change in the admin console, then retry (license-doctor retry ${request.id} --as <you>).`;
   return `Step ${n} of ${total} stopped — ${step.title}: ${what}`;
 }
 
@@ -62,7 +62,7 @@ export function describeChanged(request: LicenseRequest, step: PlanStep, changes
   return (
     `Step ${n} of ${request.plan.steps.length} was not started: since the plan began, ${changes.join('; ')}.` +
     `${doneBefore(n, `nothing else was changed.`)} Diagnose ${request.target.displayName} again: if the change was wanted, request a new plan; ` +
-    `if not, undo it and press Re-check (license-doctor recheck ${request.id}).`
+    `if not, undo it and retry (license-doctor retry ${request.id} --as <you>).`
   );
 }
 

@@ -44,7 +44,7 @@ export function explainUnverified(request: LicenseRequest, action: VerifyAction,
   if (pushed && missing.length > 0) {
     return {
       ok: false, manual: false,
-      detail: `Okta pushed ${name}'s profile successfully at ${at(appUser?.lastSync)}, but ${name} is now without ${missing.join('; ')}. Give the license back (in Okta, or directly in Entra ID), then press Re-check (license-doctor recheck ${request.id}).`,
+      detail: `Okta pushed ${name}'s profile successfully at ${at(appUser?.lastSync)}, but ${name} is now without ${missing.join('; ')}. Give the license back (in Okta, or directly in Entra ID), then retry (license-doctor retry ${request.id} --as <you>).`,
     };
   }
   const groupPaths = live.report.licenses.filter((l) => l.group && GRANTING.has(l.state) && action.expectNoGroupPathFor.some((s) => norm(s) === norm(l.skuId)));

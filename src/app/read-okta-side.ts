@@ -44,6 +44,9 @@ export async function readOktaSide(okta: OktaOrg, user: OktaUser | null, apps: r
   if (!user) return { ...empty, app: candidates.length === 1 ? (candidates[0] ?? null) : null };
 
   const failures = okta.listPushFailures(user.id, options.since, options.until);
+  // Read in parallel with the app users: if one of those fails first, this promise is never awaited, and its own
+  // failure must not become an unhandled rejection (the awaited paths below still see it).
+  failures.catch(() => undefined);
   if (candidates.length === 1) {
     const app = candidates[0] as OktaApp;
     const [appUser, licenseSchema, provisioning, pushFailures] = await Promise.all([
@@ -58,7 +61,6 @@ export async function readOktaSide(okta: OktaOrg, user: OktaUser | null, apps: r
     return appUser ? [{ app, appUser }] : [];
   });
   if (assigned.length > 1) {
-    await failures.catch(() => undefined);
     const names = assigned.map(({ app }) => `"${app.label}" (${app.id})`).join(' and ');
     throw new LicenseDoctorError(
       'configuration',

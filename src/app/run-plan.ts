@@ -6,7 +6,7 @@ import type { PlanStep } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestOutcome, StepProgress } from '../core/model/request.ts';
 import { applyEvent } from './apply-event.ts';
 import { awaitGroupLicensing } from './await-group-licensing.ts';
-import type { ExecutionLease } from './execution-lease.ts';
+import { checkStop, type ExecutionLease } from './execution-lease.ts';
 import { describeChanged, manualOutcome } from './execution-messages.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -24,6 +24,9 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
   if (!stored) return null;
   let request: LicenseRequest = stored;
   if (request.status !== 'approved' && request.status !== 'executing' && request.status !== 'needs-manual-steps') return request;
+  checkStop(deps.stopSignal);
+  // A recovery is recorded only once the vendors answer: while they are down, attempts leave no trace but a log line.
+  if (request.status === 'executing') await readLiveState(deps, request);
   const event = request.status === 'needs-manual-steps' ? { kind: 'resume' as const, owner: fence.owner } : { kind: 'start-execution' as const, owner: fence.owner };
   const started = await applyEvent(deps, requestId, event, 'executing', fence);
   if (started.kind === 'refused') {
@@ -36,10 +39,8 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
   // When the last write went out: Okta's push counts as verification only if it came after it.
   let lastWriteAt = executionStart;
   for (const step of request.plan.steps) {
-    if (deps.stopSignal?.aborted) {
-      deps.logger.info({ requestId, step: step.id }, 'stopping: the process was asked to stop; another instance resumes the plan');
-      return request;
-    }
+    // Between steps: the vendor call in flight was finished and journaled; the next one is left to another instance.
+    checkStop(deps.stopSignal);
     const progress = request.steps.find((s) => s.stepId === step.id);
     const attempts = (await deps.store.journal(requestId)).filter((j) => j.stepId === step.id);
     if (progress && FINISHED.has(progress.status)) {

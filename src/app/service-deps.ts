@@ -22,10 +22,16 @@ export interface ExecutionSettings {
   readonly effectIntervalMs: number;
   /** Deadline of one vendor write (shorter than the lease): past it, the outcome is unknown and is read back. */
   readonly callTimeoutMs: number;
+  /** A request waiting for manual steps this long since its last change expires (MANUAL_STEPS_TTL_DAYS). */
+  readonly manualStepsTtlMs: number;
+  /** Maintenance retries a request whose execution failed after retryBaseMs, doubling each time up to retryCapMs. */
+  readonly retryBaseMs: number;
+  readonly retryCapMs: number;
 }
 
 export const DEFAULT_EXECUTION: ExecutionSettings = {
   leaseMs: 60_000, verifyTimeoutMs: 90_000, verifyIntervalMs: 10_000, verifyMaxIntervalMs: 15_000, effectTimeoutMs: 30_000, effectIntervalMs: 2_000, callTimeoutMs: 30_000,
+  manualStepsTtlMs: 7 * 24 * 3_600_000, retryBaseMs: 15_000, retryCapMs: 10 * 60_000,
 };
 
 /** The sandbox tenant answers at once: short pauses keep the demo lively. */

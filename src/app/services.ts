@@ -11,6 +11,8 @@ import type { Asker } from './helpdesk-gate.ts';
 import { executeRequest } from './execute-request.ts';
 import { planFor, previewPlan } from './preview-plan.ts';
 import { recheckRequest } from './recheck-request.ts';
+import { RequestBackoff } from './request-backoff.ts';
+import { retryRequest, type RetryInput } from './retry-request.ts';
 import { runMaintenance } from './run-maintenance.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Coalescer } from './work/coalesce.ts';
@@ -37,6 +39,8 @@ export interface Services {
   /** Runs the plan in the background; progress arrives as events. */
   executeInBackground(requestId: string): void;
   recheck(requestId: string): Promise<LicenseRequest>;
+  /** Retries a failed plan from its failed step (the requester or an approver), after a live premise check. */
+  retry(input: RetryInput): Promise<LicenseRequest>;
   get(requestId: string): Promise<LicenseRequest | null>;
   list(statuses?: readonly RequestStatus[]): Promise<LicenseRequest[]>;
   verifyAudit(): Promise<AuditVerification>;
@@ -50,6 +54,7 @@ export interface Services {
 /** Binds the use cases to their dependencies. */
 export function createServices(deps: ServiceDeps): Services {
   const running = new Set<Promise<unknown>>();
+  const backoff = new RequestBackoff({ baseMs: deps.execution.retryBaseMs, capMs: deps.execution.retryCapMs });
   const track = <T>(p: Promise<T>): Promise<T> => {
     running.add(p);
     void p.finally(() => running.delete(p)).catch(() => undefined);
@@ -83,10 +88,11 @@ export function createServices(deps: ServiceDeps): Services {
       void track(executeRequest(deps, id)).catch((err: unknown) => deps.logger.error({ err, requestId: id }, 'execution failed'));
     },
     recheck: (id) => track(recheckRequest(deps, id)),
+    retry: (input) => track(retryRequest(deps, input)),
     get: (id) => deps.store.get(id),
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     verifyAudit: () => deps.store.verifyAudit(),
-    maintenance: () => track(runMaintenance(deps)),
+    maintenance: () => track(runMaintenance(deps, backoff)),
     workload: () => queue.load(),
     idle: async () => {
       await queue.idle();

@@ -7,7 +7,7 @@ import type { PlanStep } from '../core/model/plan.ts';
 import type { OktaAppUser } from '../core/model/okta.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
 import { stepState } from '../core/plans/step-state.ts';
-import type { ExecutionLease } from './execution-lease.ts';
+import { pause, type ExecutionLease } from './execution-lease.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { explainUnverified } from './explain-unverified.ts';
@@ -19,7 +19,6 @@ export interface Verification {
   readonly detail: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const at = (iso: string | null | undefined): string => (iso ? `${iso.slice(11, 16)} UTC` : 'an unknown time');
 
 /** Okta reports a push after `since`, or a failed one: either way there is something to read. */
@@ -38,9 +37,9 @@ export async function verifyPlan(deps: ServiceDeps, lease: ExecutionLease, reque
     let interval = deps.execution.verifyIntervalMs;
     for (;;) {
       const appUser = await deps.diagnose.okta.getAppUser(action.appId, action.oktaUserId);
-      if (pushSettled(appUser, since) || deps.clock.now() >= deadline || deps.stopSignal?.aborted) break;
+      if (pushSettled(appUser, since) || deps.clock.now() >= deadline) break;
       await lease.hold();
-      await sleep(Math.min(interval, Math.max(0, deadline - deps.clock.now())));
+      await pause(Math.min(interval, Math.max(0, deadline - deps.clock.now())), deps.stopSignal);
       interval = Math.min(Math.round(interval * 1.5), deps.execution.verifyMaxIntervalMs);
     }
   }

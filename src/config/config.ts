@@ -54,6 +54,8 @@ export interface Config {
   readonly readOnly: boolean;
   /** Deadline of one Graph or Okta call (VENDOR_TIMEOUT_SECONDS). */
   readonly vendorTimeoutMs: number;
+  /** Execution: how long a needs-manual-steps request waits before it expires; how long a stop may take. */
+  readonly execution: { readonly manualStepsTtlDays: number; readonly stopGraceSeconds: number };
   readonly port: number;
   /** Interface the server listens on (null: every interface). */
   readonly host: string | null;

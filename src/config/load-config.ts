@@ -62,6 +62,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     helpdeskGroupId: e.HELPDESK_GROUP_ID?.toLowerCase() ?? null,
     readOnly: truthy(e.READ_ONLY),
     vendorTimeoutMs: Number(e.VENDOR_TIMEOUT_SECONDS ?? 15) * 1000,
+    execution: { manualStepsTtlDays: Number(e.MANUAL_STEPS_TTL_DAYS ?? 7), stopGraceSeconds: Number(e.STOP_GRACE_SECONDS ?? 20) },
     port: Number(e.PORT ?? 3978),
     scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
     // The sandbox demo page is for this machine; a live bot serves Slack and Teams from wherever it is deployed.

@@ -152,7 +152,7 @@ test('the lease keeps a restart away while the killed process could still be run
     expect(killed.signal).toBe('SIGKILL');
     const early = await startLiveRuntime(s.sandbox, { databaseUrl: s.databaseUrl });
     try {
-      expect(await early.services.maintenance()).toEqual({ expired: [], executed: [] });
+      expect(await early.services.maintenance()).toEqual({ expired: [], executed: [], failed: [] });
       expect(await early.services.execute(s.requestId)).toBeNull();
       expect((await early.services.get(s.requestId))?.status).toBe('executing');
     } finally {

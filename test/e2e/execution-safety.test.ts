@@ -1,12 +1,15 @@
 // Issue 9/10 in one process against the sandbox tenant: a write's effect is read back (a 2xx is not proof), a lost
 // answer is read back before anything else happens, a paused execution that was taken over writes nothing more,
 // and verification says what is true. Each case runs the sandbox both ways where the vendors' docs allow both.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GROUP } from '../../src/sandbox/seed.ts';
 import { approve, ask } from '../support/request-flow.ts';
 import { forget, writesSoFar } from '../support/resolution-checks.ts';
 import { licensePaths, okta } from '../support/sandbox-admin.ts';
-import { startSandboxRuntime, type SandboxRuntime } from '../support/test-runtime.ts';
-import { planWrites, sandboxWrites } from '../support/vendor-writes.ts';
+import { startLiveRuntime, startSandboxRuntime, startTestSandbox, type SandboxRuntime } from '../support/test-runtime.ts';
+import { clearCalls, planWrites, sandboxWrites } from '../support/vendor-writes.ts';
 
 const ADELE = 'adele.vance@contoso.com';
 const E3 = '05e9a617-0261-4cee-bb44-138d3ef5d965';
@@ -104,6 +107,43 @@ describe('verification tells the truth', () => {
       expect(after?.outcome?.message).not.toMatch(/has not pushed/);
     } finally {
       await rt.close();
+    }
+  });
+});
+
+describe('graceful stop', () => {
+  test('closing the runtime mid-plan: the call in flight finishes and is journaled, the lease is released, another instance resumes at once', async () => {
+    const sandbox = await startTestSandbox();
+    const databaseUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ld-stop-')), 'store.sqlite')}`;
+    try {
+      const first = await startLiveRuntime(sandbox, { databaseUrl, execution: { leaseMs: 60_000 } });
+      const request = await ask(first.services, { query: ADELE, path: 'okta-owns-licenses' });
+      await approve(first.services, request);
+      clearCalls(sandbox);
+      let closing: Promise<void> | null = null;
+      first.events.subscribe((event) => {
+        // The stop arrives while the direct assignment is in flight.
+        if (event.type === 'execution-boundary' && event.stepId === 's2' && event.boundary === 'journaled-start') closing = first.close();
+      });
+      const stopped = await first.services.execute(request.id);
+      await closing;
+      expect(stopped?.status).toBe('executing');
+      expect(stopped?.steps.map((st) => st.status)).toEqual(['succeeded', 'succeeded', 'pending', 'pending', 'pending']);
+      expect(sandboxWrites(sandbox)).toEqual(planWrites(request.plan, ['s1', 's2']));
+
+      // The lease was released: with a 60 s lease, another instance still takes the plan over at once.
+      const second = await startLiveRuntime(sandbox, { databaseUrl, execution: { leaseMs: 60_000 } });
+      try {
+        const after = await second.services.execute(request.id);
+        await sandbox.okta.idle();
+        expect(after?.status).toBe('succeeded');
+        expect(sandboxWrites(sandbox)).toEqual(planWrites(request.plan));
+        expect((await second.store.journal(request.id)).every((j) => j.status === 'succeeded')).toBe(true);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await sandbox.close();
     }
   });
 });

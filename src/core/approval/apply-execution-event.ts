@@ -43,9 +43,22 @@ function expire(request: LicenseRequest, event: Extract<SystemEvent, { kind: 'ex
       const e = expireApproval(request, ctx.now);
       return changed(e.request, e.effects, e.audit);
     }
-    case 'executing': case 'succeeded': case 'failed': case 'needs-manual-steps': case 'rejected': case 'cancelled':
+    case 'needs-manual-steps':
+      return expireWaiting(request, event, ctx);
+    case 'executing': case 'succeeded': case 'failed': case 'rejected': case 'cancelled':
       return refuse(request, event, ctx, 'invalid-transition');
   }
+}
+
+/** A request that waited for manual steps longer than the sweep's `manualStepsTtlMs` since its last change. */
+function expireWaiting(request: LicenseRequest, event: Extract<SystemEvent, { kind: 'expire' }>, ctx: TransitionContext): TransitionResult {
+  const ttl = event.manualStepsTtlMs;
+  if (ttl === undefined) return refuse(request, event, ctx, 'invalid-transition');
+  const due = new Date(Date.parse(request.updatedAt) + ttl).toISOString();
+  if (ctx.now < due) return refuse(request, event, ctx, 'invalid-transition', `This request waits for manual steps until ${utcTime(due, ctx.now)}.`);
+  const audit = [auditRecord(ctx.now, 'request.expired', { system: null }, request.id, { waitingSince: request.updatedAt, manualStepsTtlMs: ttl, previousStatus: request.status })];
+  const message = `This request waited for manual steps since ${utcTime(request.updatedAt, ctx.now)} and expired; what was done stays done. Diagnose the user again and ask for a new plan if it is still needed.`;
+  return changed(advance(request, ctx.now, { status: 'expired' }), [{ kind: 'notify', audience: 'requester', message }], audit);
 }
 
 function startExecution(request: LicenseRequest, event: Extract<SystemEvent, { kind: 'start-execution' }>, ctx: TransitionContext): TransitionResult {

@@ -50,6 +50,8 @@ export function describeStatus(request: LicenseRequest): string {
       return d ? `Rejected by ${actorName(d.by)}: ${d.reason ?? 'no reason given'}` : 'Rejected';
     }
     case 'expired':
+      // A plan that ran and then waited for manual steps too long expires with its last outcome kept.
+      if (request.outcome?.status === 'needs-manual-steps') return `Expired while waiting for manual steps (since ${utcTime(request.updatedAt)})`;
       if (request.approval?.readOnly) return `Expired: approved by ${names(approvalsOf(request))} while READ_ONLY was on, which never runs`;
       if (request.approval) return `Expired: approved by ${names(approvalsOf(request))} but not started by ${utcTime(request.approval.runBy)}`;
       return `Expired at ${utcTime(request.expiresAt)} with ${approvalsOf(request).length} of ${request.approvalsRequired} approvals`;

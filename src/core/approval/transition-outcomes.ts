@@ -19,6 +19,7 @@ export const REFUSED_ACTION: Readonly<Record<RequestEventKind, string>> = {
   step: 'step.refused',
   finish: 'finish.refused',
   resume: 'resume.refused',
+  retry: 'retry.refused',
 };
 
 /** The next version of `request`: `changes` applied, version + 1, updatedAt = now. */
@@ -32,6 +33,7 @@ function subjectOf(event: RequestEvent): AuditSubject {
     case 'approve':
     case 'reject':
     case 'cancel':
+    case 'retry':
       return { actor: event.actor };
     case 'start-execution':
     case 'resume':

@@ -25,6 +25,7 @@ const USAGE = `Usage:
   license-doctor reject <request-id> (--as <upn> | --login [--device-code]) --reason <text> [--json] [--sandbox]
   license-doctor cancel <request-id> (--as <upn> | --login [--device-code]) [--json] [--sandbox]
   license-doctor recheck <request-id> [--json] [--sandbox]
+  license-doctor retry <request-id> --as <upn> [--json] [--sandbox]   (a failed plan, from its failed step)
   license-doctor show <request-id> [--json] [--sandbox]
   license-doctor requests [--status <status>] [--json] [--sandbox]
   license-doctor audit verify [--json] [--sandbox]
@@ -83,6 +84,11 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
           json: values.json === true, sandbox: values.sandbox === true, ...(reason !== undefined ? { reason } : {}),
         };
         return await (await commands.requests()).decideCommand(args, io);
+      }
+      case 'retry': {
+        const { values, positionals } = parse(rest, { ...COMMON, as: { type: 'string' } });
+        const args = { requestId: one(positionals, '<request-id>'), as: required(values.as, '--as <upn>'), json: values.json === true, sandbox: values.sandbox === true };
+        return await (await commands.requests()).retryCommand(args, io);
       }
       case 'recheck':
       case 'show': {

@@ -17,6 +17,7 @@ const EVENTS: Readonly<Record<RequestEventKind, RequestEvent>> = {
   step: { kind: 'step', progress: { stepId: 's1', status: 'succeeded', detail: null, at: minutesAfter(60) } },
   finish: { kind: 'finish', outcome: { status: 'succeeded', message: 'Verified.' } },
   resume: { kind: 'resume', owner: 'instance-b' },
+  retry: { kind: 'retry', actor: IDA, isApprover: false },
 };
 
 /** Patti approved at LATER (10:42 UTC); with the default 4 hours the approval runs out at 14:42 UTC. */
@@ -32,16 +33,16 @@ type Cell = ['changed', RequestStatus] | ['refused', RefusalReason, RequestStatu
 const AD: Cell = ['refused', 'already-decided', null];
 const NO: Cell = ['refused', 'invalid-transition', null];
 const CANCEL: Cell = ['changed', 'cancelled'];
-const STALE: readonly Cell[] = [AD, AD, CANCEL, ['changed', 'expired'], ['refused', 'expired', 'expired'], NO, NO, NO];
+const STALE: readonly Cell[] = [AD, AD, CANCEL, ['changed', 'expired'], ['refused', 'expired', 'expired'], NO, NO, NO, NO];
 
-/** Columns: approve, reject, cancel, expire, start-execution, step, finish, resume. */
+/** Columns: approve, reject, cancel, expire, start-execution, step, finish, resume, retry. */
 const SITUATIONS: ReadonlyArray<{ name: string; request: LicenseRequest; ctx: TransitionContext; row: readonly Cell[] }> = [
-  { name: 'within the approval window', request: requestIn('approved'), ctx: { now: minutesAfter(281), readOnly: false }, row: [AD, AD, CANCEL, NO, ['changed', 'executing'], NO, NO, NO] },
+  { name: 'within the approval window', request: requestIn('approved'), ctx: { now: minutesAfter(281), readOnly: false }, row: [AD, AD, CANCEL, NO, ['changed', 'executing'], NO, NO, NO, NO] },
   { name: 'at the end of the window', request: requestIn('approved'), ctx: { now: RUN_BY, readOnly: false }, row: STALE },
-  { name: 'a longer APPROVAL_TTL_HOURS', request: transitionApproved(8), ctx: { now: RUN_BY, readOnly: false }, row: [AD, AD, CANCEL, NO, ['changed', 'executing'], NO, NO, NO] },
+  { name: 'a longer APPROVAL_TTL_HOURS', request: transitionApproved(8), ctx: { now: RUN_BY, readOnly: false }, row: [AD, AD, CANCEL, NO, ['changed', 'executing'], NO, NO, NO, NO] },
   { name: 'approved under READ_ONLY, READ_ONLY lifted', request: approvedUnderReadOnly(), ctx: { now: minutesAfter(50), readOnly: false }, row: STALE },
-  { name: 'approved under READ_ONLY, READ_ONLY still on', request: approvedUnderReadOnly(), ctx: { now: minutesAfter(50), readOnly: true }, row: [AD, AD, CANCEL, NO, ['refused', 'read-only', null], NO, NO, NO] },
-  { name: 'approved under READ_ONLY, its time ran out', request: approvedUnderReadOnly(), ctx: { now: RUN_BY, readOnly: true }, row: [AD, AD, CANCEL, ['changed', 'expired'], ['refused', 'read-only', null], NO, NO, NO] },
+  { name: 'approved under READ_ONLY, READ_ONLY still on', request: approvedUnderReadOnly(), ctx: { now: minutesAfter(50), readOnly: true }, row: [AD, AD, CANCEL, NO, ['refused', 'read-only', null], NO, NO, NO, NO] },
+  { name: 'approved under READ_ONLY, its time ran out', request: approvedUnderReadOnly(), ctx: { now: RUN_BY, readOnly: true }, row: [AD, AD, CANCEL, ['changed', 'expired'], ['refused', 'read-only', null], NO, NO, NO, NO] },
   { name: 'approved before approvals had a window', request: legacy, ctx: { now: minutesAfter(50), readOnly: false }, row: STALE },
 ];
 

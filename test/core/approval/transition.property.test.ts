@@ -4,7 +4,7 @@
 //     given under READ_ONLY that is now off) moves an approved one to expired (version + 1);
 //  2. every status change follows an edge of the state diagram; terminal statuses never change;
 //  3. the approvals are distinct people, none of them the requester, and decisions are only ever appended;
-//  4. `execute` is emitted at most once per request lifetime, exactly when the quorum is reached with READ_ONLY off;
+//  4. `execute` is emitted exactly when the quorum is reached, or a failed plan is retried, with READ_ONLY off;
 //  5. a request past pending has at least approvalsRequired approvals (or was rejected, cancelled or expired);
 //  6. every change and every refusal is audited; a harmless repeat is not.
 import fc from 'fast-check';
@@ -20,8 +20,9 @@ const EDGES: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   pending: ['pending', 'approved', 'rejected', 'cancelled', 'expired'],
   approved: ['executing', 'cancelled', 'expired'],
   executing: ['executing', 'succeeded', 'failed', 'needs-manual-steps'],
-  'needs-manual-steps': ['executing', 'succeeded', 'failed'],
-  succeeded: [], failed: [], rejected: [], expired: [], cancelled: [],
+  'needs-manual-steps': ['executing', 'succeeded', 'failed', 'expired'],
+  failed: ['approved'],
+  succeeded: [], rejected: [], expired: [], cancelled: [],
 };
 
 const PEOPLE = [
@@ -38,7 +39,8 @@ const event: fc.Arbitrary<RequestEvent> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('approve' as const), actor: person, isApprover }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), actor: person, isApprover, reason }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), actor: person, isApprover }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'expire' as const }) },
+  { weight: 1, arbitrary: fc.oneof(fc.constant({ kind: 'expire' as const }), fc.constant({ kind: 'expire' as const, manualStepsTtlMs: 3_600_000 })) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retry' as const), actor: person, isApprover }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('start-execution' as const), owner: fc.constantFrom('a', 'b') }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('step' as const), progress: fc.record({ stepId, status: fc.constantFrom('running', 'succeeded', 'skipped', 'failed', 'manual'), detail: fc.constant(null), at: fc.constant(null) }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('finish' as const), outcome: fc.record({ status: fc.constantFrom('succeeded', 'failed', 'needs-manual-steps'), message: fc.constant('done') }) }) },
@@ -72,9 +74,11 @@ function checkStep(before: LicenseRequest, result: TransitionResult, now: string
       const next = result.request;
       invariant(!isTerminalStatus(before.status), 'a terminal status changed', detail);
       invariant(result.audit.length > 0, 'a change without audit', detail);
-      // Execute exactly when this change reached the quorum with READ_ONLY off.
+      // Execute exactly when this change reached the quorum, or retried a failed plan, with READ_ONLY off.
       const quorum = before.status === 'pending' && next.status === 'approved' && !readOnly;
-      invariant(result.effects.filter((x) => x.kind === 'execute').length === (quorum ? 1 : 0), 'execute not exactly at the quorum', detail);
+      const retry = before.status === 'failed' && next.status === 'approved';
+      invariant(!retry || !readOnly, 'a retry under READ_ONLY', detail);
+      invariant(result.effects.filter((x) => x.kind === 'execute').length === (quorum || retry ? 1 : 0), 'execute not exactly at the quorum or a retry', detail);
       checkChange(before, next, now);
       return next;
     }
@@ -104,16 +108,18 @@ test('any sequence of events keeps the invariants', () => {
     let request = pendingRequest({ plan: planFor(scope) });
     let clock = Date.parse(NOW);
     let executes = 0;
+    let retries = 0;
     for (const { event: e, minutes, readOnly } of ticks) {
       clock += minutes * 60_000;
       const now = new Date(clock).toISOString();
       const result = transition(request, e, { now, readOnly });
       if (result.kind === 'changed') executes += result.effects.filter((x) => x.kind === 'execute').length;
+      if (result.kind === 'changed' && request.status === 'failed') retries += 1;
       request = checkStep(request, result, now, readOnly);
       checkRequest(request);
       reached.add(request.status);
     }
-    invariant(executes <= 1, 'execute emitted more than once', executes);
+    invariant(executes <= 1 + retries, 'execute emitted more than once per approval and retry', { executes, retries });
   }), { numRuns: 1000 });
   // The generator is not vacuous: the runs went through every status.
   expect([...reached].sort()).toEqual([...REQUEST_STATUSES].sort());

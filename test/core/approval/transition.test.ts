@@ -16,6 +16,7 @@ const EVENTS: Readonly<Record<RequestEventKind, RequestEvent>> = {
   step: { kind: 'step', progress: { stepId: 's1', status: 'succeeded', detail: null, at: minutesAfter(60) } },
   finish: { kind: 'finish', outcome: { status: 'succeeded', message: 'Verified.' } },
   resume: { kind: 'resume', owner: 'instance-b' },
+  retry: { kind: 'retry', actor: IDA, isApprover: false },
 };
 
 type Cell = ['changed', RequestStatus] | ['refused', RefusalReason] | ['unchanged'];
@@ -24,17 +25,17 @@ const AD: Cell = ['refused', 'already-decided'];
 const NO: Cell = ['refused', 'invalid-transition'];
 const EXP: Cell = ['refused', 'expired'];
 
-/** Rows: status; columns: approve, reject, cancel, expire, start-execution, step, finish, resume (before expiry, READ_ONLY off). */
+/** Rows: status; columns: approve, reject, cancel, expire, start-execution, step, finish, resume, retry (before expiry, READ_ONLY off). */
 const TABLE: Readonly<Record<RequestStatus, readonly Cell[]>> = {
-  pending: [['changed', 'approved'], ['changed', 'rejected'], ['changed', 'cancelled'], NO, NO, NO, NO, NO],
-  approved: [AD, AD, ['changed', 'cancelled'], NO, ['changed', 'executing'], NO, NO, NO],
-  executing: [AD, AD, AD, NO, ['changed', 'executing'], ['changed', 'executing'], ['changed', 'succeeded'], NO],
-  succeeded: [AD, AD, AD, NO, NO, NO, NO, NO],
-  failed: [AD, AD, AD, NO, NO, NO, NO, NO],
-  'needs-manual-steps': [AD, AD, AD, NO, NO, NO, ['changed', 'succeeded'], ['changed', 'executing']],
-  rejected: [AD, AD, AD, NO, NO, NO, NO, NO],
-  expired: [EXP, EXP, EXP, ['unchanged'], NO, NO, NO, NO],
-  cancelled: [AD, AD, AD, NO, NO, NO, NO, NO],
+  pending: [['changed', 'approved'], ['changed', 'rejected'], ['changed', 'cancelled'], NO, NO, NO, NO, NO, NO],
+  approved: [AD, AD, ['changed', 'cancelled'], NO, ['changed', 'executing'], NO, NO, NO, NO],
+  executing: [AD, AD, AD, NO, ['changed', 'executing'], ['changed', 'executing'], ['changed', 'succeeded'], NO, NO],
+  succeeded: [AD, AD, AD, NO, NO, NO, NO, NO, NO],
+  failed: [AD, AD, AD, NO, NO, NO, NO, NO, ['changed', 'approved']],
+  'needs-manual-steps': [AD, AD, AD, NO, NO, NO, ['changed', 'succeeded'], ['changed', 'executing'], NO],
+  rejected: [AD, AD, AD, NO, NO, NO, NO, NO, NO],
+  expired: [EXP, EXP, EXP, ['unchanged'], NO, NO, NO, NO, NO],
+  cancelled: [AD, AD, AD, NO, NO, NO, NO, NO, NO],
 };
 
 const NOW = minutesAfter(60);

@@ -3,7 +3,8 @@
 // runs the approved plan from the store in DATABASE_URL (DATABASE_SCHEMA on PostgreSQL) against the tenant in the
 // environment (live mode), printing each execution boundary and step progress as a JSON line ({ n, label }) and each
 // vendor write License Doctor sends ({ write }) before it goes out. At the `at`-th line (0: never) it does `action`
-// to itself: `kill` (SIGKILL) or `stop` (SIGSTOP; the test continues it with SIGCONT). The last line is
+// to itself: `kill` (SIGKILL), `stop` (SIGSTOP; the test continues it with SIGCONT) or `term` (SIGTERM, handled as
+// `license-doctor serve` does: the runtime closes, so the execution stops at its next step boundary). The last line is
 // { status } as the execution ended. LEASE_MS, CALL_TIMEOUT_MS and EFFECT_TIMEOUT_MS set the timing.
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
@@ -28,6 +29,11 @@ const runtime = await createRuntime(loadConfig(process.env), {
   },
 });
 
+let closing: Promise<void> | null = null;
+process.once('SIGTERM', () => {
+  closing = runtime.close();
+});
+
 let n = 0;
 runtime.events.subscribe((event) => {
   if (event.type === 'request-changed') return;
@@ -35,9 +41,11 @@ runtime.events.subscribe((event) => {
   const label = event.type === 'execution-boundary' ? `${event.stepId} ${event.boundary}` : `${event.progress.stepId} ${event.progress.status}`;
   // A pipe write is synchronous on Linux: the line is out before the signal.
   out({ n, label });
-  if (n === Number(at)) process.kill(process.pid, action === 'stop' ? 'SIGSTOP' : 'SIGKILL');
+  if (n === Number(at)) process.kill(process.pid, action === 'stop' ? 'SIGSTOP' : action === 'term' ? 'SIGTERM' : 'SIGKILL');
 });
 
 const after = await runtime.services.execute(requestId);
 out({ status: after?.status ?? null });
-await runtime.close();
+await (closing ?? runtime.close());
+// A call to a vendor that never answers may still hold its socket open; the execution is over, so is the process.
+process.exit(0);

@@ -76,7 +76,7 @@ export interface Child {
 }
 
 /** Starts the harness on the scenario; its writes are appended to `s.writes`. */
-export function startChild(s: Scenario, action: 'kill' | 'stop', at: number, env: Readonly<Record<string, string>> = {}): Child {
+export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: number, env: Readonly<Record<string, string>> = {}): Child {
   const child = spawn(process.execPath, [HARNESS, s.requestId, action, String(at)], {
     env: {
       PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...liveEnv(s.sandbox), DATABASE_URL: s.databaseUrl, LEASE_MS: String(LEASE_MS),
@@ -159,7 +159,7 @@ export async function heldSkus(s: Scenario): Promise<Set<string>> {
 /**
  * The invariant, per case: every license the user held when the execution (re)started that the plan did not remove
  * is still held; License Doctor sent each of the plan's writes at most as often as the plan has it; the audit chain
- * verifies; the request ends where a person can act on it.
+ * verifies with one entry per real change; the request ends where a person can act on it.
  */
 export async function expectInvariant(s: Scenario, rt: Runtime, heldAtResume: ReadonlySet<string>): Promise<void> {
   const removed = new Set(s.plan.removedLicenses.map((l) => l.skuId.toLowerCase()));
@@ -171,6 +171,11 @@ export async function expectInvariant(s: Scenario, rt: Runtime, heldAtResume: Re
   expect(excess).toEqual([]);
   expect(await rt.store.verifyAudit()).toMatchObject({ kind: 'intact' });
   expect(['succeeded', 'failed', 'needs-manual-steps']).toContain((await rt.services.get(s.requestId))?.status);
+  // One audit entry per real change: one start, at most one takeover, one outcome.
+  const actions = (await rt.store.audit({ requestId: s.requestId })).map((e) => e.action);
+  expect(actions.filter((a) => a === 'execution.started')).toHaveLength(1);
+  expect(actions.filter((a) => a === 'execution.recovered').length).toBeLessThanOrEqual(1);
+  expect(actions.filter((a) => a === 'execution.finished')).toHaveLength(1);
 }
 
 /** Boundaries of Adele's plan, in the order the harness numbers them (1-based). */

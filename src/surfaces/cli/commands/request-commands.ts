@@ -1,4 +1,4 @@
-// license-doctor request | approve | reject | cancel | recheck | show | requests — thin over the application services.
+// license-doctor request | approve | reject | cancel | recheck | retry | show | requests — thin over the application services.
 import type { PathId } from '../../../core/model/diagnosis.ts';
 import type { PlanOptions } from '../../../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../../../core/model/request.ts';
@@ -83,6 +83,14 @@ function actingAs(as: string | null, signedInAs: string | null): string {
 export function recheckCommand(args: Common & { requestId: string }, io: CliIo): Promise<number> {
   return withRuntime(io, args, async (rt) => {
     print(io, args.json, await rt.services.recheck(args.requestId));
+    return EXIT.ok;
+  });
+}
+
+/** Retries a failed plan from its failed step, as the requester or an approver. */
+export function retryCommand(args: Common & { requestId: string; as: string }, io: CliIo): Promise<number> {
+  return withRuntime(io, args, async (rt) => {
+    print(io, args.json, await rt.services.retry({ requestId: args.requestId, actor: { upnOrId: args.as, surface: 'cli', surfaceUserId: null } }));
     return EXIT.ok;
   });
 }

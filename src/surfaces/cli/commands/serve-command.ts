@@ -45,8 +45,24 @@ export async function serveCommand(io: CliIo, waitForStop: () => Promise<void>):
   ].join('\n'));
   logger.info({ port: server.http.port, mode: config.mode, surfaces: server.surfaces.map((s) => s.name) }, 'license-doctor started');
   await stop;
-  logger.info('stopping');
-  await server.close();
-  await runtime.close();
+  const graceMs = config.execution.stopGraceSeconds * 1000;
+  logger.info({ graceMs }, 'stopping: running plans finish their vendor call in flight, journal it and release their lease');
+  const closed = (async () => {
+    await server.close();
+    await runtime.close();
+    return 'closed' as const;
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  const outcome = await Promise.race([closed, late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    // A vendor call still has not answered: its journal row says "started", and the instance that resumes the plan
+    // reads back whether it landed. Exiting now keeps within the orchestrator's stop grace period.
+    logger.warn({ graceMs }, 'did not stop within STOP_GRACE_SECONDS; exiting');
+    process.exit(EXIT.ok);
+  }
   return EXIT.ok;
 }

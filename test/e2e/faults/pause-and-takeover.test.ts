@@ -1,0 +1,65 @@
+// The fault suite, part 2: a process paused (SIGSTOP) at an execution boundary past its lease, another instance
+// taking the request over (after an administrator changed the tenant, in some cases) and ending it, then the paused
+// process continued (SIGCONT). Its fencing token is stale: it must not send another write, journal anything, or
+// record an outcome, and the tenant keeps every license.
+import pg from 'pg';
+import { rmSync } from 'node:fs';
+import {
+  approvedAdele, boundary, changeTenant, expectInvariant, faultsDir, heldSkus, LEASE_MS, POSTGRES, resumer, schemas, sleep, SQLITE, startChild,
+  DATABASE_URL, type Engine, type TenantChange,
+} from './fault-scenario.ts';
+
+afterAll(async () => {
+  rmSync(faultsDir, { recursive: true, force: true });
+  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+});
+
+const CASES: ReadonlyArray<readonly [Engine, string, TenantChange, 'succeeded' | 'failed']> = [
+  // Paused after Okta's write landed, before journaling it: the other instance finds it done.
+  [SQLITE, 's1 vendor-done', 'none', 'succeeded'],
+  // Paused right after journaling the start of the direct assignment: the token check before the call stops it.
+  [SQLITE, 's2 journaled-start', 'none', 'succeeded'],
+  [SQLITE, 's3 running', 'okta-licenses-emptied', 'failed'],
+  [SQLITE, 's4 journaled-start', 'license-added-directly', 'failed'],
+  [POSTGRES, 's2 journaled-start', 'none', 'succeeded'],
+  [POSTGRES, 's3 vendor-done', 'okta-licenses-emptied', 'failed'],
+];
+
+test.concurrent.each(CASES.map(([engine, label, change, end]) => [engine.name, label, change, end, engine] as const))(
+  '%s: paused at %s, tenant change "%s", taken over (%s), continued: the paused process writes nothing more',
+  async (_, label, change, end, engine) => {
+    const s = await approvedAdele(engine);
+    try {
+      const child = startChild(s, 'stop', boundary(label));
+      await child.reached(boundary(label));
+      await changeTenant(s, change);
+      const held = await heldSkus(s);
+      await sleep(LEASE_MS + 50);
+      const rt = await resumer(s);
+      try {
+        const after = await rt.services.execute(s.requestId);
+        await s.sandbox.okta.idle();
+        expect(after?.status).toBe(end);
+        const writes = s.writes.length;
+        const journal = await rt.store.journal(s.requestId);
+        const audit = await rt.store.audit({ requestId: s.requestId });
+
+        process.kill(child.pid, 'SIGCONT');
+        const exit = await child.exit;
+        // It stopped on its stale token and reports the request as the other instance left it.
+        expect(exit).toEqual({ signal: null, status: end });
+        expect(s.writes.length).toBe(writes);
+        expect(await rt.store.journal(s.requestId)).toEqual(journal);
+        expect(await rt.store.audit({ requestId: s.requestId })).toEqual(audit);
+        await expectInvariant(s, rt, held);
+      } finally {
+        await rt.close();
+      }
+    } finally {
+      await s.sandbox.close();
+    }
+  },
+  60_000,
+);
