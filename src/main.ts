@@ -11,6 +11,8 @@ import type { RequestStore } from './core/ports/request-store.ts';
 import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
+import { OktaRateLimits } from './adapters/okta/okta-rate-limits.ts';
+import { RetryAfterGate } from './adapters/graph/retry-after-gate.ts';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { EntraDirectory } from './core/ports/entra-directory.ts';
@@ -94,17 +96,27 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
 
   // @azure/identity is loaded only when Azure credentials are configured (it is slow to load, and unused otherwise).
   const graphCredential = tenant.graph.credential;
-  const entra = createGraphDirectory({
+  const execution = { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution };
+  // Chat and CLI reads wait briefly for a rate limit and otherwise say when to retry; executions wait out a reset
+  // (Okta's are per minute) within their lease. Both share what the vendors said about their limits.
+  const retryAfterGate = new RetryAfterGate();
+  const rateLimits = new OktaRateLimits();
+  const patientMs = Math.max(config.vendorTimeoutMs, Math.min(45_000, execution.leaseMs - config.vendorTimeoutMs));
+  const graphFor = async (waitMs: number | null) => createGraphDirectory({
     baseUrl: tenant.graph.baseUrl,
-    timeoutMs: config.vendorTimeoutMs,
+    timeoutMs: config.vendorTimeoutMs + (waitMs ?? 0),
+    retryAfterGate,
+    ...(waitMs === null ? {} : { retryBudgetMs: waitMs }),
     credential: graphCredential.kind === 'static'
       ? { kind: 'static', token: graphCredential.token }
       : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) },
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'graph', ...i }) } : {}),
   });
-  const okta = createOktaOrg({
+  const oktaFor = (waitMs: number | null) => createOktaOrg({
     orgUrl: tenant.okta.orgUrl,
     requestTimeoutMs: config.vendorTimeoutMs,
+    rateLimits,
+    ...(waitMs === null ? {} : { waitBudgetMs: waitMs, maxRetries: 4 }),
     auth: tenant.okta.auth.kind === 'ssws'
       ? { kind: 'ssws', token: tenant.okta.auth.token }
       : {
@@ -114,11 +126,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         },
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'okta', ...i }) } : {}),
   });
+  const entra = await graphFor(null);
+  const okta = oktaFor(null);
+  const patientOkta = oktaFor(patientMs);
   const workflowsSettings = config.workflows ?? sandbox?.workflows ?? null;
   const workflows = workflowsSettings ? createWorkflowsFlow(workflowsSettings) : null;
   const diagnoseDeps: DiagnoseDeps = {
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
+  const executionDiagnose: DiagnoseDeps = { ...diagnoseDeps, entra: await graphFor(patientMs), okta: patientOkta };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
   let store: RequestStore;
   try {
@@ -138,14 +154,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     logger,
     clock: systemClock,
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
-    execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
+    executionDiagnose,
+    execution,
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,
     auditContext: options.auditContext ?? {},
   });
   return {
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
-    clearCaches: () => okta.clearCaches(),
+    clearCaches: () => {
+      okta.clearCaches();
+      patientOkta.clearCaches();
+    },
     close: async () => {
       await services.idle();
       await store.close();

@@ -44,6 +44,9 @@ export async function readOktaSide(okta: OktaOrg, user: OktaUser | null, apps: r
   if (!user) return { ...empty, app: candidates.length === 1 ? (candidates[0] ?? null) : null };
 
   const failures = okta.listPushFailures(user.id, options.since, options.until);
+  // Awaited below on every path that uses it; this only keeps a failure from going unhandled when an earlier read
+  // (e.g. the app users of several instances) fails first.
+  failures.catch(() => undefined);
   if (candidates.length === 1) {
     const app = candidates[0] as OktaApp;
     const [appUser, licenseSchema, provisioning, pushFailures] = await Promise.all([

@@ -20,6 +20,8 @@ export const DEFAULT_EXECUTION: ExecutionSettings = { leaseMs: 60_000, verifyTim
 
 export interface ServiceDeps {
   readonly diagnose: DiagnoseDeps;
+  /** The same tenant for executions: vendor calls that wait out rate limits instead of failing (default `diagnose`). */
+  readonly executionDiagnose?: DiagnoseDeps;
   readonly workflows: WorkflowsFlow | null;
   readonly store: RequestStore;
   readonly events: RequestEvents;

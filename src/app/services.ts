@@ -40,6 +40,8 @@ export function createServices(deps: ServiceDeps): Services {
     void p.finally(() => running.delete(p)).catch(() => undefined);
     return p;
   };
+  // Executions (and what resumes them) read and write through adapters that wait out a rate limit.
+  const executing: ServiceDeps = deps.executionDiagnose ? { ...deps, diagnose: deps.executionDiagnose } : deps;
   return {
     deps,
     diagnose: (query) => diagnoseUser(deps.diagnose, query),
@@ -47,15 +49,15 @@ export function createServices(deps: ServiceDeps): Services {
     planFor: (diagnosis, path, options) => planFor(deps, diagnosis, path, options),
     createRequest: (input) => createRequest(deps, input),
     decide: (input) => decideRequest(deps, input),
-    execute: (id) => track(executeRequest(deps, id)),
+    execute: (id) => track(executeRequest(executing, id)),
     executeInBackground: (id) => {
-      void track(executeRequest(deps, id)).catch((err: unknown) => deps.logger.error({ err, requestId: id }, 'execution failed'));
+      void track(executeRequest(executing, id)).catch((err: unknown) => deps.logger.error({ err, requestId: id }, 'execution failed'));
     },
-    recheck: (id) => track(recheckRequest(deps, id)),
+    recheck: (id) => track(recheckRequest(executing, id)),
     get: (id) => deps.store.get(id),
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     verifyAudit: () => deps.store.verifyAudit(),
-    maintenance: () => track(runMaintenance(deps)),
+    maintenance: () => track(runMaintenance(executing)),
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

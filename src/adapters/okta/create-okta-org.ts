@@ -7,6 +7,7 @@ import type { Client } from '@okta/okta-sdk-nodejs';
 import type { OktaProvisioning } from '../../core/model/okta.ts';
 import type { OktaOrg, OktaWriteResult } from '../../core/ports/okta-org.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
+import type { OktaRateLimits } from './okta-rate-limits.ts';
 import { findLicenseSchema } from './find-license-schema.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
 import { targetsUser, toPushFailure } from './push-failure-message.ts';
@@ -25,6 +26,10 @@ export interface OktaOrgOptions {
   readonly maxRetries?: number;
   /** Time budget of one call including 429 waits, and its network timeout (default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** Longest wait of one call for pacing and 429 answers (default: the time budget); executions wait out a reset. */
+  readonly waitBudgetMs?: number;
+  /** Rate-limit knowledge shared with other OktaOrgs of the same org and token. */
+  readonly rateLimits?: OktaRateLimits;
   /** How long the apps list and app user schemas are kept (default 5 min). */
   readonly cacheTtlMs?: number;
   readonly now?: () => number;
@@ -81,6 +86,8 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     auth: options.auth,
     maxRetries: options.maxRetries ?? 2,
     requestTimeoutMs: timeoutMs,
+    ...(options.waitBudgetMs === undefined ? {} : { waitBudgetMs: options.waitBudgetMs }),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const ttl = options.cacheTtlMs ?? 5 * 60_000;
