@@ -53,6 +53,8 @@ const PUSH_FAILURE_EVENTS = '(eventType eq "app.office365.api.error.push.profile
 const PUSH_FAILURE_PAGE = 20;
 /** Events read by the fallback query by app target, which also sees other users' failures. */
 const APP_PUSH_FAILURE_PAGE = 100;
+/** App users read for a blast radius: one page of Okta's largest size. */
+const APP_USERS_PAGE = 500;
 const quoted = (id: string) => `"${id.replace(/["\\]/g, '')}"`;
 
 interface RawResponse {
@@ -112,7 +114,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     });
 
   /** A raw call through the SDK's HTTP layer: the body text and Okta's request id. */
-  const send = async (method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<{ text: string; requestId: string | null }> => {
+  const send = async (method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<{ text: string; requestId: string | null; link: string | null }> => {
     const request = {
       method,
       headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -120,7 +122,7 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     };
     // The SDK types these options with node-fetch's RequestInit, whose types are not installed.
     const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request as Parameters<Client['http']['http']>[1]);
-    return { text: await res.text(), requestId: res.headers.get('x-okta-request-id') };
+    return { text: await res.text(), requestId: res.headers.get('x-okta-request-id'), link: res.headers.get('link') };
   };
   const write = async (operation: string, method: 'post' | 'put', path: string, body?: unknown): Promise<OktaWriteResult> => {
     try {
@@ -209,10 +211,11 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
 
     countAppUsers: (appId) =>
       read('count the app users', async () => {
-        const users = await client.applicationApi.listApplicationUsers({ appId, limit: 500 });
-        let count = 0;
-        for (let next = await users.next(); next.value !== null && next.value !== undefined; next = await users.next()) count += 1;
-        return count;
+        // One page of the largest size Okta allows: beyond it, "more than 500" is what an approver needs to know.
+        const { text, link } = await send('get', `/api/v1/apps/${seg(appId)}/users?limit=${APP_USERS_PAGE}`);
+        const page: unknown = JSON.parse(text);
+        const count = Array.isArray(page) ? page.length : 0;
+        return { count, more: /rel="next"/.test(link ?? '') };
       }),
 
     updateAppUserProfile: (appId, userId, profile) =>
