@@ -8,11 +8,13 @@ import { DEFAULT_EXECUTION, type ExecutionSettings } from './app/service-deps.ts
 import { createServices, type Services } from './app/services.ts';
 import { createRequestStore } from './adapters/store/create-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
-import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
+import { createGraphDirectory, tokenSource, type GraphCredentialOption } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
 import { OktaRateLimits } from './adapters/okta/okta-rate-limits.ts';
 import { RetryAfterGate } from './adapters/graph/retry-after-gate.ts';
+import { readGraphRoles } from './adapters/graph/read-graph-roles.ts';
+import type { PermissionReader } from './core/ports/permission-reader.ts';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { EntraDirectory } from './core/ports/entra-directory.ts';
@@ -102,14 +104,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const retryAfterGate = new RetryAfterGate();
   const rateLimits = new OktaRateLimits();
   const patientMs = Math.max(config.vendorTimeoutMs, Math.min(45_000, execution.leaseMs - config.vendorTimeoutMs));
-  const graphFor = async (waitMs: number | null) => createGraphDirectory({
+  const credential: GraphCredentialOption = graphCredential.kind === 'static'
+    ? { kind: 'static', token: graphCredential.token }
+    : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) };
+  const graphFor = (waitMs: number | null) => createGraphDirectory({
     baseUrl: tenant.graph.baseUrl,
     timeoutMs: config.vendorTimeoutMs + (waitMs ?? 0),
     retryAfterGate,
     ...(waitMs === null ? {} : { retryBudgetMs: waitMs }),
-    credential: graphCredential.kind === 'static'
-      ? { kind: 'static', token: graphCredential.token }
-      : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) },
+    credential,
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'graph', ...i }) } : {}),
   });
   const oktaFor = (waitMs: number | null) => createOktaOrg({
@@ -126,7 +129,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         },
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'okta', ...i }) } : {}),
   });
-  const entra = await graphFor(null);
+  const entra = graphFor(null);
   const okta = oktaFor(null);
   const patientOkta = oktaFor(patientMs);
   const workflowsSettings = config.workflows ?? sandbox?.workflows ?? null;
@@ -134,7 +137,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const diagnoseDeps: DiagnoseDeps = {
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
-  const executionDiagnose: DiagnoseDeps = { ...diagnoseDeps, entra: await graphFor(patientMs), okta: patientOkta };
+  const permissions: PermissionReader = {
+    readGranted: async ({ probeWrites = true } = {}) => {
+      const [graphRoles, oktaScopes] = await Promise.all([readGraphRoles(tokenSource(credential)), okta.probeScopes({ write: probeWrites })]);
+      return { graphRoles, oktaScopes, ...(probeWrites ? {} : { oktaUnchecked: ['okta.apps.manage'] }) };
+    },
+  };
+  const executionDiagnose: DiagnoseDeps = { ...diagnoseDeps, entra: graphFor(patientMs), okta: patientOkta };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
   let store: RequestStore;
   try {
@@ -155,6 +164,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     clock: systemClock,
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
     executionDiagnose,
+    permissions,
     execution,
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,

@@ -10,6 +10,7 @@ import { applyEvent } from './apply-event.ts';
 import { awaitGroupLicensing } from './await-group-licensing.ts';
 import { describeFailure, manualOutcome } from './execution-messages.ts';
 import { performStep } from './perform-step.ts';
+import { preflightPermissions } from './preflight.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { isStepDone } from './step-done.ts';
@@ -52,6 +53,8 @@ async function run(deps: ServiceDeps, requestId: string, owner: string): Promise
   }
 
   if (firstRun) {
+    const unpermitted = await preflightPermissions(deps, request);
+    if (unpermitted !== null) return finish(deps, request, { status: 'failed', message: unpermitted });
     const fresh = await readLiveState(deps, request);
     const premises = checkPremises(request.plan, fresh);
     if (premises.kind === 'changed') {

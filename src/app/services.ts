@@ -3,6 +3,7 @@ import type { AuditVerification } from '../core/model/journal.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
+import { assessCapabilities, type CapabilityLine, type GrantedPermissions } from '../core/permissions/capabilities.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
 import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
@@ -28,6 +29,8 @@ export interface Services {
   list(statuses?: readonly RequestStatus[]): Promise<LicenseRequest[]>;
   verifyAudit(): Promise<AuditVerification>;
   maintenance(): ReturnType<typeof runMaintenance>;
+  /** What the credentials allow, read live: one line per capability. */
+  checkPermissions(options?: { readonly probeWrites?: boolean }): Promise<{ granted: GrantedPermissions; lines: CapabilityLine[] }>;
   /** Waits for background executions (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -58,6 +61,10 @@ export function createServices(deps: ServiceDeps): Services {
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     verifyAudit: () => deps.store.verifyAudit(),
     maintenance: () => track(runMaintenance(executing)),
+    checkPermissions: async (options) => {
+      const granted = deps.permissions ? await deps.permissions.readGranted(options) : { graphRoles: null, oktaScopes: null };
+      return { granted, lines: assessCapabilities(granted) };
+    },
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

@@ -33,6 +33,8 @@ export interface SandboxBehaviour {
    * Real orgs: about 100/min for /api/v1/apps and 120/min for /api/v1/logs, half of that per token by default.
    */
   oktaRateLimit: { readonly perWindow: number; readonly windowSeconds: number } | null;
+  /** What License Doctor's Okta credentials may do, as OAuth scopes (default null: everything); others get 403 E0000006. */
+  oktaScopes: readonly string[] | null;
 }
 
 export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
@@ -45,6 +47,7 @@ export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   enforcesLicenseList: false,
   pushFailureShape: 'reason',
   oktaRateLimit: null,
+  oktaScopes: null,
 };
 
 export interface SandboxTenantOptions {

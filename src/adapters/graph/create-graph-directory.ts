@@ -57,7 +57,8 @@ export function splitGraphBaseUrl(baseUrl: string): { baseUrl: string; version: 
   return { baseUrl: `${url.origin}${prefix}`, version };
 }
 
-function tokenSource(credential: GraphCredentialOption): () => Promise<string> {
+/** A function that gives a current Graph access token for these credentials. */
+export function tokenSource(credential: GraphCredentialOption): () => Promise<string> {
   if (credential.kind === 'static') return () => Promise.resolve(credential.token);
   // @azure/identity credentials cache tokens and refresh them before they expire.
   return async () => {

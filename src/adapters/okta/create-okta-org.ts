@@ -45,6 +45,11 @@ export interface OktaOrgAdapter extends OktaOrg {
   getUserProvisioningFeature(appId: string): Promise<UserProvisioningFeature>;
   /** Forgets the cached apps and license schemas (the org changed behind our back, e.g. the sandbox was reset). */
   clearCaches(): void;
+  /**
+   * Which scopes the credentials have, probed with harmless calls (403: not granted). `okta.apps.manage` is probed with
+   * a POST to an app user that cannot exist (it changes nothing) only when `write` is true.
+   */
+  probeScopes(options?: { readonly write?: boolean }): Promise<string[]>;
 }
 
 // The Office 365 error event is a failure by its type; the generic push event only when its outcome says so.
@@ -240,6 +245,33 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     clearCaches: () => {
       appsCache.clear();
       schemaCache.clear();
+    },
+
+    probeScopes: async ({ write: probeWrite = true } = {}) => {
+      const allowed = async (scope: string, method: 'get' | 'post', path: string): Promise<string[]> => {
+        try {
+          await send(method, path, method === 'post' ? { profile: {} } : undefined);
+          return [scope];
+        } catch (err) {
+          if (isStatus(err, 403)) return [];
+          // Not found or refused as invalid: the call got past authorisation.
+          if (isStatus(err, 404) || isStatus(err, 400)) return [scope];
+          throw toOktaError(err, `check the ${scope} scope`, { orgUrl, timeoutMs, tokenRefusedStatus: executor.tokenRefusedStatus });
+        }
+      };
+      const apps = await listOffice365Apps().catch(() => []);
+      const appId = apps.find((a) => a.status === 'ACTIVE')?.id ?? apps[0]?.id ?? 'none';
+      // A write to an app user that cannot exist changes nothing: 404 when allowed, 403 when not.
+      const noUser = '00u0000000000000000000';
+      const found = await Promise.all([
+        allowed('okta.users.read', 'get', '/api/v1/users?limit=1'),
+        allowed('okta.groups.read', 'get', '/api/v1/groups?limit=1'),
+        allowed('okta.apps.read', 'get', '/api/v1/apps?limit=1'),
+        allowed('okta.logs.read', 'get', '/api/v1/logs?limit=1'),
+        allowed('okta.schemas.read', 'get', `/api/v1/meta/schemas/apps/${seg(appId)}/default`),
+        probeWrite ? allowed('okta.apps.manage', 'post', `/api/v1/apps/${seg(appId)}/users/${noUser}`) : Promise.resolve([]),
+      ]);
+      return found.flat();
     },
   };
 }

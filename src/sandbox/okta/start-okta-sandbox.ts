@@ -73,7 +73,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions): Promise<Run
   registerLogRoutes(router, ctx);
   registerWorkflowsRoutes(router, tenant);
 
-  const authenticate = oktaAuthenticator(options.token, tokens);
+  const authenticate = oktaAuthenticator(options.token, tokens, () => tenant.behaviour.oktaScopes);
   const errors: typeof oktaFaultErrors = {
     notFound: (req) => headers.stamp(oktaFaultErrors.notFound(req)),
     methodNotAllowed: (req) => headers.stamp(oktaFaultErrors.methodNotAllowed(req)),
