@@ -5,7 +5,7 @@
 import { startSandboxRuntime, type SandboxRuntime } from '../support/test-runtime.ts';
 import { approve, ask } from '../support/request-flow.ts';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 const ADELE = 'adele.vance@contoso.com';
 
 let rt: SandboxRuntime;
@@ -18,7 +18,8 @@ test('path 1 under 12 Okta calls per window: the plan succeeds with at most 2 an
   // The limit applies from the execution on: asking and approving are the helpdesk's own pace.
   const started = rt.requests.length;
   const startedAt = performance.now();
-  rt.sandbox.tenant.behaviour.oktaRateLimit = { perWindow: 12, windowSeconds: 6 };
+  // RATE_LIMIT_WINDOW_SECONDS=60 runs it under Okta's real per-minute window (about two minutes).
+  rt.sandbox.tenant.behaviour.oktaRateLimit = { perWindow: 12, windowSeconds: Number(process.env.RATE_LIMIT_WINDOW_SECONDS ?? 6) };
   const done = await rt.services.execute(request.id);
   const seconds = (performance.now() - startedAt) / 1000;
   const calls = rt.requests.slice(started);
