@@ -9,9 +9,13 @@ import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices } from './app/services.ts';
 import { lazyRequestStore } from './adapters/store/lazy-request-store.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
-import { createGraphDirectory } from './adapters/graph/create-graph-directory.ts';
+import { createGraphDirectory, tokenSource, type GraphCredentialOption } from './adapters/graph/create-graph-directory.ts';
 import { createOktaOrg } from './adapters/okta/create-okta-org.ts';
 import { createWorkflowsFlow } from './adapters/okta/workflows-flow.ts';
+import { OktaRateLimits } from './adapters/okta/okta-rate-limits.ts';
+import { RetryAfterGate } from './adapters/graph/retry-after-gate.ts';
+import { readGraphRoles } from './adapters/graph/read-graph-roles.ts';
+import type { PermissionReader } from './core/ports/permission-reader.ts';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { Runtime, RuntimeOptions } from './runtime.ts';
@@ -45,17 +49,30 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
 
   // @azure/identity is loaded only when Azure credentials are configured (it is slow to load, and unused otherwise).
   const graphCredential = tenant.graph.credential;
-  const entra = createGraphDirectory({
+  const execution = {
+    ...DEFAULT_EXECUTION, manualStepsTtlMs: config.execution.manualStepsTtlDays * 24 * 3_600_000, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution,
+  };
+  // Chat and CLI reads wait briefly for a rate limit and otherwise say when to retry; executions wait out a reset
+  // (Okta's are per minute) within their lease. Both share what the vendors said about their limits.
+  const retryAfterGate = new RetryAfterGate();
+  const rateLimits = new OktaRateLimits();
+  const patientMs = Math.max(config.vendorTimeoutMs, Math.min(45_000, execution.leaseMs - config.vendorTimeoutMs));
+  const credential: GraphCredentialOption = graphCredential.kind === 'static'
+    ? { kind: 'static', token: graphCredential.token }
+    : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) };
+  const graphFor = (waitMs: number | null) => createGraphDirectory({
     baseUrl: tenant.graph.baseUrl,
-    timeoutMs: config.vendorTimeoutMs,
-    credential: graphCredential.kind === 'static'
-      ? { kind: 'static', token: graphCredential.token }
-      : { kind: 'token-credential', credential: (await import('./adapters/graph/create-graph-credential.ts')).createGraphCredential(graphCredential) },
+    timeoutMs: config.vendorTimeoutMs + (waitMs ?? 0),
+    retryAfterGate,
+    ...(waitMs === null ? {} : { retryBudgetMs: waitMs }),
+    credential,
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'graph', ...i }) } : {}),
   });
-  const okta = createOktaOrg({
+  const oktaFor = (waitMs: number | null) => createOktaOrg({
     orgUrl: tenant.okta.orgUrl,
     requestTimeoutMs: config.vendorTimeoutMs,
+    rateLimits,
+    ...(waitMs === null ? {} : { waitBudgetMs: waitMs, maxRetries: 4 }),
     auth: tenant.okta.auth.kind === 'ssws'
       ? { kind: 'ssws', token: tenant.okta.auth.token }
       : {
@@ -65,11 +82,21 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         },
     ...(options.onVendorRequest ? { onRequest: (i: { method: string; url: string }) => options.onVendorRequest?.({ vendor: 'okta', ...i }) } : {}),
   });
+  const entra = graphFor(null);
+  const okta = oktaFor(null);
+  const patientOkta = oktaFor(patientMs);
   const workflowsSettings = config.workflows ?? sandbox?.workflows ?? null;
   const workflows = workflowsSettings ? createWorkflowsFlow(workflowsSettings) : null;
   const diagnoseDeps: DiagnoseDeps = {
     entra, okta, clock: systemClock, sandbox: sandbox !== null, oktaAppId: config.oktaAppId, workflowsConfigured: workflows !== null,
   };
+  const permissions: PermissionReader = {
+    readGranted: async ({ probeWrites = true } = {}) => {
+      const [graphRoles, oktaScopes] = await Promise.all([readGraphRoles(tokenSource(credential)), okta.probeScopes({ write: probeWrites })]);
+      return { graphRoles, oktaScopes, ...(probeWrites ? {} : { oktaUnchecked: ['okta.apps.manage'] }) };
+    },
+  };
+  const executionDiagnose: DiagnoseDeps = { ...diagnoseDeps, entra: graphFor(patientMs), okta: patientOkta };
   if (sandbox) logger.debug({ graph: sandbox.endpoints.graphBaseUrl, okta: sandbox.endpoints.oktaOrgUrl }, 'sandbox tenant started');
   const lazyStore = lazyRequestStore(async () => {
     const { createRequestStore } = await import('./adapters/store/create-request-store.ts');
@@ -105,16 +132,19 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       cliDecisions: config.mode === 'sandbox' || config.approvals.cliDecisions,
     },
     work: config.work,
-    execution: {
-      ...DEFAULT_EXECUTION, manualStepsTtlMs: config.execution.manualStepsTtlDays * 24 * 3_600_000, ...(sandbox ? SANDBOX_EXECUTION : {}), ...options.execution,
-    },
+    executionDiagnose,
+    permissions,
+    execution,
     instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newRequestId,
     auditContext: options.auditContext ?? {},
   });
   return {
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
-    clearCaches: () => okta.clearCaches(),
+    clearCaches: () => {
+      okta.clearCaches();
+      patientOkta.clearCaches();
+    },
     close: async () => {
       stopping.abort();
       await services.idle();

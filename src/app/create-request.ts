@@ -1,5 +1,6 @@
 // Use case: ask for a change. The plan is built from the live state now; someone else must approve it.
 import { newRequest } from '../core/approval/new-request.ts';
+import { OPEN_STATUSES, openRequestForTarget, targetBusyMessage } from '../core/approval/open-request-for-target.ts';
 import { LicenseDoctorError } from '../core/errors.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
@@ -29,6 +30,8 @@ export async function createRequest(deps: ServiceDeps, input: CreateRequestInput
   const { diagnosis, plan } = await previewPlan(deps, input.query, input.path, input.options);
   const user = diagnosis.report.user;
   if (!user) throw new LicenseDoctorError('usage', diagnosis.report.explanation);
+  const busy = openRequestForTarget(await deps.store.list({ statuses: OPEN_STATUSES }), plan, user.entraObjectId);
+  if (busy) throw new LicenseDoctorError('policy', targetBusyMessage(busy), { reason: 'target-busy', requestId: busy.id });
   const now = new Date(deps.clock.now()).toISOString();
   const result = newRequest({
     id: deps.newRequestId(),

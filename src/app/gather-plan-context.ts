@@ -23,7 +23,7 @@ export async function gatherPlanContext(deps: PlanContextDeps, diagnosis: Diagno
   const counts = path === 'okta-owns-licenses' && options.removeLicenseFromGroup
     ? Object.fromEntries(await Promise.all(groupIds.map(async (id) => [id, await deps.entra.countGroupMembers(id)] as const)))
     : {};
-  const appAssignedUsers = path !== 'okta-owns-licenses' && app ? await deps.okta.countAppUsers(app.id) : null;
+  const appUsers = path !== 'okta-owns-licenses' && app ? await deps.okta.countAppUsers(app.id) : null;
 
   let oktaGroupAssignment: PlanContext['oktaGroupAssignment'] = null;
   if (path === 'okta-owns-licenses' && app && appUser?.scope === 'GROUP' && input.okta?.user) {
@@ -40,5 +40,5 @@ export async function gatherPlanContext(deps: PlanContextDeps, diagnosis: Diagno
       oktaGroupAssignment = { groupId: chosen.groupId, groupName: chosen.groupName ?? chosen.groupId, values };
     }
   }
-  return { groupMemberCounts: counts, appAssignedUsers, workflowsConfigured: deps.workflowsConfigured, oktaGroupAssignment };
+  return { groupMemberCounts: counts, appAssignedUsers: appUsers?.count ?? null, appAssignedUsersMore: appUsers?.more ?? false, workflowsConfigured: deps.workflowsConfigured, oktaGroupAssignment };
 }

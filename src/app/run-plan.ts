@@ -8,6 +8,7 @@ import { applyEvent } from './apply-event.ts';
 import { awaitGroupLicensing } from './await-group-licensing.ts';
 import { checkStop, type ExecutionLease } from './execution-lease.ts';
 import { describeChanged, manualOutcome } from './execution-messages.ts';
+import { preflightPermissions } from './preflight.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { isStepDone } from './step-done.ts';
@@ -34,6 +35,11 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
     return started.request;
   }
   request = started.request;
+  // Before the first write: a plan the credentials cannot finish is refused whole, not stopped part-way.
+  if (request.steps.every((s) => s.status === 'pending')) {
+    const unpermitted = await preflightPermissions(deps, request);
+    if (unpermitted !== null) return finish(deps, lease, request, { status: 'failed', message: unpermitted });
+  }
 
   const executionStart = request.steps.find((s) => s.status !== 'pending')?.at ?? request.updatedAt;
   // When the last write went out: Okta's push counts as verification only if it came after it.

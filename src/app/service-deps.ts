@@ -1,5 +1,6 @@
 // What the request use cases need; main.ts builds it.
 import type { Clock } from '../core/ports/clock.ts';
+import type { PermissionReader } from '../core/ports/permission-reader.ts';
 import type { RequestStore } from '../core/ports/request-store.ts';
 import type { WorkflowsFlow } from '../core/ports/workflows-flow.ts';
 import type { AppLogger } from './app-logger.ts';
@@ -39,6 +40,10 @@ export const SANDBOX_EXECUTION: Partial<ExecutionSettings> = { verifyTimeoutMs: 
 
 export interface ServiceDeps {
   readonly diagnose: DiagnoseDeps;
+  /** The same tenant for executions: vendor calls that wait out rate limits instead of failing (default `diagnose`). */
+  readonly executionDiagnose?: DiagnoseDeps;
+  /** What the credentials are granted (`check`, /readyz, the pre-execution check); absent: not checked. */
+  readonly permissions?: PermissionReader;
   readonly workflows: WorkflowsFlow | null;
   readonly store: RequestStore;
   readonly events: RequestEvents;

@@ -3,6 +3,7 @@ import type { AuditVerification } from '../core/model/journal.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
+import { assessCapabilities, type CapabilityLine, type GrantedPermissions } from '../core/permissions/capabilities.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
 import { diagnoseAs } from './diagnose-as.ts';
@@ -47,6 +48,8 @@ export interface Services {
   maintenance(): ReturnType<typeof runMaintenance>;
   /** The shared work queue's load (readiness). */
   workload(): WorkLoad;
+  /** What the credentials allow, read live: one line per capability. */
+  checkPermissions(options?: { readonly probeWrites?: boolean }): Promise<{ granted: GrantedPermissions; lines: CapabilityLine[] }>;
   /** Waits for background executions (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -67,6 +70,8 @@ export function createServices(deps: ServiceDeps): Services {
   const perPerson = new RateLimit(deps.clock, deps.work.diagnosesPerMinute);
   const sharedDiagnosis = (query: string) =>
     coalescer.run(query.trim().toLowerCase(), () => queue.run(() => diagnoseUser(deps.diagnose, query)));
+  // Executions (and what resumes them) read and write through adapters that wait out a rate limit.
+  const executing: ServiceDeps = deps.executionDiagnose ? { ...deps, diagnose: deps.executionDiagnose } : deps;
   return {
     deps,
     diagnose: async (query, asker) => {
@@ -83,17 +88,21 @@ export function createServices(deps: ServiceDeps): Services {
     planFor: (diagnosis, path, options) => planFor(deps, diagnosis, path, options),
     createRequest: (input) => (input.requester.surface === 'cli' ? createRequest(deps, input) : queue.run(() => createRequest(deps, input))),
     decide: (input) => decideRequest(deps, input),
-    execute: (id) => track(executeRequest(deps, id)),
+    execute: (id) => track(executeRequest(executing, id)),
     executeInBackground: (id) => {
-      void track(executeRequest(deps, id)).catch((err: unknown) => deps.logger.error({ err, requestId: id }, 'execution failed'));
+      void track(executeRequest(executing, id)).catch((err: unknown) => deps.logger.error({ err, requestId: id }, 'execution failed'));
     },
-    recheck: (id) => track(recheckRequest(deps, id)),
-    retry: (input) => track(retryRequest(deps, input)),
+    recheck: (id) => track(recheckRequest(executing, id)),
+    retry: (input) => track(retryRequest(executing, input)),
     get: (id) => deps.store.get(id),
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     verifyAudit: () => deps.store.verifyAudit(),
-    maintenance: () => track(runMaintenance(deps, backoff)),
+    maintenance: () => track(runMaintenance(executing, backoff)),
     workload: () => queue.load(),
+    checkPermissions: async (options) => {
+      const granted = deps.permissions ? await deps.permissions.readGranted(options) : { graphRoles: null, oktaScopes: null };
+      return { granted, lines: assessCapabilities(granted) };
+    },
     idle: async () => {
       await queue.idle();
       while (running.size > 0) await Promise.allSettled([...running]);

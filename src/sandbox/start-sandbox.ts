@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { startGraphSandbox } from './graph/start-graph-sandbox.ts';
 import type { RunningSandboxServer } from './http.ts';
 import { startOktaSandbox, type RunningOktaSandbox } from './okta/start-okta-sandbox.ts';
+import { ALL_GRAPH_ROLES, sandboxGraphToken } from './graph/graph-roles.ts';
 import { GROUP, PERSONAS, SCENARIOS, WORKFLOWS_FLOW } from './seed.ts';
 import { SandboxTenant, type SandboxTenantOptions } from './tenant.ts';
 
@@ -34,19 +35,25 @@ export interface StartSandboxOptions extends SandboxTenantOptions {
   readonly tokens?: { readonly graph: string; readonly okta: string };
   /** Okta OAuth service apps the sandbox accepts (private-key JWT). */
   readonly oauthClients?: ReadonlyArray<{ readonly clientId: string; readonly publicJwk: JsonWebKey }>;
+  /** License Doctor's Graph token carries only these application permissions, and the sandbox enforces them (default: all, not enforced). */
+  readonly graphRoles?: readonly string[];
 }
 
 /** Starts both sandbox servers; `close()` stops them (pending Okta pushes are cancelled). */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const tenant = new SandboxTenant(options);
-  const graphToken = options.tokens?.graph ?? `sandbox-graph-${randomBytes(12).toString('hex')}`;
+  const graphToken = options.tokens?.graph ?? sandboxGraphToken(options.graphRoles ?? ALL_GRAPH_ROLES, randomBytes(12).toString('hex'));
+  // Okta's Office 365 app has its own consent in the tenant: its pushes never depend on License Doctor's roles.
+  const oktaPushToken = `sandbox-okta-push-${randomBytes(12).toString('hex')}`;
   const oktaToken = options.tokens?.okta ?? `sandbox-okta-${randomBytes(12).toString('hex')}`;
-  const graph = await startGraphSandbox({ tenant, token: graphToken, ...(options.port ? { port: options.port } : {}) });
+  const graph = await startGraphSandbox({
+    tenant, token: graphToken, roles: options.graphRoles ?? null, trustedTokens: [oktaPushToken], ...(options.port ? { port: options.port } : {}),
+  });
   const graphBaseUrl = `${graph.url}/v1.0`;
   const okta = await startOktaSandbox({
     tenant,
     token: oktaToken,
-    graph: { baseUrl: graphBaseUrl, token: graphToken },
+    graph: { baseUrl: graphBaseUrl, token: oktaPushToken },
     ...(options.oauthClients ? { oauthClients: [...options.oauthClients] } : {}),
     ...(options.port ? { port: options.port + 1 } : {}),
   });

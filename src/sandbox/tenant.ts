@@ -30,6 +30,13 @@ export interface SandboxBehaviour {
   enforcesLicenseList: boolean;
   /** Where a failed push's System Log event puts Microsoft's text (default `reason`). */
   pushFailureShape: PushFailureShape;
+  /**
+   * Okta's per-endpoint-family rate limit, enforced with 429 E0000047 (default null: a generous limit, only reported).
+   * Real orgs: about 100/min for /api/v1/apps and 120/min for /api/v1/logs, half of that per token by default.
+   */
+  oktaRateLimit: { readonly perWindow: number; readonly windowSeconds: number } | null;
+  /** What License Doctor's Okta credentials may do, as OAuth scopes (default null: everything); others get 403 E0000006. */
+  oktaScopes: readonly string[] | null;
 }
 
 const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
@@ -42,6 +49,8 @@ const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   licensesNotOffered: [],
   enforcesLicenseList: false,
   pushFailureShape: 'reason',
+  oktaRateLimit: null,
+  oktaScopes: null,
 };
 
 export interface SandboxTenantOptions {

@@ -3,6 +3,7 @@
 import type { Runtime } from '../runtime.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { permissionsReadiness } from './permissions-readiness.ts';
 import type { MountedSurface } from './surface.ts';
 
 export interface RunningServer {
@@ -42,6 +43,7 @@ async function loadSurfaces(runtime: Runtime): Promise<MountedSurface[]> {
 export async function startServer(runtime: Runtime, options: StartServerOptions): Promise<RunningServer> {
   const metrics = createMetrics();
   const surfaces = await loadSurfaces(runtime);
+  const permissions = permissionsReadiness(runtime.services);
   const http = await startHttpServer(
     {
       logger: runtime.logger,
@@ -59,6 +61,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
             // Teams activities are accepted without a token with TEAMS_ALLOW_UNAUTHENTICATED, or in sandbox mode without Teams credentials.
             teamsUnauthenticated: (runtime.config.teams?.allowUnauthenticated ?? false) || (runtime.sandbox !== null && !runtime.config.teams?.clientId),
           };
+          details.permissions = await permissions().catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
           for (const s of surfaces) details[s.name] = await s.readiness().catch((err: unknown) => ({ error: String(err) }));
           return { ready: storeOk, details };
         },

@@ -48,6 +48,8 @@ test('the requester cannot approve their own request, even as a member of the ap
   expect(await refusal(rt.services.decide({ requestId: byApprover.id, decision: 'approve', actor: as('Patti.Fernandez@contoso.com', 'slack') }))).toMatchObject({ reason: 'self-approval' });
   expect(await lastAudit(byApprover.id)).toMatchObject({ action: 'approval.refused', actor: 'patti.fernandez@contoso.com', data: { reason: 'self-approval' } });
   expect((await rt.services.get(byApprover.id))?.status).toBe('pending');
+  // One open request per user and path: the next test asks for Megan again.
+  await rt.services.decide({ requestId: byApprover.id, decision: 'cancel', actor: PATTI });
 });
 
 test('someone outside the approvers group cannot approve', async () => {

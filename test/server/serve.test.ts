@@ -32,7 +32,7 @@ test('starts on the sandbox, answers health, readiness and metrics, serves the d
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'sandbox', store: 'ok', readOnly: false, teamsUnauthenticated: true, work: { running: 0, queued: 0, concurrency: 64, limit: 512 } });
+    expect(await ready.json()).toMatchObject({ status: 'ready', mode: 'sandbox', store: 'ok', readOnly: false, teamsUnauthenticated: true, work: { running: 0, queued: 0, concurrency: 64, limit: 512 }, permissions: { diagnose: 'ok', plan: 'ok' } });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toMatch(/^license_doctor_http_request_duration_seconds_count\{route="\/readyz",method="GET",status="200"\} 1$/m);
     const page = await fetch(`${url}/`);

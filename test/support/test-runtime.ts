@@ -9,7 +9,7 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandb
 import type { SandboxBehaviour } from '../../src/sandbox/tenant.ts';
 
 /** Sandbox timing that keeps tests fast; each test awaits pushes with `sandbox.okta.idle()`. */
-const FAST_SANDBOX: Partial<SandboxBehaviour> = { pushDelayMs: 10, groupLicensingDelayMs: 10 };
+export const FAST_SANDBOX: Partial<SandboxBehaviour> = { pushDelayMs: 10, groupLicensingDelayMs: 10 };
 
 /** Execution timing that keeps tests fast (verification gives up after 3 s). */
 export const FAST_EXECUTION: NonNullable<RuntimeOptions['execution']> = {

@@ -8,6 +8,7 @@ import type { EntraDirectory } from '../../core/ports/entra-directory.ts';
 import { BearerTokenMiddleware } from './bearer-token-middleware.ts';
 import { GraphDirectory } from './graph-directory.ts';
 import { GraphTransport } from './graph-transport.ts';
+import { RetryAfterGate } from './retry-after-gate.ts';
 import { budgetedRetryOptions } from './retry-budget.ts';
 import { SkuCache } from './sku-cache.ts';
 import { TransportGuardMiddleware, type RequestObserver } from './transport-guard-middleware.ts';
@@ -31,6 +32,8 @@ export interface GraphDirectoryOptions {
   readonly skuCacheTtlMs?: number;
   /** Clock for the SKU cache (default Date.now). */
   readonly now?: () => number;
+  /** What Graph's Retry-After said, shared with other directories of the same tenant. */
+  readonly retryAfterGate?: RetryAfterGate;
   /** Deadline of one call, retries included (default 15 s: well under the 60 s execution lease). */
   readonly timeoutMs?: number;
   /** Sees every HTTP attempt (method and URL; never headers). */
@@ -54,7 +57,8 @@ export function splitGraphBaseUrl(baseUrl: string): { baseUrl: string; version: 
   return { baseUrl: `${url.origin}${prefix}`, version };
 }
 
-function tokenSource(credential: GraphCredentialOption): () => Promise<string> {
+/** A function that gives a current Graph access token for these credentials. */
+export function tokenSource(credential: GraphCredentialOption): () => Promise<string> {
   if (credential.kind === 'static') return () => Promise.resolve(credential.token);
   // @azure/identity credentials cache tokens and refresh them before they expire.
   return async () => {
@@ -82,7 +86,7 @@ export function createGraphTransport(options: GraphDirectoryOptions): GraphTrans
     middleware: [
       new BearerTokenMiddleware(tokenSource(options.credential)),
       new RetryHandler(budgetedRetryOptions(retryBudgetMs)),
-      new TransportGuardMiddleware(options.onRequest),
+      new TransportGuardMiddleware(options.onRequest, { gate: options.retryAfterGate ?? new RetryAfterGate(), budgetMs: retryBudgetMs }),
       new HTTPMessageHandler(),
     ],
   });

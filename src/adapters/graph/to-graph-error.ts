@@ -19,14 +19,15 @@ export class MalformedGraphResponse extends Error {
 
 /** Carried in GraphClientError.customError (the client rethrows GraphClientError untouched). */
 export interface TransportFailure {
-  readonly kind: 'credential' | 'network';
+  /** `throttled`: Graph's last Retry-After runs longer than the call may wait; `cause` is the seconds left. */
+  readonly kind: 'credential' | 'network' | 'throttled';
   readonly url: string;
   readonly cause: unknown;
 }
 
 /** Wraps a failure below HTTP so that it survives the Graph client's error handling. */
 export function transportFailure(kind: TransportFailure['kind'], url: string, cause: unknown): GraphClientError {
-  const err = new GraphClientError(kind === 'credential' ? 'could not obtain a Graph token' : 'Graph request failed');
+  const err = new GraphClientError(kind === 'credential' ? 'could not obtain a Graph token' : kind === 'throttled' ? 'Graph asked to wait' : 'Graph request failed');
   const failure: TransportFailure = { kind, url, cause };
   err.customError = failure;
   return err;
@@ -63,6 +64,10 @@ const host = (url: string) => {
 
 function fromTransport(failure: TransportFailure, operation: string): LicenseDoctorError {
   const details: ErrorDetails = { vendor: 'graph', operation };
+  if (failure.kind === 'throttled') {
+    const seconds = typeof failure.cause === 'number' ? failure.cause : 1;
+    return new LicenseDoctorError('throttled', `Microsoft Graph asked License Doctor to wait (${operation}): try again in ${seconds} seconds.`, { ...details, status: 429, retryAfterSeconds: seconds });
+  }
   if (failure.kind === 'credential') {
     const reason = failure.cause instanceof Error ? failure.cause.message.slice(0, 300) : 'no token';
     return new LicenseDoctorError('graph-unavailable', `Could not get a token for Microsoft Graph (${reason}): check the AZURE_* settings (tenant, client id, secret or certificate).`, details, { cause: failure.cause });
@@ -104,7 +109,7 @@ export function toGraphError(err: unknown, operation: string): LicenseDoctorErro
   }
   if (err instanceof GraphClientError) {
     const failure = err.customError as TransportFailure | undefined;
-    if (failure?.kind === 'credential' || failure?.kind === 'network') return fromTransport(failure, operation);
+    if (failure?.kind === 'credential' || failure?.kind === 'network' || failure?.kind === 'throttled') return fromTransport(failure, operation);
   }
   if (err instanceof GraphError && err.statusCode >= 100) return fromHttp(err, operation);
   const message = err instanceof Error ? err.message.slice(0, 300) : String(err);

@@ -1,7 +1,10 @@
-// The Okta SDK's DefaultRequestExecutor (429 retries driven by X-Rate-Limit-Reset), with two additions:
-// when the next wait would break the time budget it fails with how long Okta asked to wait (the SDK's own
-// error says nothing about it), and every HTTP attempt is reported to `onRequest`.
+// The Okta SDK's DefaultRequestExecutor (429 retries driven by X-Rate-Limit-Reset), with three additions: every
+// answer's rate-limit headers are recorded and the next call paces itself when its bucket runs low (OktaRateLimits);
+// when a wait would break the time budget it fails with how long Okta asked to wait (the SDK's own error says
+// nothing about it); and every HTTP attempt is reported to `onRequest`. The network timeout of one attempt is kept
+// apart from the wait budget, so a patient caller (an execution) may wait out a reset without a longer socket timeout.
 import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs/src/default-request-executor.js';
+import { OktaRateLimits } from './okta-rate-limits.ts';
 
 /** One HTTP attempt against Okta, for logs and metrics; never contains credentials. */
 export interface OktaRequestInfo {
@@ -29,7 +32,8 @@ export class RetryBudgetExceededError extends Error {
 interface Attempt {
   readonly method?: string;
   readonly url?: string;
-  readonly startTime?: Date;
+  startTime?: Date;
+  timeout?: number;
 }
 interface AttemptResponse {
   readonly status: number;
@@ -46,14 +50,35 @@ export class BudgetRequestExecutor extends DefaultRequestExecutor {
   private readonly started = new WeakMap<object, number>();
   private readonly onRequest: ((info: OktaRequestInfo) => void) | undefined;
 
-  constructor(options: { maxRetries: number; requestTimeoutMs: number; onRequest?: (info: OktaRequestInfo) => void }) {
-    super({ maxRetries: options.maxRetries, requestTimeout: options.requestTimeoutMs });
+  private readonly limits: OktaRateLimits;
+  private readonly attemptTimeoutMs: number;
+
+  /**
+   * `requestTimeoutMs` bounds one HTTP attempt; `waitBudgetMs` (default the same) bounds one call with its pacing and
+   * 429 waits.
+   */
+  constructor(options: { maxRetries: number; requestTimeoutMs: number; waitBudgetMs?: number; rateLimits?: OktaRateLimits; onRequest?: (info: OktaRequestInfo) => void }) {
+    super({ maxRetries: options.maxRetries, requestTimeout: Math.max(options.requestTimeoutMs, options.waitBudgetMs ?? 0) });
+    this.limits = options.rateLimits ?? new OktaRateLimits();
+    this.attemptTimeoutMs = options.requestTimeoutMs;
     this.onRequest = options.onRequest;
     this.on('request', (request: object) => this.started.set(request, performance.now()));
   }
 
+  override fetch(request: Attempt): ReturnType<DefaultRequestExecutor['fetch']> {
+    const first = request.startTime === undefined;
+    // The SDK gives a retry what is left of the budget; no attempt may wait on the network longer than one call's deadline.
+    if (first) request.startTime = new Date();
+    request.timeout = first ? this.attemptTimeoutMs : Math.max(1, Math.min(this.attemptTimeoutMs, request.timeout ?? this.attemptTimeoutMs));
+    const pace = first ? this.limits.take(request.url ?? '') : 0;
+    if (pace === 0) return super.fetch(request as Parameters<DefaultRequestExecutor['fetch']>[0]);
+    if (pace >= this.requestTimeout) return Promise.reject(new RetryBudgetExceededError(Math.max(1, Math.ceil(pace / 1000)), null));
+    return new Promise<void>((resolve) => setTimeout(resolve, pace)).then(() => super.fetch(request as Parameters<DefaultRequestExecutor['fetch']>[0]));
+  }
+
   override parseResponse(request: Attempt, response: AttemptResponse): ReturnType<DefaultRequestExecutor['parseResponse']> {
     const requestId = response.headers.get('x-okta-request-id');
+    this.limits.record(request.url ?? '', response.headers);
     if ((request.url ?? '').endsWith('/oauth2/v1/token')) this.tokenRefusedStatus = response.status >= 400 ? response.status : null;
     this.onRequest?.({
       method: (request.method ?? 'GET').toUpperCase(),

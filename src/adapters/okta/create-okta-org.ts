@@ -5,6 +5,7 @@
 import type { OktaProvisioning } from '../../core/model/okta.ts';
 import type { OktaOrg, OktaWriteResult } from '../../core/ports/okta-org.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
+import type { OktaRateLimits } from './okta-rate-limits.ts';
 import { findLicenseSchema } from './find-license-schema.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
 import { targetsUser, toPushFailure } from './push-failure-message.ts';
@@ -23,6 +24,10 @@ export interface OktaOrgOptions {
   readonly maxRetries?: number;
   /** Time budget of one call including 429 waits, and its network timeout (default 10 s). */
   readonly requestTimeoutMs?: number;
+  /** Longest wait of one call for pacing and 429 answers (default: the time budget); executions wait out a reset. */
+  readonly waitBudgetMs?: number;
+  /** Rate-limit knowledge shared with other OktaOrgs of the same org and token. */
+  readonly rateLimits?: OktaRateLimits;
   /** How long the apps list and app user schemas are kept (default 5 min). */
   readonly cacheTtlMs?: number;
   readonly now?: () => number;
@@ -38,6 +43,11 @@ export interface OktaOrgAdapter extends OktaOrg {
   getUserProvisioningFeature(appId: string): Promise<UserProvisioningFeature>;
   /** Forgets the cached apps and license schemas (the org changed behind our back, e.g. the sandbox was reset). */
   clearCaches(): void;
+  /**
+   * Which scopes the credentials have, probed with harmless calls (403: not granted). `okta.apps.manage` is probed with
+   * a POST to an app user that cannot exist (it changes nothing) only when `write` is true.
+   */
+  probeScopes(options?: { readonly write?: boolean }): Promise<string[]>;
 }
 
 // The Office 365 error event is a failure by its type; the generic push event only when its outcome says so.
@@ -46,6 +56,8 @@ const PUSH_FAILURE_EVENTS = '(eventType eq "app.office365.api.error.push.profile
 const PUSH_FAILURE_PAGE = 20;
 /** Events read by the fallback query by app target, which also sees other users' failures. */
 const APP_PUSH_FAILURE_PAGE = 100;
+/** App users read for a blast radius: one page of Okta's largest size. */
+const APP_USERS_PAGE = 500;
 const quoted = (id: string) => `"${id.replace(/["\\]/g, '')}"`;
 
 interface RawResponse {
@@ -79,6 +91,8 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     auth: options.auth,
     maxRetries: options.maxRetries ?? 2,
     requestTimeoutMs: timeoutMs,
+    ...(options.waitBudgetMs === undefined ? {} : { waitBudgetMs: options.waitBudgetMs }),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const ttl = options.cacheTtlMs ?? 5 * 60_000;
@@ -103,14 +117,14 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     });
 
   /** A raw call through the SDK's HTTP layer: the body text and Okta's request id. */
-  const send = async (method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<{ text: string; requestId: string | null }> => {
+  const send = async (method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<{ text: string; requestId: string | null; link: string | null }> => {
     const request = {
       method,
       headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     };
     const res: RawResponse = await client.http.http(`${orgUrl}${path}`, request);
-    return { text: await res.text(), requestId: res.headers.get('x-okta-request-id') };
+    return { text: await res.text(), requestId: res.headers.get('x-okta-request-id'), link: res.headers.get('link') };
   };
   const write = async (operation: string, method: 'post' | 'put', path: string, body?: unknown): Promise<OktaWriteResult> => {
     try {
@@ -199,10 +213,11 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
 
     countAppUsers: (appId) =>
       read('count the app users', async () => {
-        const users = await client.applicationApi.listApplicationUsers({ appId, limit: 500 });
-        let count = 0;
-        for (let next = await users.next(); next.value !== null && next.value !== undefined; next = await users.next()) count += 1;
-        return count;
+        // One page of the largest size Okta allows: beyond it, "more than 500" is what an approver needs to know.
+        const { text, link } = await send('get', `/api/v1/apps/${seg(appId)}/users?limit=${APP_USERS_PAGE}`);
+        const page: unknown = JSON.parse(text);
+        const count = Array.isArray(page) ? page.length : 0;
+        return { count, more: /rel="next"/.test(link ?? '') };
       }),
 
     updateAppUserProfile: (appId, userId, profile) =>
@@ -227,6 +242,33 @@ export function createOktaOrg(options: OktaOrgOptions): OktaOrgAdapter {
     clearCaches: () => {
       appsCache.clear();
       schemaCache.clear();
+    },
+
+    probeScopes: async ({ write: probeWrite = true } = {}) => {
+      const allowed = async (scope: string, method: 'get' | 'post', path: string): Promise<string[]> => {
+        try {
+          await send(method, path, method === 'post' ? { profile: {} } : undefined);
+          return [scope];
+        } catch (err) {
+          if (isStatus(err, 403)) return [];
+          // Not found or refused as invalid: the call got past authorisation.
+          if (isStatus(err, 404) || isStatus(err, 400)) return [scope];
+          throw toOktaError(err, `check the ${scope} scope`, { orgUrl, timeoutMs, tokenRefusedStatus: executor.tokenRefusedStatus });
+        }
+      };
+      const apps = await listOffice365Apps().catch(() => []);
+      const appId = apps.find((a) => a.status === 'ACTIVE')?.id ?? apps[0]?.id ?? 'none';
+      // A write to an app user that cannot exist changes nothing: 404 when allowed, 403 when not.
+      const noUser = '00u0000000000000000000';
+      const found = await Promise.all([
+        allowed('okta.users.read', 'get', '/api/v1/users?limit=1'),
+        allowed('okta.groups.read', 'get', '/api/v1/groups?limit=1'),
+        allowed('okta.apps.read', 'get', '/api/v1/apps?limit=1'),
+        allowed('okta.logs.read', 'get', '/api/v1/logs?limit=1'),
+        allowed('okta.schemas.read', 'get', `/api/v1/meta/schemas/apps/${seg(appId)}/default`),
+        probeWrite ? allowed('okta.apps.manage', 'post', `/api/v1/apps/${seg(appId)}/users/${noUser}`) : Promise.resolve([]),
+      ]);
+      return found.flat();
     },
   };
 }

@@ -4,6 +4,7 @@
 import { LicenseDoctorError } from '../../core/errors.ts';
 import { BudgetRequestExecutor, type OktaRequestInfo } from './budget-request-executor.ts';
 import { oktaRestClient, type OktaRestClient } from './okta-rest-client.ts';
+import type { OktaRateLimits } from './okta-rate-limits.ts';
 
 /** How License Doctor authenticates to Okta: an SSWS API token or an OAuth service app (private_key_jwt). */
 export type OktaAuth =
@@ -23,6 +24,10 @@ export interface OktaClientOptions {
   readonly auth: OktaAuth;
   readonly maxRetries: number;
   readonly requestTimeoutMs: number;
+  /** Longest wait of one call for pacing and 429s (default `requestTimeoutMs`). */
+  readonly waitBudgetMs?: number;
+  /** What Okta's rate-limit headers said, shared by every client of the same org and token. */
+  readonly rateLimits?: OktaRateLimits;
   readonly onRequest?: (info: OktaRequestInfo) => void;
 }
 
@@ -45,6 +50,8 @@ export function createOktaClient(options: OktaClientOptions): { client: OktaRest
   const requestExecutor = new BudgetRequestExecutor({
     maxRetries: options.maxRetries,
     requestTimeoutMs: options.requestTimeoutMs,
+    ...(options.waitBudgetMs === undefined ? {} : { waitBudgetMs: options.waitBudgetMs }),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const client = oktaRestClient({

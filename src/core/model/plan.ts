@@ -84,7 +84,7 @@ export interface PlanStep {
 export type BlastRadius =
   | { readonly kind: 'user'; readonly userPrincipalName: string }
   | { readonly kind: 'group'; readonly groupId: string; readonly groupName: string; readonly memberCount: number }
-  | { readonly kind: 'app'; readonly appId: string; readonly appLabel: string; readonly assignedUsers: number };
+  | { readonly kind: 'app'; readonly appId: string; readonly appLabel: string; readonly assignedUsers: number; readonly assignedUsersMore?: boolean };
 
 /** How path 1 treats licenses Okta lacks, and the variants the issue names. */
 export interface PlanOptions {

@@ -63,12 +63,12 @@ export function repushStep(s: PlanSubject, scope: 'USER' | 'GROUP'): StepDraft {
 }
 
 /** Turns off the app's provisioning connection: Okta stops pushing anything, licenses included, for every assigned user. */
-export function deactivateProvisioningStep(s: PlanSubject, assignedUsers: number): StepDraft {
+export function deactivateProvisioningStep(s: PlanSubject, assignedUsers: number, more = false): StepDraft {
   return {
     action: { kind: 'okta-deactivate-provisioning', appId: s.app.id, appLabel: s.app.label },
     automatic: true,
     title: `Turn off provisioning of ${s.app.label} in Okta`,
-    precondition: `Provisioning of ${s.app.label} is on. Turning it off affects ${allUsersPhrase(assignedUsers)} assigned to the app, not only ${s.name}.`,
+    precondition: `Provisioning of ${s.app.label} is on. Turning it off affects ${allUsersPhrase(assignedUsers, more)} assigned to the app, not only ${s.name}.`,
     effect: `POST /api/v1/apps/${s.app.id}/connections/default/lifecycle/deactivate`,
     verification: `GET /api/v1/apps/${s.app.id}/connections/default: status DISABLED.`,
   };
@@ -87,4 +87,4 @@ export function activateProvisioningStep(s: PlanSubject, assignedUsers: number):
 }
 
 /** "all 184 users", "the 1 user". */
-export const allUsersPhrase = (n: number): string => (n === 1 ? 'the 1 user' : `all ${n} users`);
+export const allUsersPhrase = (n: number, more = false): string => (more ? `more than ${n} users` : n === 1 ? 'the 1 user' : `all ${n} users`);

@@ -7,6 +7,8 @@ export interface PlanContext {
   readonly groupMemberCounts: Readonly<Record<string, number>>;
   /** Users assigned to the Office 365 app (the blast radius of paths 2 and 3); null when not counted. */
   readonly appAssignedUsers: number | null;
+  /** The app has more users than `appAssignedUsers` (counted from one page only). */
+  readonly appAssignedUsersMore?: boolean;
   /** An Okta Workflows API-endpoint flow is configured (OKTA_WORKFLOWS_INVOKE_URL and its client token). */
   readonly workflowsConfigured: boolean;
   /** For a GROUP-scoped app user, the Okta group assignment that gives the user licenses; null otherwise or when not found. */

@@ -22,13 +22,13 @@ function withSources(lines: readonly LicenseLine[]): string {
   }));
 }
 
-function warnings(s: PlanSubject, path: AppPath, n: number, workflows: boolean): string[] {
+function warnings(s: PlanSubject, path: AppPath, n: number, more: boolean, workflows: boolean): string[] {
   const app = s.app.label;
   const radius = path === 'okta-workflows-profile-only' && workflows
     ? 'new hires are not created and deactivations are not pushed; profile attributes are pushed only by the Okta Workflows flow'
     : 'new hires are not created, profile changes and deactivations are not pushed';
   return [
-    `Okta stops provisioning ${allUsersPhrase(n)} of ${app}: ${radius}. Someone deactivated in Okta keeps an enabled Microsoft 365 account until it is disabled in Entra ID.`,
+    `Okta stops provisioning ${allUsersPhrase(n, more)} of ${app}: ${radius}. Someone deactivated in Okta keeps an enabled Microsoft 365 account until it is disabled in Entra ID.`,
     'Licenses stay as they are: Okta no longer assigns or removes any, so Entra ID group-based licensing must grant every license users need from now on, new hires included.',
     `Turning provisioning back on (POST /api/v1/apps/${s.app.id}/connections/default/lifecycle/activate) makes Okta push licenses again, and the conflict returns unless Okta's licenses match.`,
     ...(path === 'okta-workflows-profile-only' && !workflows
@@ -48,7 +48,7 @@ function alternatives(s: PlanSubject): string[] {
   ];
 }
 
-function summary(s: PlanSubject, path: AppPath, n: number, workflows: boolean, before: readonly LicenseLine[]): string {
+function summary(s: PlanSubject, path: AppPath, n: number, more: boolean, workflows: boolean, before: readonly LicenseLine[]): string {
   const flow = path !== 'okta-workflows-profile-only'
     ? ''
     : workflows
@@ -56,7 +56,7 @@ function summary(s: PlanSubject, path: AppPath, n: number, workflows: boolean, b
       : ' Then an Okta Workflows flow must be built to push non-license attributes (the checklist is included; it needs an Okta Workflows subscription), so the plan cannot finish on its own.';
   return (
     `Make Entra ID the only source of licenses: turn off provisioning of ${s.app.label} in Okta, so Okta stops pushing licenses. ` +
-    `This reaches ${allUsersPhrase(n)} assigned to the app, not only ${s.name}: Okta no longer creates, updates or deactivates their Office 365 accounts.${flow} ` +
+    `This reaches ${allUsersPhrase(n, more)} assigned to the app, not only ${s.name}: Okta no longer creates, updates or deactivates their Office 365 accounts.${flow} ` +
     `${s.name}'s licenses stay as they are: ${withSources(before)}. It needs ${APPROVALS_REQUIRED.app} approvals.`
   );
 }
@@ -67,11 +67,12 @@ export function provisioningOffPlan(s: PlanSubject, path: AppPath, options: Plan
   if (n === null) {
     return { kind: 'not-applicable', reason: `License Doctor could not count the users assigned to ${s.app.label}, and an approver must see how many people turning off provisioning reaches.` };
   }
+  const more = context.appAssignedUsersMore ?? false;
   const workflows = context.workflowsConfigured;
   const before = currentLicenseLines(s.diagnosis.report, new Set(oktaLicenseSet(s.oktaValues, s.skus, s.licenseSchema?.licenseValues).keys()), s.skus);
   const flowStep = path === 'okta-workflows-profile-only' ? [workflows ? workflowsInvokeStep(s) : buildWorkflowsFlowStep(s)] : [];
   const steps = numberSteps([
-    deactivateProvisioningStep(s, n),
+    deactivateProvisioningStep(s, n, more),
     ...flowStep,
     verifyStep(s, { expectNoGroupPathFor: [], expectLicenses: before.map((l) => l.skuId), expectOktaPush: false, expectProvisioningDisabled: true }),
   ]);
@@ -80,15 +81,15 @@ export function provisioningOffPlan(s: PlanSubject, path: AppPath, options: Plan
     scope: 'app',
     options,
     approvalsRequired: APPROVALS_REQUIRED.app,
-    blastRadius: { kind: 'app', appId: s.app.id, appLabel: s.app.label, assignedUsers: n },
+    blastRadius: { kind: 'app', appId: s.app.id, appLabel: s.app.label, assignedUsers: n, ...(more ? { assignedUsersMore: true } : {}) },
     before,
     after: before,
     removedLicenses: [],
     steps,
     needsManualSteps: steps.some((st) => !st.automatic),
-    warnings: warnings(s, path, n, workflows),
+    warnings: warnings(s, path, n, more, workflows),
     alternatives: alternatives(s),
-    summary: summary(s, path, n, workflows, before),
+    summary: summary(s, path, n, more, workflows, before),
     diagnosis: s.diagnosis,
   };
   return { kind: 'plan', plan };

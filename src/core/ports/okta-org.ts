@@ -39,8 +39,11 @@ export interface OktaOrg {
   listGroupAssignments(appId: string): Promise<OktaGroupAssignment[]>;
   /** The ids of the Okta groups the user belongs to. */
   listUserGroupIds(userId: string): Promise<string[]>;
-  /** Number of users assigned to the app (blast radius of an app-scoped change). */
-  countAppUsers(appId: string): Promise<number>;
+  /**
+   * Users assigned to the app (blast radius of an app-scoped change), from one page: `more` when the app has more
+   * than `count` (a click never pages through every app user).
+   */
+  countAppUsers(appId: string): Promise<{ readonly count: number; readonly more: boolean }>;
   /** Posts the app user's profile (`POST /api/v1/apps/{appId}/users/{userId}`), which makes Okta push it. */
   updateAppUserProfile(appId: string, userId: string, profile: Readonly<Record<string, unknown>>): Promise<OktaWriteResult>;
   /** Updates an Okta group assignment's profile (`PUT /api/v1/apps/{appId}/groups/{groupId}`). */

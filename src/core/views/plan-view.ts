@@ -15,7 +15,7 @@ function blastRadius(b: BlastRadius): string {
     case 'group':
       return `Group ${b.groupName}: ${b.memberCount} member${b.memberCount === 1 ? '' : 's'}`;
     case 'app':
-      return `Every user of ${b.appLabel}: ${b.assignedUsers} user${b.assignedUsers === 1 ? '' : 's'}`;
+      return `Every user of ${b.appLabel}: ${b.assignedUsersMore ? 'more than ' : ''}${b.assignedUsers} user${b.assignedUsers === 1 && !b.assignedUsersMore ? '' : 's'}`;
   }
 }
 

@@ -16,6 +16,10 @@ export interface GraphSandboxOptions {
   readonly tenant: SandboxTenant;
   /** The bearer token callers must present. */
   readonly token: string;
+  /** Restricts `token` to these application permissions (default: every call allowed). */
+  readonly roles?: readonly string[] | null;
+  /** Other accepted tokens with every permission (the sandbox Okta's own connection to Graph). */
+  readonly trustedTokens?: readonly string[];
   readonly port?: number;
   readonly faults?: FaultInjector;
 }
@@ -43,7 +47,10 @@ export async function startGraphSandbox(options: GraphSandboxOptions): Promise<R
     tenant,
     router,
     faults,
-    authenticate: graphAuthenticator(options.token, now),
+    authenticate: graphAuthenticator(new Map<string, readonly string[] | null>([
+      ...(options.trustedTokens ?? []).map((t): [string, null] => [t, null]),
+      [options.token, options.roles ?? null],
+    ]), now),
     errors,
     ...(options.port === undefined ? {} : { port: options.port }),
   });

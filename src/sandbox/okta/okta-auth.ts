@@ -4,8 +4,24 @@ import type { SandboxRequest, SandboxResponse } from '../http.ts';
 import type { OAuthTokens } from './oauth-token-route.ts';
 import { oktaError } from './okta-errors.ts';
 
-/** Checks a request's credentials: null to proceed, or Okta's 401. */
-export function oktaAuthenticator(apiToken: string, tokens: OAuthTokens): (req: SandboxRequest) => SandboxResponse | null {
+/** The OAuth scope an Okta management call needs (an API token needs an admin role that allows the same). */
+export function requiredOktaScope(method: string, path: string): string | null {
+  const write = method !== 'GET';
+  if (path.startsWith('/api/v1/logs')) return 'okta.logs.read';
+  if (path.startsWith('/api/v1/meta/schemas')) return write ? 'okta.schemas.manage' : 'okta.schemas.read';
+  if (path.startsWith('/api/v1/users')) return write ? 'okta.users.manage' : 'okta.users.read';
+  if (path.startsWith('/api/v1/groups')) return write ? 'okta.groups.manage' : 'okta.groups.read';
+  if (path.startsWith('/api/v1/apps')) return write ? 'okta.apps.manage' : 'okta.apps.read';
+  return null;
+}
+
+const MANAGE_INCLUDES_READ = (granted: ReadonlySet<string>, scope: string) => granted.has(scope) || granted.has(scope.replace(/\.read$/, '.manage'));
+
+/**
+ * Checks a request's credentials: null to proceed, or Okta's 401; with `scopes()` restricting what the credentials
+ * may do (behaviour `oktaScopes`), a call outside them gets 403 E0000006.
+ */
+export function oktaAuthenticator(apiToken: string, tokens: OAuthTokens, scopes: () => readonly string[] | null = () => null): (req: SandboxRequest) => SandboxResponse | null {
   return (req) => {
     if (req.path === '/oauth2/v1/token' || req.path.startsWith('/api/flo/')) return null;
     const header = req.headers.authorization ?? '';
@@ -14,6 +30,12 @@ export function oktaAuthenticator(apiToken: string, tokens: OAuthTokens): (req: 
     const scheme = (m[1] ?? '').toUpperCase();
     const credential = m[2] ?? '';
     const valid = scheme === 'SSWS' ? credential === apiToken : tokens.valid(credential);
-    return valid ? null : oktaError(401, 'E0000011', 'Invalid token provided');
+    if (!valid) return oktaError(401, 'E0000011', 'Invalid token provided');
+    const granted = scopes();
+    const needed = requiredOktaScope(req.method, req.path);
+    if (granted === null || needed === null || MANAGE_INCLUDES_READ(new Set(granted), needed)) return null;
+    return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action', [], {
+      'WWW-Authenticate': `Bearer realm="IdpMyAccountAPI", error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", resource="${req.path}"`,
+    });
   };
 }

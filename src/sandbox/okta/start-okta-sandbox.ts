@@ -37,6 +37,8 @@ export interface OktaSandboxOptions {
 export interface RunningOktaSandbox extends RunningSandboxServer {
   /** Resolves once every pending profile push has finished (tests await this instead of sleeping). */
   idle(): Promise<void>;
+  /** Answers of 429 given because an enforced rate-limit bucket was empty (behaviour `oktaRateLimit`). */
+  rateLimited(): number;
 }
 
 /** A router whose answers all carry Okta's request id and rate-limit headers. */
@@ -56,7 +58,7 @@ class OktaRouter extends Router {
 /** Starts the sandbox Okta server on loopback. */
 export async function startOktaSandbox(options: OktaSandboxOptions): Promise<RunningOktaSandbox> {
   const { tenant } = options;
-  const headers = new OktaHeaders();
+  const headers = new OktaHeaders(() => tenant.behaviour);
   const router = new OktaRouter(headers);
   const push = new PushEngine({ tenant, graph: options.graph });
   const ctx: OktaSandboxContext = { tenant, push };
@@ -71,7 +73,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions): Promise<Run
   registerLogRoutes(router, ctx);
   registerWorkflowsRoutes(router, tenant);
 
-  const authenticate = oktaAuthenticator(options.token, tokens);
+  const authenticate = oktaAuthenticator(options.token, tokens, () => tenant.behaviour.oktaScopes);
   const errors: typeof oktaFaultErrors = {
     notFound: (req) => headers.stamp(oktaFaultErrors.notFound(req)),
     methodNotAllowed: (req) => headers.stamp(oktaFaultErrors.methodNotAllowed(req)),
@@ -93,6 +95,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions): Promise<Run
   return {
     ...server,
     idle: () => push.idle(),
+    rateLimited: () => headers.throttled,
     close: async () => {
       await push.close();
       await server.close();

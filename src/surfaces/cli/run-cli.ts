@@ -10,6 +10,7 @@ import { EXIT, exitCodeFor } from './exit-codes.ts';
 // Commands are loaded when used: the vendor SDKs take seconds to load, and help or a usage error should not wait.
 const commands = {
   diagnose: () => import('./commands/diagnose-command.ts'),
+  check: () => import('./commands/check-command.ts'),
   plan: () => import('./commands/plan-command.ts'),
   requests: () => import('./commands/request-commands.ts'),
   sandbox: () => import('./commands/sandbox-command.ts'),
@@ -29,6 +30,7 @@ const USAGE = `Usage:
   license-doctor show <request-id> [--json] [--sandbox]
   license-doctor requests [--status <status>] [--json] [--sandbox]
   license-doctor audit verify [--json] [--sandbox]
+  license-doctor check [--json] [--sandbox]
   license-doctor serve                      (what \`npm start\` runs)
   license-doctor sandbox [--port <n>] [--json] [--reset] [--users <n> [--seed <n>]]
   license-doctor scan [--json | --csv] [--out FILE] [--sandbox]
@@ -108,6 +110,11 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
         if (positionals[0] !== 'verify' || positionals.length > 1) throw new LicenseDoctorError('usage', 'usage: license-doctor audit verify [--json]');
         const { auditVerifyCommand } = await commands.requests();
         return await auditVerifyCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
+      }
+      case 'check': {
+        const { values, positionals } = parse(rest, COMMON);
+        if (positionals.length > 0) throw new LicenseDoctorError('usage', `check takes no arguments (got "${positionals.join(' ')}")`);
+        return await (await commands.check()).checkCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
       }
       case 'sandbox': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' }, port: { type: 'string' }, reset: { type: 'boolean' }, users: { type: 'string' }, seed: { type: 'string' } });

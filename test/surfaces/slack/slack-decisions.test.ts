@@ -1,6 +1,6 @@
 // Decisions from Slack, each authorised on the server: rejection with a reason (in a modal), an expired request,
 // a double click, cancellation (requester yes, non-approver no), and people License Doctor cannot identify.
-import { SCENARIOS } from '../../../src/sandbox/seed.ts';
+import { PERSONAS, SCENARIOS } from '../../../src/sandbox/seed.ts';
 import { findButton } from '../../fakes/slack-test-client.ts';
 import { allViolations } from './block-kit-limits.ts';
 import { CHANNELS, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
@@ -73,6 +73,8 @@ it('records one approval when an approver double-clicks, and tells them about th
   expect(stored?.decisions.filter((d) => d.kind === 'approve')).toHaveLength(1);
   expect(stored?.status).toBe('pending');
   await h.fake.waitFor(() => /1 of 2: Patti Fernandez/.test(textOf(current(h, card))), 'one approval on the card');
+  // One open app-wide change at a time: a later test asks for path 2 again.
+  await h.app.runtime.services.decide({ requestId, decision: 'cancel', actor: { upnOrId: PERSONAS.approver, surface: 'cli', surfaceUserId: null } });
 });
 
 it('runs the plan once when the approval that completes the quorum is clicked twice', async () => {
