@@ -15,6 +15,9 @@ import { isUniqueViolation, toStoreError } from './to-store-error.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** How long readiness waits for the database to answer (a stopped server can leave a query hanging). */
+const PING_TIMEOUT_MS = 3_000;
+
 /** A caller broke the port's rules: a bug, not a database failure. */
 const misuse = (operation: string, message: string) => new LicenseDoctorError('store', `${message} (a bug in the caller of ${operation}).`, { operation, reason: 'invalid-argument' });
 
@@ -207,14 +210,21 @@ export class KyselyRequestStore implements RequestStore {
     });
   }
 
-  /** False when the database does not answer; the reason is for the caller to find by calling an operation. */
+  /** False when the database does not answer within PING_TIMEOUT_MS; the reason is for the caller to find by calling an operation. */
   async ping(): Promise<boolean> {
-    try {
-      await this.#engine.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-      return true;
-    } catch {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
+    const answer = this.#engine.db.selectNoFrom((eb) => eb.val(1).as('one')).execute().then(
+      () => true,
       // Readiness is a yes/no answer by contract; operations report the failure itself through toStoreError.
-      return false;
+      () => false,
+    );
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

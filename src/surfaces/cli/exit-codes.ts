@@ -21,6 +21,7 @@ export function exitCodeFor(err: unknown): number {
     case 'conflict':
       return EXIT.policy;
     case 'store':
+    case 'unavailable':
       return EXIT.failure;
   }
 }
