@@ -1,5 +1,6 @@
 // Builds and starts the HTTP server for a runtime: health, readiness, metrics, the configured chat surfaces, and the
 // maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances).
+import { startAuditCheckpoints } from '../app/audit-checkpoint.ts';
 import type { Runtime } from '../main.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -88,6 +89,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
       }, interval)
     : null;
   timer?.unref();
+  const checkpoints = startAuditCheckpoints(runtime.services.deps, runtime.config.audit.checkpointMinutes * 60_000);
   return {
     http,
     metrics,
@@ -95,6 +97,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     close: async () => {
       if (timer) clearInterval(timer);
       await pass;
+      await checkpoints.stop();
       for (const s of surfaces) await s.stop().catch((err: unknown) => runtime.logger.warn({ err, surface: s.name }, 'surface did not stop cleanly'));
       await http.close();
     },
