@@ -42,8 +42,17 @@ export class KyselyRequestStore implements RequestStore {
     }
   }
 
+  /** With a key over a log whose head has no MAC (the key was just turned on), an `audit.keyed` entry seals it. */
   async migrate(): Promise<void> {
-    return this.#run('migrate', () => this.#engine.migrate());
+    return this.#run('migrate', async () => {
+      await this.#engine.migrate();
+      if (this.#auditKey === null) return;
+      const head = await this.#engine.db.selectFrom('audit_log').select(['seq', 'mac']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      if (head === undefined || head.mac !== null) return;
+      await appendAuditEntry(this.#engine, {
+        at: iso(this.#now()), action: 'audit.keyed', actor: 'system', actorDetail: {}, requestId: null, data: { firstKeyedAfter: Number(head.seq) },
+      }, this.#auditKey);
+    });
   }
 
   async create(request: LicenseRequest, options: { readonly audit?: readonly AuditRecord[] } = {}): Promise<void> {
