@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
+import { followRemoteEvents, forwardRequestEvents } from './app/request-event-relay.ts';
 import { RequestEvents } from './app/request-events.ts';
 import { DEFAULT_EXECUTION, type ExecutionSettings } from './app/service-deps.ts';
 import { createServices, type Services } from './app/services.ts';
@@ -34,8 +35,10 @@ export interface Runtime {
   /** Entra group whose members may approve (the seeded approvers group in sandbox mode unless configured). */
   readonly approversGroupId: string | null;
   readonly store: RequestStore;
-  /** Every request change and step progress (surfaces subscribe to update cards). */
+  /** Every request change and step progress (surfaces subscribe to update cards); sent to other processes too. */
   readonly events: RequestEvents;
+  /** Publishes on `events` what other processes on the store send (a server does); resolves with the function that stops. */
+  followRemoteEvents(): Promise<() => Promise<void>>;
   /** The application services every surface calls. */
   readonly services: Services;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
@@ -130,6 +133,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     throw err;
   }
   const events = new RequestEvents((err, event) => logger.error({ err, event: event.type }, 'a request event listener failed'));
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const channel = store.eventChannel(instanceId);
+  const forwarding = forwardRequestEvents(events, channel, logger);
   const approversGroupId = config.approvals.groupId ?? (sandbox ? GROUP.APPROVERS : null);
   const services = createServices({
     diagnose: diagnoseDeps,
@@ -140,15 +146,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     clock: systemClock,
     policy: { groupId: approversGroupId, approvers: config.approvals.approvers, readOnly: config.readOnly, requestTtlHours: config.approvals.requestTtlHours },
     execution: { ...DEFAULT_EXECUTION, ...(sandbox ? { verifyTimeoutMs: 20_000, verifyIntervalMs: 250 } : {}), ...options.execution },
-    instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    instanceId,
     newRequestId,
     auditContext: options.auditContext ?? {},
   });
   return {
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
+    followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => okta.clearCaches(),
     close: async () => {
       await services.idle();
+      forwarding.stop();
+      await forwarding.flush();
       await store.close();
       await sandbox?.close();
     },

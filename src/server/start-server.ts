@@ -79,8 +79,10 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     throw err;
   }
   runtime.events.subscribe((event) => {
-    if (event.type === 'request-changed') metrics.requestChanges.inc({ status: event.request.status });
+    if (event.type === 'request-changed' && event.remote !== true) metrics.requestChanges.inc({ status: event.request.status });
   });
+  // Changes made by the CLI or other instances refresh this instance's cards too.
+  const stopFollowing = await runtime.followRemoteEvents();
   const interval = options.maintenanceIntervalMs ?? 15_000;
   let pass: Promise<unknown> = Promise.resolve();
   const timer = interval > 0
@@ -98,6 +100,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
       if (timer) clearInterval(timer);
       await pass;
       await checkpoints.stop();
+      await stopFollowing();
       for (const s of surfaces) await s.stop().catch((err: unknown) => runtime.logger.warn({ err, surface: s.name }, 'surface did not stop cleanly'));
       await http.close();
     },

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry } from '../../core/model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts';
+import type { EventChannel } from '../../core/ports/event-channel.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
 import { requestStateHash } from './audit-chain.ts';
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
@@ -14,6 +15,9 @@ import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalE
 import { isUniqueViolation, toStoreError } from './to-store-error.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** How often a SQLite store looks for request events from other processes (PostgreSQL is told at once). */
+const EVENT_POLL_MS = 1_000;
 
 /** How long readiness waits for the database to answer (a stopped server can leave a query hanging). */
 const PING_TIMEOUT_MS = 3_000;
@@ -217,6 +221,10 @@ export class KyselyRequestStore implements RequestStore {
       const top = await this.#engine.db.selectFrom('audit_log').select(['seq', 'hash', 'mac']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       return top === undefined ? null : { seq: Number(top.seq), hash: top.hash, mac: top.mac ?? null };
     });
+  }
+
+  eventChannel(origin: string, options: { readonly pollMs?: number } = {}): EventChannel {
+    return this.#engine.eventChannel(origin, options.pollMs ?? EVENT_POLL_MS);
   }
 
   /** False when the database does not answer within PING_TIMEOUT_MS; the reason is for the caller to find by calling an operation. */

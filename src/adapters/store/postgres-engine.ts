@@ -6,6 +6,7 @@ import pg from 'pg';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
+import { postgresEventChannel } from './postgres-event-channel.ts';
 import { MIGRATION_TABLES, storeMigrationProvider } from './store-migrations.ts';
 
 /** Where PostgreSQL is, as parseDatabaseUrl gives it. */
@@ -61,6 +62,7 @@ export function postgresEngine(target: PostgresTarget, schema = 'public'): Store
     lockAuditLog: async (trx) => {
       await sql`LOCK TABLE audit_log IN EXCLUSIVE MODE`.execute(trx);
     },
+    eventChannel: (origin) => postgresEventChannel(db, { connectionString, options }, schema, origin),
     close: () => db.destroy(),
   };
 }
