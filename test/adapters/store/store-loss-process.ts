@@ -2,7 +2,7 @@
 //   node store-loss-process.ts <databaseUrl> <schema> <requestId>
 // Starts the sandbox runtime and the HTTP server on the store, creates request <requestId>, prints {"url"}, then runs
 // one command per stdin line: `cas` (a compare-and-set with its audit entry; prints {"cas": true|false} or
-// {"error": code}), `exit`. Any uncaught error or unhandled 'error' event would end the process with a stack trace.
+// {"error": code}), `exit`; prints {"remote": change} for each request event another process sends. Any uncaught error or unhandled 'error' event would end the process with a stack trace.
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { isLicenseDoctorError } from '../../../src/core/errors.ts';
@@ -20,6 +20,9 @@ const runtime = await createRuntime(loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'si
 const server = await startServer(runtime, { port: 0, host: '127.0.0.1', maintenanceIntervalMs: 0 });
 const created = licenseRequest({ id: requestId });
 await runtime.store.create(created, { audit: [{ at: created.createdAt, action: 'request.created', actor: 'test', actorDetail: {}, requestId, data: { version: 1 } }] });
+runtime.events.subscribe((event) => {
+  if (event.type === 'request-changed' && event.remote === true) say({ remote: event.change });
+});
 say({ url: server.http.url.replace('localhost', '127.0.0.1') });
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
+import { eventChannelName } from '../../../src/adapters/store/postgres-event-channel.ts';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.ts';
 
 const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,15 +46,27 @@ test('a server survives its PostgreSQL connection dropping mid-transaction and t
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const replies = () => lines().filter((l) => 'cas' in l || 'error' in l);
   const reply = async (command: string) => {
-    const seen = lines().length;
+    const seen = replies().length;
     child.stdin.write(`${command}\n`);
-    await until(`a reply to ${command} (stderr: ${err})`, async () => lines().length > seen);
-    return lines()[seen];
+    await until(`a reply to ${command} (stderr: ${err})`, async () => replies().length > seen);
+    return replies()[seen];
   };
   await until(`the server to start (stderr: ${err})`, async () => lines().some((l) => 'url' in l), 60_000);
   const server = String(lines().find((l) => 'url' in l)?.['url']);
   expect(await readyz(server)).toBe(200);
+  // Request events from another process arrive (the server's LISTEN connection), and again after each loss below.
+  let notices = 0;
+  const hearsOthers = async (label: string) => {
+    const change = `${label}-${++notices}`;
+    const message = JSON.stringify({ o: 'another-process', p: JSON.stringify({ type: 'request-changed', requestId, change }) });
+    await until(`a request event to arrive (${label})`, async () => {
+      await admin.query('SELECT pg_notify($1, $2)', [eventChannelName(schema), message]);
+      return lines().some((l) => l['remote'] === change);
+    });
+  };
+  await hearsOthers('before');
 
   // 1. The store's connection is terminated while its transaction waits on a row lock held here.
   const holder = await admin.connect();
@@ -71,6 +84,7 @@ test('a server survives its PostgreSQL connection dropping mid-transaction and t
     holder.release();
   }
   expect(await reply('cas')).toEqual({ cas: true });
+  await hearsOthers('after the backends were terminated');
 
   // 2. The database goes away: calls fail as `unavailable`, readiness says 503; then it comes back.
   await proxy.stop();
@@ -79,6 +93,7 @@ test('a server survives its PostgreSQL connection dropping mid-transaction and t
   await proxy.start();
   await until('/readyz to answer 200 again', async () => (await readyz(server)) === 200);
   expect(await reply('cas')).toEqual({ cas: true });
+  await hearsOthers('after the database came back');
 
   child.stdin.end('exit\n');
   expect(await exited).toBe(0);
