@@ -3,6 +3,8 @@
 import { logAuditCheckpoint, startAuditCheckpoints } from '../../src/app/audit-checkpoint.ts';
 import { createRequestStore } from '../../src/adapters/store/create-request-store.ts';
 import type { AppLogger } from '../../src/app/app-logger.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createLogger } from '../../src/logging/create-logger.ts';
 
 const KEY = 'checkpoint-test-key-0123456789abcdef0123456789';
 
@@ -29,4 +31,16 @@ test('logs the head at start and at stop, and only when it moved; the key never 
   expect(heads.every((h) => /^[0-9a-f]{64}$/.test(h.mac ?? ''))).toBe(true);
   expect(JSON.stringify(lines)).not.toContain(KEY);
   await store.close();
+});
+
+test('AUDIT_KEY is censored wherever the configuration or store options are logged', () => {
+  const written: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void written.push(line) });
+  const config = loadConfig({ SANDBOX: 'true', AUDIT_KEY: KEY });
+  expect(config.audit.key).toBe(KEY);
+  logger.info({ config }, 'configuration');
+  logger.info({ store: { auditKey: KEY } }, 'store options');
+  logger.info({ auditKey: KEY }, 'store options');
+  expect(written).toHaveLength(3);
+  expect(written.join('')).not.toContain(KEY);
 });
