@@ -14,7 +14,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
 const CONNECTION_LOST = /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout/i;
 
 /** True when `err` says the database could not be reached or the connection broke (not a refusal or a bug). */
-export function isUnreachable(err: unknown): boolean {
+function isUnreachable(err: unknown): boolean {
   const code = storeErrorCode(err);
   return (code !== null && UNREACHABLE.has(code)) || CONNECTION_LOST.test(err instanceof Error ? err.message : String(err));
 }
