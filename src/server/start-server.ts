@@ -67,13 +67,17 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     options.host,
   );
   const started: MountedSurface[] = [];
+  let stopFollowing: () => Promise<void>;
   try {
     for (const s of surfaces) {
       await s.start({ url: http.url });
       started.push(s);
     }
+    // Changes made by the CLI or other instances refresh this instance's cards too.
+    stopFollowing = await runtime.followRemoteEvents();
   } catch (err) {
-    // One surface refused to start (e.g. a Slack configuration error): stop the ones already running.
+    // One surface refused to start (e.g. a Slack configuration error), or the store's event channel failed: stop the
+    // surfaces already running.
     for (const s of started) await s.stop().catch(() => undefined);
     await http.close();
     throw err;
@@ -81,8 +85,6 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
   runtime.events.subscribe((event) => {
     if (event.type === 'request-changed' && event.remote !== true) metrics.requestChanges.inc({ status: event.request.status });
   });
-  // Changes made by the CLI or other instances refresh this instance's cards too.
-  const stopFollowing = await runtime.followRemoteEvents();
   const interval = options.maintenanceIntervalMs ?? 15_000;
   let pass: Promise<unknown> = Promise.resolve();
   const timer = interval > 0
