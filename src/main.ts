@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
+import { followRemoteEvents, forwardRequestEvents } from './app/request-event-relay.ts';
 import { RequestEvents } from './app/request-events.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
@@ -118,6 +119,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const approversGroupId = config.approvals.groupId ?? sandbox?.approversGroupId ?? null;
   // Aborted by close(): executions stop at their next step boundary instead of running the whole plan.
   const stopping = new AbortController();
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const channel = store.eventChannel(instanceId);
+  const forwarding = forwardRequestEvents(events, channel, logger);
   const services = createServices({
     stopSignal: stopping.signal,
     diagnose: diagnoseDeps,
@@ -135,12 +139,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     executionDiagnose,
     permissions,
     execution,
-    instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    instanceId,
     newRequestId,
     auditContext: options.auditContext ?? {},
   });
   return {
     config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
+    followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => {
       okta.clearCaches();
       patientOkta.clearCaches();
@@ -148,6 +153,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     close: async () => {
       stopping.abort();
       await services.idle();
+      forwarding.stop();
+      await forwarding.flush();
       await store.close();
       await sandbox?.close();
     },

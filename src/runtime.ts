@@ -29,6 +29,8 @@ export interface Runtime {
   readonly store: RequestStore;
   /** Every request change and step progress (surfaces subscribe to update cards). */
   readonly events: RequestEvents;
+  /** Publishes on `events` what other processes on the store send (a server does); resolves with the function that stops. */
+  followRemoteEvents(): Promise<() => Promise<void>>;
   /** The application services every surface calls. */
   readonly services: Services;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'not-found'
   /** The store (database) failed. */
   | 'store'
+  /** The store could not be reached or lost its connection mid-operation; retry once it is back (`/readyz` says when). */
+  | 'unavailable'
   /** A compare-and-set lost the race: someone else changed the object first. */
   | 'conflict';
 

@@ -9,6 +9,7 @@ const REDACTED_PATHS = [
   'req.headers.authorization', 'req.headers["x-slack-signature"]', '*.clientSecret', 'clientSecret', '*.privateKey',
   'privateKey', '*.password', 'password', '*.signingSecret', 'signingSecret', '*.botToken', 'botToken', '*.appToken',
   'appToken', '*.clientToken', 'clientToken', '*.databaseUrl', 'databaseUrl', '*.graphToken', '*.oktaToken',
+  'auditKey', '*.auditKey', 'audit.key', '*.audit.key',
 ];
 
 /** A JSON logger writing to `destination` (stderr by default, so CLI stdout stays clean for --json). */

@@ -1,5 +1,6 @@
 // Builds and starts the HTTP server for a runtime: health, readiness, metrics, the configured chat surfaces, and the
 // maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances).
+import { startAuditCheckpoints } from '../app/audit-checkpoint.ts';
 import type { Runtime } from '../runtime.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -71,19 +72,23 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     options.host,
   );
   const started: MountedSurface[] = [];
+  let stopFollowing: () => Promise<void>;
   try {
     for (const s of surfaces) {
       await s.start({ url: http.url });
       started.push(s);
     }
+    // Changes made by the CLI or other instances refresh this instance's cards too.
+    stopFollowing = await runtime.followRemoteEvents();
   } catch (err) {
-    // One surface refused to start (e.g. a Slack configuration error): stop the ones already running.
+    // One surface refused to start (e.g. a Slack configuration error), or the store's event channel failed: stop the
+    // surfaces already running.
     for (const s of started) await s.stop().catch(() => undefined);
     await http.close();
     throw err;
   }
   runtime.events.subscribe((event) => {
-    if (event.type === 'request-changed') metrics.requestChanges.inc({ status: event.request.status });
+    if (event.type === 'request-changed' && event.remote !== true) metrics.requestChanges.inc({ status: event.request.status });
   });
   const interval = options.maintenanceIntervalMs ?? 15_000;
   let pass: Promise<unknown> = Promise.resolve();
@@ -93,6 +98,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
       }, interval)
     : null;
   timer?.unref();
+  const checkpoints = startAuditCheckpoints(runtime.services.deps, runtime.config.audit.checkpointMinutes * 60_000);
   return {
     http,
     metrics,
@@ -100,6 +106,8 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
     close: async () => {
       if (timer) clearInterval(timer);
       await pass;
+      await checkpoints.stop();
+      await stopFollowing();
       for (const s of surfaces) await s.stop().catch((err: unknown) => runtime.logger.warn({ err, surface: s.name }, 'surface did not stop cleanly'));
       await http.close();
     },

@@ -138,6 +138,16 @@ export function auditStateContract(setup: StoreContractSetup): void {
       expect(await store.verifyAudit()).toMatchObject({ kind: 'broken', reason: expect.stringMatching(/no entry carries a MAC/) });
     });
 
+    if (setup.multiInstance) test('turning the key on over an unkeyed log seals its head with an audit.keyed entry', async () => {
+      const { target, store } = await fresh();
+      await store.appendAudit(note('diagnosis.viewed', null));
+      const keyed = await another(target, { auditKey: KEY });
+      await keyed.migrate();
+      await keyed.migrate();
+      expect((await keyed.audit()).map((e) => [e.action, e.mac !== null])).toEqual([['diagnosis.viewed', false], ['audit.keyed', true]]);
+      expect(await keyed.verifyAudit()).toEqual({ kind: 'intact', entries: 2, keyedFrom: 2 });
+    });
+
     if (setup.multiInstance) test('another key does not verify the log', async () => {
       const { target } = await keyedLog();
       expect(await (await another(target, { auditKey: 'o'.repeat(40) })).verifyAudit()).toMatchObject({ kind: 'broken', firstBrokenSeq: 1 });

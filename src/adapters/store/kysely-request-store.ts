@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../../core/model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts';
+import type { EventChannel } from '../../core/ports/event-channel.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
 import { requestStateHash } from './audit-chain.ts';
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
@@ -14,6 +15,12 @@ import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalE
 import { isUniqueViolation, toStoreError } from './to-store-error.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** How often a SQLite store looks for request events from other processes (PostgreSQL is told at once). */
+const EVENT_POLL_MS = 1_000;
+
+/** How long readiness waits for the database to answer (a stopped server can leave a query hanging). */
+const PING_TIMEOUT_MS = 3_000;
 
 /** A caller broke the port's rules: a bug, not a database failure. */
 const misuse = (operation: string, message: string) => new LicenseDoctorError('store', `${message} (a bug in the caller of ${operation}).`, { operation, reason: 'invalid-argument' });
@@ -39,8 +46,17 @@ export class KyselyRequestStore implements RequestStore {
     }
   }
 
+  /** With a key over a log whose head has no MAC (the key was just turned on), an `audit.keyed` entry seals it. */
   async migrate(): Promise<void> {
-    return this.#run('migrate', () => this.#engine.migrate());
+    return this.#run('migrate', async () => {
+      await this.#engine.migrate();
+      if (this.#auditKey === null) return;
+      const head = await this.#engine.db.selectFrom('audit_log').select(['seq', 'mac']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      if (head === undefined || head.mac !== null) return;
+      await appendAuditEntry(this.#engine, {
+        at: iso(this.#now()), action: 'audit.keyed', actor: 'system', actorDetail: {}, requestId: null, data: { firstKeyedAfter: Number(head.seq) },
+      }, this.#auditKey);
+    });
   }
 
   async create(request: LicenseRequest, options: { readonly audit?: readonly AuditRecord[] } = {}): Promise<void> {
@@ -222,14 +238,25 @@ export class KyselyRequestStore implements RequestStore {
     });
   }
 
-  /** False when the database does not answer; the reason is for the caller to find by calling an operation. */
+  eventChannel(origin: string, options: { readonly pollMs?: number } = {}): EventChannel {
+    return this.#engine.eventChannel(origin, options.pollMs ?? EVENT_POLL_MS);
+  }
+
+  /** False when the database does not answer within PING_TIMEOUT_MS; the reason is for the caller to find by calling an operation. */
   async ping(): Promise<boolean> {
-    try {
-      await this.#engine.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-      return true;
-    } catch {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
+    const answer = this.#engine.db.selectNoFrom((eb) => eb.val(1).as('one')).execute().then(
+      () => true,
       // Readiness is a yes/no answer by contract; operations report the failure itself through toStoreError.
-      return false;
+      () => false,
+    );
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

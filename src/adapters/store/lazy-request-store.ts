@@ -1,6 +1,7 @@
 // A RequestStore that opens the real one on first use, so that a command that never touches the store (a CLI
 // diagnosis) neither loads Kysely and the database drivers nor opens a connection. Every member is forwarded as an
-// asynchronous call (every member of the port is asynchronous today; a synchronous one would need a case here).
+// asynchronous call; the one synchronous member, eventChannel, gets a channel whose methods open the store first.
+import type { EventChannel } from '../../core/ports/event-channel.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
 
 /** The lazy store, and `ready()` to open it now and get the real one (a server: a wrong DATABASE_URL fails at start). */
@@ -16,6 +17,14 @@ export function lazyRequestStore(open: () => Promise<RequestStore>): LazyRequest
     }));
   const own: Record<string, unknown> = {
     ready: store,
+    eventChannel: (origin: string, options?: { readonly pollMs?: number }): EventChannel => {
+      let channel: Promise<EventChannel> | undefined;
+      const real = () => (channel ??= store().then((r) => r.eventChannel(origin, options)));
+      return {
+        publish: async (payload) => (await real()).publish(payload),
+        subscribe: async (onMessage, onError) => (await real()).subscribe(onMessage, onError),
+      };
+    },
     close: async () => {
       const current = opened;
       opened = undefined;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
+import { postgresEventChannel } from './postgres-event-channel.ts';
 import { MIGRATION_TABLES, storeMigrationProvider } from './store-migrations.ts';
 
 /** Where PostgreSQL is, as parseDatabaseUrl gives it. */
@@ -29,10 +30,17 @@ export function postgresEngine(target: PostgresTarget, schema = 'public'): Store
     application_name: 'license-doctor',
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
+    // A peer that vanished without closing the socket (network cut, host gone) is found by TCP keepalive.
+    keepAlive: true,
   });
-  // An idle client that loses its connection (server restart, network) is dropped by the pool; without a listener
-  // Node would end the process. The next query that needs the database reports the failure through toStoreError.
+  // A client that loses its connection emits 'error'; with no listener Node would end the process. The pool listens
+  // only while a client is idle (and then drops it), so each client gets a listener of its own for the time it is
+  // checked out (a query or a transaction in flight). Nothing is lost by ignoring the event itself: pg rejects every
+  // query of that client with the same error, which toStoreError turns into `unavailable`, and the pool replaces it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
 
   return {
@@ -54,6 +62,7 @@ export function postgresEngine(target: PostgresTarget, schema = 'public'): Store
     lockAuditLog: async (trx) => {
       await sql`LOCK TABLE audit_log IN EXCLUSIVE MODE`.execute(trx);
     },
+    eventChannel: (origin) => postgresEventChannel(db, { connectionString, options }, schema, origin),
     close: () => db.destroy(),
   };
 }

@@ -9,6 +9,7 @@ import type { AsyncMutex } from './async-mutex.ts';
 import { cachedStatements } from './cached-statements.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
+import { sqliteEventChannel } from './sqlite-event-channel.ts';
 import { MIGRATION_TABLES, storeMigrationProvider } from './store-migrations.ts';
 
 /** How long a writer waits for another process's write lock before SQLite gives up with SQLITE_BUSY. */
@@ -40,7 +41,7 @@ export function sqliteEngine(database: BetterSqlite3.Database, display: string, 
     }
   };
 
-  return {
+  const engine: StoreEngine = {
     kind: 'sqlite',
     db,
     display,
@@ -59,6 +60,8 @@ export function sqliteEngine(database: BetterSqlite3.Database, display: string, 
     writeTransaction: (fn) => writeLock.run(() => db.connection().execute((conn) => immediateTransaction(conn, () => fn(conn)))),
     // BEGIN IMMEDIATE already holds the database's write lock for the whole transaction.
     lockAuditLog: async () => undefined,
+    eventChannel: (origin, pollMs) => sqliteEventChannel(engine, origin, pollMs),
     close: () => db.destroy(),
   };
+  return engine;
 }

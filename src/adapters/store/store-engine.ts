@@ -1,5 +1,6 @@
 // What differs between SQLite and PostgreSQL, behind one small interface; everything else is the same Kysely code.
 import type { Kysely } from 'kysely';
+import type { EventChannel } from '../../core/ports/event-channel.ts';
 import type { StoreDatabase } from './store-database.ts';
 
 /** One database connection (SQLite) or pool (PostgreSQL), with the engine's own way to serialise writers. */
@@ -19,6 +20,8 @@ export interface StoreEngine {
   writeTransaction<T>(fn: (trx: Kysely<StoreDatabase>) => Promise<T>): Promise<T>;
   /** Inside `writeTransaction`: blocks other writers of the audit log until the transaction ends. */
   lockAuditLog(trx: Kysely<StoreDatabase>): Promise<void>;
+  /** The channel for request events between processes (`origin`: this process; SQLite polls every `pollMs`). */
+  eventChannel(origin: string, pollMs: number): EventChannel;
   /** Closes the connection or pool. */
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
-// The one place where database failures (pg, better-sqlite3, Kysely's migrator) become LicenseDoctorError `store`.
-// Messages say what to check; the driver's code and text go in `details`, with the password in DATABASE_URL masked.
+// The one place where database failures (pg, better-sqlite3, Kysely's migrator) become LicenseDoctorError `store`, or
+// `unavailable` when the database could not be reached or the connection was lost (a retry can succeed once it is
+// back). Messages say what to check; the driver's code and text go in `details`, with the password in DATABASE_URL masked.
 import { LicenseDoctorError, isLicenseDoctorError, type ErrorDetails } from '../../core/errors.ts';
 
 /** Where the failing database is: its printable name and the strings to mask. */
@@ -8,7 +9,15 @@ export interface StoreLocation {
   readonly secrets: readonly string[];
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', '57P01', '57P03']);
+// 57P01-57P03: the server was shut down or the backend terminated; class 08: connection exceptions.
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const CONNECTION_LOST = /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Query read timeout/i;
+
+/** True when `err` says the database could not be reached or the connection broke (not a refusal or a bug). */
+function isUnreachable(err: unknown): boolean {
+  const code = storeErrorCode(err);
+  return (code !== null && UNREACHABLE.has(code)) || CONNECTION_LOST.test(err instanceof Error ? err.message : String(err));
+}
 const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 
 /** The driver's error code (pg SQLSTATE, SQLite extended code, Node errno), looking through wrappers. */
@@ -26,8 +35,8 @@ function storeErrorCode(err: unknown): string | null {
 export const isUniqueViolation = (err: unknown): boolean => UNIQUE_VIOLATION.has(storeErrorCode(err) ?? '');
 
 function advice(code: string | null, text: string, where: string, operation: string): string {
-  if ((code !== null && UNREACHABLE.has(code)) || /timeout exceeded when trying to connect|Connection terminated/i.test(text)) {
-    return `Cannot reach ${where} (${operation}): check DATABASE_URL and that the database server is running and accepts connections from this host.`;
+  if ((code !== null && UNREACHABLE.has(code)) || CONNECTION_LOST.test(text)) {
+    return `Cannot reach ${where} (${operation}): check DATABASE_URL and that the database server is running and accepts connections from this host. A change in flight may or may not have been stored: read it again once the database is back.`;
   }
   switch (code) {
     case '28P01':
@@ -65,11 +74,11 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   return masked.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@');
 }
 
-/** Translates a database failure during `operation` into LicenseDoctorError `store` (other LicenseDoctorErrors pass through). */
+/** Translates a database failure during `operation` into LicenseDoctorError `store` or `unavailable` (other LicenseDoctorErrors pass through). */
 export function toStoreError(err: unknown, operation: string, location: StoreLocation): LicenseDoctorError {
   if (isLicenseDoctorError(err)) return err;
   const code = storeErrorCode(err);
   const text = maskSecrets(err instanceof Error ? err.message : String(err), location.secrets);
   const details: ErrorDetails = { operation, vendorMessage: text, ...(code === null ? {} : { vendorCode: code }) };
-  return new LicenseDoctorError('store', advice(code, text, location.display, operation), details);
+  return new LicenseDoctorError(isUnreachable(err) ? 'unavailable' : 'store', advice(code, text, location.display, operation), details);
 }

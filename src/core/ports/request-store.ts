@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../model/request.ts';
+import type { EventChannel } from './event-channel.ts';
 
 /**
  * Durable storage of requests, the execution journal, conversation references and the audit log. Implemented on
@@ -41,6 +42,8 @@ export interface RequestStore {
   verifyAudit(): Promise<AuditVerification>;
   /** The last audit entry, or null when the log is empty (for checkpoints). */
   auditHead(): Promise<AuditHead | null>;
+  /** The channel that carries request events to the other processes on this store (`origin`: this process). */
+  eventChannel(origin: string, options?: { readonly pollMs?: number }): EventChannel;
   /** Whether the database answers (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

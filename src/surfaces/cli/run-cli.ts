@@ -13,6 +13,7 @@ const commands = {
   check: () => import('./commands/check-command.ts'),
   plan: () => import('./commands/plan-command.ts'),
   requests: () => import('./commands/request-commands.ts'),
+  audit: () => import('./commands/audit-commands.ts'),
   sandbox: () => import('./commands/sandbox-command.ts'),
   scan: () => import('./commands/scan-command.ts'),
   serve: () => import('./commands/serve-command.ts'),
@@ -29,7 +30,8 @@ const USAGE = `Usage:
   license-doctor retry <request-id> --as <upn> [--json] [--sandbox]   (a failed plan, from its failed step)
   license-doctor show <request-id> [--json] [--sandbox]
   license-doctor requests [--status <status>] [--json] [--sandbox]
-  license-doctor audit verify [--json] [--sandbox]
+  license-doctor audit verify [--checkpoint <seq>:<hash>] [--json] [--sandbox]
+  license-doctor audit export [--since <ISO time>] [--format jsonl|csv] [--sandbox]
   license-doctor check [--json] [--sandbox]
   license-doctor serve                      (what \`npm start\` runs)
   license-doctor sandbox [--port <n>] [--json] [--reset] [--users <n> [--seed <n>]]
@@ -106,10 +108,17 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
         return await (await commands.requests()).listCommand(args, io);
       }
       case 'audit': {
-        const { values, positionals } = parse(rest, COMMON);
-        if (positionals[0] !== 'verify' || positionals.length > 1) throw new LicenseDoctorError('usage', 'usage: license-doctor audit verify [--json]');
-        const { auditVerifyCommand } = await commands.requests();
-        return await auditVerifyCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
+        const { values, positionals } = parse(rest, { ...COMMON, checkpoint: { type: 'string' }, since: { type: 'string' }, format: { type: 'string' } });
+        const sub = positionals.length === 1 ? positionals[0] : undefined;
+        if (sub === 'verify') {
+          return await (await commands.audit()).auditVerifyCommand({ json: values.json === true, sandbox: values.sandbox === true, checkpoint: checkpoint(values.checkpoint) }, io);
+        }
+        if (sub === 'export') {
+          const format = values.format ?? 'jsonl';
+          if (format !== 'jsonl' && format !== 'csv') throw new LicenseDoctorError('usage', `--format must be jsonl or csv (got "${format}")`);
+          return await (await commands.audit()).auditExportCommand({ sandbox: values.sandbox === true, since: isoTime(values.since), format }, io);
+        }
+        throw new LicenseDoctorError('usage', 'usage: license-doctor audit verify [--checkpoint <seq>:<hash>] [--json] | audit export [--since <ISO time>] [--format jsonl|csv]');
       }
       case 'check': {
         const { values, positionals } = parse(rest, COMMON);
@@ -196,6 +205,20 @@ function planOptions(values: { 'allow-gap'?: boolean | undefined; 'remove-licens
     allowServiceGap: values['allow-gap'] === true,
     removeLicenseFromGroup: values['remove-license-from-group'] === true,
   };
+}
+
+function checkpoint(value: string | undefined): { seq: number; hash: string } | null {
+  if (value === undefined) return null;
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
+  if (!match) throw new LicenseDoctorError('usage', `--checkpoint must be <seq>:<hash> as an audit checkpoint in the log shows it (got "${value}")`);
+  return { seq: Number(match[1]), hash: String(match[2]) };
+}
+
+function isoTime(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) throw new LicenseDoctorError('usage', `--since must be an ISO 8601 time such as 2026-05-07T00:00:00Z (got "${value}")`);
+  return new Date(ms).toISOString();
 }
 
 function statuses(values: string[] | undefined): RequestStatus[] | null {

@@ -78,6 +78,9 @@ export class SlackCards {
     const known = this.latest.get(request.id);
     if (!known || known.version <= request.version) this.latest.set(request.id, request);
     this.enqueue(request.id, () => this.render(request.id));
+    // From another process (the CLI, another instance): refresh the cards only; the thread reply and the approvers'
+    // card belong to the process where it happened, or every instance would post them once.
+    if (event.type === 'request-changed' && event.remote === true) return;
     if (event.type === 'request-changed' && event.change !== 'created' && event.change !== 'refresh') {
       this.enqueue(request.id, () => this.reply(request));
     }

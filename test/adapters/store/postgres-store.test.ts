@@ -60,7 +60,7 @@ describe('createRequestStore on PostgreSQL', () => {
   test('an unreachable server: migrate says what to check, without the password; ping answers false', async () => {
     const store = await createRequestStore('postgres://license_doctor:s3cr%40t-pw@127.0.0.1:1/license_doctor', { schema: 'unused' });
     const failure: unknown = await store.migrate().catch((err: unknown) => err);
-    expect(failure).toMatchObject({ name: 'LicenseDoctorError', code: 'store', details: { operation: 'migrate', vendorCode: 'ECONNREFUSED' } });
+    expect(failure).toMatchObject({ name: 'LicenseDoctorError', code: 'unavailable', details: { operation: 'migrate', vendorCode: 'ECONNREFUSED' } });
     expect(String((failure as Error).message)).toMatch(/Cannot reach PostgreSQL license_doctor@127\.0\.0\.1:1\/license_doctor .*check DATABASE_URL/);
     expect(JSON.stringify({ message: (failure as Error).message, ...(failure as { details: object }).details })).not.toMatch(/s3cr/);
     expect(await store.ping()).toBe(false);

@@ -18,13 +18,27 @@ describe('toStoreError', () => {
     ['XX000', /failed during migrate: check the database's log/],
   ])('%s', (code, message) => {
     const err = toStoreError(coded(code), 'migrate', where);
-    expect(err).toMatchObject({ code: 'store', message: expect.stringMatching(message), details: { operation: 'migrate', vendorCode: code, vendorMessage: 'driver says no' } });
+    expect(err).toMatchObject({ code: code === 'ECONNREFUSED' ? 'unavailable' : 'store', message: expect.stringMatching(message), details: { operation: 'migrate', vendorCode: code, vendorMessage: 'driver says no' } });
   });
 
   test('finds the code of a connection failure wrapped in an AggregateError', () => {
     const err = toStoreError(new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')], ''), 'ping', where);
     expect(err.message).toMatch(/Cannot reach/);
     expect(err.details.vendorCode).toBe('ECONNREFUSED');
+  });
+
+  test.each([
+    ['57P01', 'terminating connection due to administrator command'],
+    [null, 'Connection terminated unexpectedly'],
+    ['ECONNRESET', 'read ECONNRESET'],
+  ])('a lost connection (%s %s) is unavailable: a retry can succeed once the database is back', (code, message) => {
+    const err = toStoreError(code === null ? new Error(message) : coded(code, message), 'compareAndSet', where);
+    expect(err).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Cannot reach .*read it again once the database is back/) });
+  });
+
+  test('a refusal or a bug is not unavailable', () => {
+    expect(toStoreError(coded('28P01'), 'get', where).code).toBe('store');
+    expect(toStoreError(coded('42P01', 'relation "requests" does not exist'), 'get', where).code).toBe('store');
   });
 
   test('recognises pg pool timeouts without a code', () => {

@@ -116,13 +116,3 @@ export function listCommand(args: Common & { statuses: RequestStatus[] | null },
   });
 }
 
-/** Checks the audit chain; exit 1 and the first broken entry when it is not intact. */
-export function auditVerifyCommand(args: Common, io: CliIo): Promise<number> {
-  return withRuntime(io, args, async (rt) => {
-    const v = await rt.services.verifyAudit();
-    if (args.json) io.stdout.write(`${JSON.stringify(v)}\n`);
-    else if (v.kind === 'intact') io.stdout.write(`Audit log intact: ${v.entries} entries, every hash chained to the one before.\n`);
-    else io.stdout.write(`Audit log BROKEN at entry ${v.firstBrokenSeq} of ${v.entries}: ${v.reason}\n`);
-    return v.kind === 'intact' ? EXIT.ok : EXIT.failure;
-  });
-}
