@@ -77,7 +77,7 @@ export function createServices(deps: ServiceDeps): Services {
     diagnose: async (query, asker) => {
       if (!asker) return diagnoseUser(deps.diagnose, query);
       perPerson.take(asker.upnOrId);
-      return diagnoseAs(deps, asker, query, sharedDiagnosis);
+      return diagnoseAs(deps, asker, query, sharedDiagnosis, (work) => void track(work));
     },
     previewPlan: async (query, path, options, asker) => {
       if (!asker) return previewPlan(deps, query, path, options);

@@ -25,6 +25,7 @@ test('five people asking about the same user at once share one vendor round; eac
   const outcomes = await Promise.all(askers.map((a) => rt.services.diagnose(ADELE, { upnOrId: a, surface: 'teams' })));
   expect(outcomes.every((o) => o.kind === 'diagnosis')).toBe(true);
   expect(rt.requests.length).toBeLessThanOrEqual(single + 2);
+  await rt.services.idle();
   const audited = (await rt.store.audit()).filter((e) => e.action === 'diagnosed' && e.data.target === ADELE);
   expect(audited.map((e) => e.actor).sort()).toEqual(askers);
 });

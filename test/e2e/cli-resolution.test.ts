@@ -177,7 +177,7 @@ test.concurrent('a usage error exits 2; Graph out of reach exits 3, naming it', 
   const port = await closedPort();
   const t = tenant();
   const live = {
-    ...t.env, GRAPH_BASE_URL: `http://127.0.0.1:${port}/v1.0`, GRAPH_ACCESS_TOKEN: 'not-a-real-token', OKTA_ORG_URL: `http://127.0.0.1:${port}`,
+    ...t.env, SANDBOX: '', GRAPH_BASE_URL: `http://127.0.0.1:${port}/v1.0`, GRAPH_ACCESS_TOKEN: 'not-a-real-token', OKTA_ORG_URL: `http://127.0.0.1:${port}`,
     OKTA_API_TOKEN: 'not-a-real-token', APPROVERS_GROUP_ID: GROUP.APPROVERS,
   };
   const [usage, unreachable] = await Promise.all([

@@ -18,6 +18,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   readonly databaseUrl?: string;
   readonly execution?: RuntimeOptions['execution'];
+  /** Sees every Graph and Okta request the bot sends (benchmarks count them). */
+  readonly onVendorRequest?: RuntimeOptions['onVendorRequest'];
 }
 
 /** Starts a test app; call close() in afterAll. */
@@ -30,6 +32,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sandboxInMemory: true,
     databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
     execution: { leaseMs: 30_000, verifyTimeoutMs: 10_000, verifyIntervalMs: 100, verifyMaxIntervalMs: 200, effectIntervalMs: 20, ...options.execution },
+    ...(options.onVendorRequest ? { onVendorRequest: options.onVendorRequest } : {}),
   });
   let server: RunningServer;
   try {

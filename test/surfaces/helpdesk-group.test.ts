@@ -23,7 +23,11 @@ afterAll(async () => {
   await connector?.close();
 });
 
-const audit = async (action: string) => (await h.app.runtime.store.audit()).filter((e) => e.action === action);
+const audit = async (action: string) => {
+  // Diagnosis entries are appended while the answer is already on its way.
+  await h.app.runtime.services.idle();
+  return (await h.app.runtime.store.audit()).filter((e) => e.action === action);
+};
 
 it('Slack: a non-member is refused with the reason; a member diagnoses; both are audited', async () => {
   const posts = h.fake.callsTo('chat.postMessage').length;

@@ -54,3 +54,18 @@ test('Slack: <!here> and <mailto:…> in requester text are escaped in the block
     expect(mrkdwnTexts(m.blocks).filter((t) => /<!here>|<mailto:/.test(t))).toEqual([]);
   }
 });
+
+test('every card says which mode runs: sandbox, or live (with READ_ONLY)', async () => {
+  const { modeFooterText } = await import('../../src/surfaces/chat/mode-footer-text.ts');
+  const { withModeFooter } = await import('../../src/surfaces/teams/mode-footer.ts');
+  const sandbox = modeFooterText({ mode: 'sandbox', readOnly: false });
+  const live = modeFooterText({ mode: 'live', readOnly: true });
+  expect(sandbox).toMatch(/^Sandbox mode: .*fake data/);
+  expect(live).toBe('Live mode: your Entra ID tenant and Okta org (READ_ONLY: nothing is executed).');
+  const card = withModeFooter(approvalCard(requestFixture(), { refreshUserIds: null, viewer: null }), live);
+  expect(adaptiveCardProblems(card)).toEqual([]);
+  expect(cardText(card as unknown as CardNode).split('\n').at(-1)).toBe(live);
+  for (const m of [diagnosisMessage(diagnosisFixture(), sandbox), requestCard(requestFixture(), sandbox), statusMessage(requestFixture(), 'C0APPROVALS', sandbox)]) {
+    expect(mrkdwnTexts(m.blocks.at(-1))).toContain(sandbox);
+  }
+});

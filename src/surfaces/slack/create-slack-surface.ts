@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../config/config.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
+import { modeFooterText } from '../chat/mode-footer-text.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { checkSlackSetup, slackCheckClient, type SlackIdentity } from './check-slack-setup.ts';
 import { slackErrorCode, toSlackError } from './slack-api-error.ts';
@@ -53,11 +54,13 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   const mode = socket ? 'socket' : 'http';
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
 
+  const footer = modeFooterText(runtime.config);
   const ctx: SlackContext = {
+    footer,
     services: runtime.services,
     client: app.client,
     people: new SlackPeople(app.client, runtime.clock),
-    cards: new SlackCards({ client: app.client, store: runtime.store, clock: runtime.clock, logger: runtime.logger, approvalsChannel }),
+    cards: new SlackCards({ client: app.client, store: runtime.store, clock: runtime.clock, logger: runtime.logger, approvalsChannel, footer }),
     logger: runtime.logger.child({ component: 'slack' }),
     approvalsChannel,
   };

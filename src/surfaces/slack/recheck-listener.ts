@@ -32,6 +32,6 @@ export function registerRecheckListener(app: App, ctx: SlackContext): void {
       return;
     }
     const result = await diagnoseText(ctx.services, who.person, value);
-    await replace(result.kind === 'ok' ? diagnosisMessage(result.value) : problemMessage(result.message));
+    await replace(result.kind === 'ok' ? diagnosisMessage(result.value, ctx.footer) : problemMessage(result.message));
   });
 }

@@ -62,11 +62,10 @@ function buttons(view: DiagnosisView): Block[] {
   return [actions(BLOCK.diagnosisActions, [...paths, button('Re-check', ACTION.recheck, view.recheckQuery)])];
 }
 
-/** The diagnosis message. */
-export function diagnosisMessage(view: DiagnosisView): SlackMessage {
+/** The diagnosis message; `footer` says which mode runs (chat/mode-footer-text.ts). */
+export function diagnosisMessage(view: DiagnosisView, footer?: string): SlackMessage {
   const blocks: Block[] = [section(`${TONE_EMOJI[view.tone]} *${label(esc(view.headline), 2900)}*`)];
-  const about = [view.subject ? esc(view.subject) : null, view.sandbox ? ':test_tube: sandbox tenant' : null].filter((s): s is string => s !== null);
-  if (about.length > 0) blocks.push(context(...about));
+  if (view.subject) blocks.push(context(esc(view.subject)));
   blocks.push(...licenseBlocks(view));
   if (view.okta) blocks.push(section(label(esc(view.okta), LIMITS.sectionText)));
   blocks.push(...explanationBlocks(view));
@@ -76,6 +75,7 @@ export function diagnosisMessage(view: DiagnosisView): SlackMessage {
     blocks.push(...fitted.chunks.map((text) => section(text)));
   }
   blocks.push(...buttons(view));
+  if (footer) blocks.push(context(esc(footer)));
   // The fallback text is mrkdwn too: a query such as `<!here>` must not ping a channel from a notification.
   return { text: esc(label(view.headline, 300)), blocks };
 }

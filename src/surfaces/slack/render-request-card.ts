@@ -36,7 +36,7 @@ function buttons(view: RequestView): Button[] {
 }
 
 /** The approval card. */
-export function requestCard(view: RequestView): SlackMessage {
+export function requestCard(view: RequestView, footer?: string): SlackMessage {
   const plan = view.plan;
   const blocks: Block[] = [
     section(`${TONE_EMOJI[view.tone]} *${label(esc(view.title), 1000)}*\n${label(esc(view.statusLine), 1900)}`),
@@ -55,19 +55,19 @@ export function requestCard(view: RequestView): SlackMessage {
   const elements = buttons(view);
   if (elements.length > 0) blocks.push(actions(BLOCK.requestActions, elements));
   const expiry = view.status === 'pending' ? ` · expires ${utcTime(view.expiresAt)}` : '';
-  blocks.push(context(`Request *${esc(view.id)}*${expiry} · ${show(view.id)}`));
+  blocks.push(context(`Request *${esc(view.id)}*${expiry} · ${show(view.id)}`, ...(footer ? [esc(footer)] : [])));
   // The fallback text is mrkdwn too (notifications, screen readers): escaped like every block.
   return { text: esc(label(`${view.id}: ${view.title} — ${view.statusLine}`, 300)), blocks };
 }
 
 /** The status line in the requester's thread (updated in place), with Cancel / Re-check when they apply. */
-export function statusMessage(view: RequestView, approvalsChannel: string): SlackMessage {
+export function statusMessage(view: RequestView, approvalsChannel: string, footer?: string): SlackMessage {
   const blocks: Block[] = [
     section(`${TONE_EMOJI[view.tone]} *Request ${esc(view.id)}* — ${label(esc(view.title), 1000)}\n${label(esc(view.statusLine), 1900)}`),
   ];
   const elements = buttons(view).filter((b) => b.action_id === ACTION.cancel || b.action_id === ACTION.recheck || (b.action_id ?? '').startsWith(ACTION.pathPrefix));
   if (elements.length > 0) blocks.push(actions(BLOCK.requestActions, elements));
-  blocks.push(context(`Approval card in <#${approvalsChannel}> · ${show(view.id)}`));
+  blocks.push(context(`Approval card in <#${approvalsChannel}> · ${show(view.id)}`, ...(footer ? [esc(footer)] : [])));
   return { text: esc(label(`${view.id}: ${view.statusLine}`, 300)), blocks };
 }
 

@@ -29,6 +29,8 @@ export interface SlackCardsDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly approvalsChannel: string;
+  /** Which mode runs, on every card (chat/mode-footer-text.ts). */
+  readonly footer: string;
 }
 
 /** Where the requester asked: the channel and thread of the diagnosis, if known. */
@@ -56,7 +58,7 @@ export class SlackCards {
   async announce(request: LicenseRequest, place: AgentPlace | null): Promise<void> {
     const { client, store, approvalsChannel } = this.deps;
     const view = requestView(request);
-    const card = requestCard(view);
+    const card = requestCard(view, this.deps.footer);
     const posted = await client.chat.postMessage({ channel: approvalsChannel, text: card.text, blocks: [...card.blocks], unfurl_links: false });
     if (!posted.ts) throw new LicenseDoctorError('unavailable', 'Slack answered chat.postMessage without a message ts: try again.', { vendor: 'slack', operation: 'chat.postMessage' });
     await this.save(approvalCardKey(request.id), { channel: posted.channel ?? approvalsChannel, ts: posted.ts });
@@ -96,7 +98,7 @@ export class SlackCards {
   }
 
   private async postStatusLine(request: LicenseRequest, place: AgentPlace): Promise<void> {
-    const message = statusMessage(requestView(request), this.deps.approvalsChannel);
+    const message = statusMessage(requestView(request), this.deps.approvalsChannel, this.deps.footer);
     const post = (channel: string, threadTs: string | null) =>
       this.deps.client.chat.postMessage({ channel, text: message.text, blocks: [...message.blocks], ...(threadTs ? { thread_ts: threadTs } : {}) });
     let ref: ThreadRef;
@@ -118,11 +120,11 @@ export class SlackCards {
     if (!request || (this.rendered.get(requestId) ?? 0) >= request.version) return;
     const view = requestView(request);
     for (const ref of await this.refs(approvalCardKey(requestId), approvalRef)) {
-      const card = requestCard(view);
+      const card = requestCard(view, this.deps.footer);
       await this.update(ref.channel, ref.ts, card.text, card.blocks, requestId);
     }
     for (const ref of await this.refs(agentThreadKey(requestId), threadRef)) {
-      const line = statusMessage(view, this.deps.approvalsChannel);
+      const line = statusMessage(view, this.deps.approvalsChannel, this.deps.footer);
       await this.update(ref.channel, ref.statusTs, line.text, line.blocks, requestId);
     }
     this.noteRendered(request);

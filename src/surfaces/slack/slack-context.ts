@@ -12,6 +12,8 @@ export interface SlackContext {
   readonly people: SlackPeople;
   readonly cards: SlackCards;
   readonly logger: Logger;
+  /** Which mode runs, on every diagnosis and request card (chat/mode-footer-text.ts). */
+  readonly footer: string;
   /** Channel id of the approvals channel. */
   readonly approvalsChannel: string;
 }

@@ -17,7 +17,9 @@ import { teamsPerson, UNKNOWN_PERSON_MESSAGE } from './teams-person.ts';
 import { loadTeamsRef, TEAMS_REF_KEYS } from './teams-refs.ts';
 import { invokeResponse, safely, turnOf } from './teams-turn.ts';
 import { cardMessage, createTeamsSender } from './teams-sender.ts';
-import { runTeamsAction, type TeamsContext } from './run-teams-action.ts';
+import { modeFooterText } from '../chat/mode-footer-text.ts';
+import { footedSender, withModeFooter } from './mode-footer.ts';
+import { runTeamsAction, type ActionReply, type TeamsContext } from './run-teams-action.ts';
 
 export { DEMO_APPROVALS_CONVERSATION } from './approvals-channel.ts';
 
@@ -49,7 +51,9 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     // A hung Bot Connector call must not hold a card update (or shutdown) forever.
     client: { timeout: TEAMS_API_TIMEOUT_MS },
   });
-  const sender = createTeamsSender(app.api);
+  const footer = modeFooterText(config);
+  const sender = footedSender(createTeamsSender(app.api), footer);
+  const foot = (reply: ActionReply): ActionReply => (reply.kind === 'card' ? { ...reply, card: withModeFooter(reply.card, footer) } : reply);
   const approvalsConversation = approvalsConversationId(config.teams?.approvalsConversation ?? null, config.mode === 'sandbox');
   const ctx: TeamsContext = { services, store, clock, sender, logger, approvalsConversation };
   const updater = new TeamsCardUpdater({ store, sender, logger });
@@ -72,9 +76,10 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     const value: unknown = activity.value;
     const action = isRecord(value) && isRecord(value.action) ? parseTeamsAction(value.action.verb, value.action.data) : null;
     if (!action) return invokeResponse({ kind: 'message', text: STALE_CARD });
-    return invokeResponse(await safely(logger, action.verb, () => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action)));
+    return invokeResponse(foot(await safely(logger, action.verb, () => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action))));
   });
 
+  const replies = new Set<Promise<unknown>>();
   app.on('message', async ({ activity, ref, send }) => {
     const value: unknown = activity.value;
     if (isRecord(value) && typeof value.verb === 'string') {
@@ -88,7 +93,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       }
       const reply = await safely(logger, action.verb, () => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action));
       if (reply.kind === 'message') await send({ type: 'message', text: reply.text });
-      else if (reply.scope === 'clicker') await send(cardMessage(reply.card, 'License Doctor'));
+      else if (reply.scope === 'clicker') await send(cardMessage(withModeFooter(reply.card, footer), 'License Doctor'));
       return;
     }
     const command = teamsCommand(activity.text);
@@ -101,9 +106,15 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       await send({ type: 'message', text: UNKNOWN_PERSON_MESSAGE });
       return;
     }
-    const diagnosis = await diagnoseText(services, asker, command.query);
-    if (diagnosis.kind === 'message') await send({ type: 'message', text: diagnosis.message });
-    else await send(cardMessage(diagnosisCard(diagnosis.value), diagnosis.value.headline));
+    // The activity is answered once accepted (its token checked); the diagnosis waits its turn in the shared work queue
+    // and is sent when ready, so a burst of messages never holds Teams' HTTP requests open (bench:teams).
+    const reply = (async () => {
+      const diagnosis = await diagnoseText(services, asker, command.query);
+      if (diagnosis.kind === 'message') await send({ type: 'message', text: diagnosis.message });
+      else await send(cardMessage(withModeFooter(diagnosisCard(diagnosis.value), footer), diagnosis.value.headline));
+    })().catch((err: unknown) => logger.error({ err }, 'a Teams diagnosis could not be sent'));
+    replies.add(reply);
+    void reply.finally(() => replies.delete(reply));
   });
 
   app.on('install.add', async ({ activity, send }) => {
@@ -126,6 +137,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     start: async () => {},
     stop: async () => {
       stopFollowing();
+      while (replies.size > 0) await Promise.allSettled([...replies]);
       await updater.idle();
     },
     readiness: async () => ({

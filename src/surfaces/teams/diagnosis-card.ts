@@ -30,7 +30,6 @@ export function diagnosisCard(view: DiagnosisView): IAdaptiveCard {
         ...(p.note ? [caption(clip(p.note, 500))] : []),
       ])));
     }
-    if (view.sandbox) body.push(caption('Sandbox tenant: nothing here touches a real directory.'));
     return adaptiveCard(body, { actions, fallbackText: `${view.headline}. ${clip(view.explanation, 500)}` });
   });
 }

@@ -15,11 +15,12 @@ export function requestSections(view: RequestView, maxRows: number, options: { t
     facts([
       ['Request', view.id],
       ['Status', view.status],
+      // Approvers' names come from the directory, in the approvals count line ("1 of 2: Patti Fernandez").
+      ['Approvals', view.approvals],
       ...(pending ? [['Expires', utc(view.expiresAt)] as const] : []),
     ]),
     plainText(view.requestedBy, { label: 'Requested by' }),
     plainText(clip(view.reason, 500), { label: 'Reason' }),
-    plainText(view.approvals, { label: 'Approvals' }),
   ];
   if (options.notice) body.push(plainText(clip(options.notice, 600), { color: 'Warning' }));
   if (view.outcome) body.push(section('Outcome', [plainText(clip(view.outcome, 1500), { color: view.tone === 'good' ? 'Good' : view.tone === 'attention' ? 'Attention' : 'Default' })]));

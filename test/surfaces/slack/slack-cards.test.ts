@@ -25,7 +25,7 @@ beforeAll(async () => {
   store = await createRequestStore('sqlite::memory:');
   await store.migrate();
   const client = new webApi.WebClient(TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-  cards = new SlackCards({ client, store, clock: { now: () => Date.parse('2026-05-07T12:00:00.000Z') }, logger: createLogger('silent'), approvalsChannel: 'C0APPROVALS' });
+  cards = new SlackCards({ client, store, clock: { now: () => Date.parse('2026-05-07T12:00:00.000Z') }, logger: createLogger('silent'), approvalsChannel: 'C0APPROVALS', footer: 'Live mode: your Entra ID tenant and Okta org.' });
 });
 
 afterAll(async () => {

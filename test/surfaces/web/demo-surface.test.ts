@@ -50,6 +50,18 @@ async function clickForCard(click: Record<string, unknown>): Promise<CardNode> {
   return card;
 }
 
+/** The bot's card answering the latest message a person sent in `conversationId` (sent once the diagnosis is ready). */
+async function answerCard(conversationId: string): Promise<Message> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const list = await messages(conversationId);
+    const asked = list.map((m) => m.from.kind).lastIndexOf('person');
+    const found = list.slice(asked + 1).find((m) => m.cards.length > 0);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no answer with a card in ${conversationId}`);
+}
+
 const lastCard = (list: Message[]): Message => {
   const found = [...list].reverse().find((m) => m.cards.length > 0);
   if (!found) throw new Error(`no card among ${list.length} messages`);
@@ -114,9 +126,9 @@ test('a message and clicks as personas reach the Teams surface; its cards and ca
   const stream = await DemoEventsClient.open(app.url);
   try {
     expect(await post('/demo/api/message', { persona: 'agent', text: 'adele.vance@contoso.com' })).toEqual({ status: 200, body: { ok: true } });
+    const diagnosis = await answerCard(AGENT_CHAT);
     const chat = await messages(AGENT_CHAT);
     expect(chat.some((m) => m.from.kind === 'person' && m.text === 'adele.vance@contoso.com')).toBe(true);
-    const diagnosis = lastCard(chat);
     expect(diagnosis.from.kind).toBe('bot');
     const diagnosisCard = diagnosis.cards[0] as CardNode;
     expect(adaptiveCardProblems(diagnosisCard)).toEqual([]);
@@ -161,7 +173,7 @@ test('a message and clicks as personas reach the Teams surface; its cards and ca
 
 test('the page can only act as a persona, in a conversation that persona is in, on a message that exists', async () => {
   await post('/demo/api/message', { persona: 'agent', text: 'megan.bowen@contoso.com' });
-  const diagnosis = lastCard(await messages(AGENT_CHAT));
+  const diagnosis = await answerCard(AGENT_CHAT);
   const click = { persona: 'agent', conversationId: AGENT_CHAT, activityId: diagnosis.id, verb: 'recheck', data: { query: 'megan.bowen@contoso.com' } };
   expect((await post('/demo/api/invoke', click)).body.kind).toBe('card');
 
@@ -212,7 +224,7 @@ test('the connector answers the bot as the Bot Framework connector does', async 
 /** As the agent: diagnose `upn` and request `path`; returns the request id and the approval card's message. */
 async function requestFromChat(upn: string, path: string): Promise<{ requestId: string; approval: Message }> {
   await post('/demo/api/message', { persona: 'agent', text: upn });
-  const diagnosis = lastCard(await messages(AGENT_CHAT));
+  const diagnosis = await answerCard(AGENT_CHAT);
   const on = { persona: 'agent', conversationId: AGENT_CHAT, activityId: diagnosis.id };
   const preview = await clickForCard({ ...on, verb: 'path', data: button(diagnosis.cards[0] as CardNode, 'path', { path }).data });
   const status = await clickForCard({ ...on, verb: 'request', data: { ...button(preview, 'request').data, justification: 'INC0042' } });
@@ -224,7 +236,7 @@ async function requestFromChat(upn: string, path: string): Promise<{ requestId: 
 
 const headline = async (upn: string): Promise<string> => {
   await post('/demo/api/message', { persona: 'agent', text: upn });
-  return JSON.stringify(lastCard(await messages(AGENT_CHAT)).cards[0]);
+  return JSON.stringify((await answerCard(AGENT_CHAT)).cards[0]);
 };
 
 test('reset re-seeds the tenant, forgets what was cached about it, empties the conversations and greets again', async () => {
