@@ -9,6 +9,7 @@ import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
 import { executeRequest } from './execute-request.ts';
 import { planFor, previewPlan } from './preview-plan.ts';
 import { recheckRequest } from './recheck-request.ts';
+import { requestsOfPerson } from './requests-of-person.ts';
 import { runMaintenance } from './run-maintenance.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -26,6 +27,8 @@ export interface Services {
   recheck(requestId: string): Promise<LicenseRequest>;
   get(requestId: string): Promise<LicenseRequest | null>;
   list(statuses?: readonly RequestStatus[]): Promise<LicenseRequest[]>;
+  /** `my requests`: what the person asked for, and the pending requests waiting for their approval. */
+  requestsOf(who: Parameters<typeof requestsOfPerson>[1]): ReturnType<typeof requestsOfPerson>;
   verifyAudit(): Promise<AuditVerification>;
   maintenance(): ReturnType<typeof runMaintenance>;
   /** Waits for background executions (tests, shutdown). */
@@ -54,6 +57,7 @@ export function createServices(deps: ServiceDeps): Services {
     recheck: (id) => track(recheckRequest(deps, id)),
     get: (id) => deps.store.get(id),
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
+    requestsOf: (who) => requestsOfPerson(deps, who),
     verifyAudit: () => deps.store.verifyAudit(),
     maintenance: () => track(runMaintenance(deps)),
     idle: async () => {

@@ -4,10 +4,12 @@
 import { App } from '@microsoft/teams.apps';
 import type { Runtime } from '../../main.ts';
 import type { MountedSurface } from '../../server/surface.ts';
+import { parseRequestCommand } from '../../core/approval/request-command.ts';
 import { diagnoseText } from '../chat/chat-flows.ts';
 import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';
 import { TeamsCardUpdater } from './card-updater.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
+import { answerRequestCommand } from './request-command-replies.ts';
 import { RouteAdapter } from './route-adapter.ts';
 import { parseTeamsAction } from './teams-action.ts';
 import { teamsAuth } from './teams-auth.ts';
@@ -89,6 +91,12 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       const reply = await safely(() => runTeamsAction(ctx, turnOf(person, activity, ref.serviceUrl), action));
       if (reply.kind === 'message') await send({ type: 'message', text: reply.text });
       else if (reply.scope === 'clicker') await send(cardMessage(reply.card, 'License Doctor'));
+      return;
+    }
+    const asked = parseRequestCommand(activity.text ?? '');
+    if (asked) {
+      const reply = await answerRequestCommand(services, asked, teamsPerson(activity.from));
+      await send(reply.kind === 'card' ? cardMessage(reply.card, reply.summary) : { type: 'message', text: reply.text });
       return;
     }
     const command = teamsCommand(activity.text);
