@@ -65,6 +65,11 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface NoticesSentTable {
+  key: string;
+  sent_at: string;
+}
+
 /** The store's schema for Kysely. */
 export interface StoreDatabase {
   requests: RequestsTable;
@@ -72,4 +77,5 @@ export interface StoreDatabase {
   journal: JournalTable;
   conversation_refs: ConversationRefsTable;
   audit_log: AuditLogTable;
+  notices_sent: NoticesSentTable;
 }

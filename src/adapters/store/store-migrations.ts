@@ -6,6 +6,7 @@ import { createDecisions } from './migrations/0002-create-decisions.ts';
 import { createJournal } from './migrations/0003-create-journal.ts';
 import { createConversationRefs } from './migrations/0004-create-conversation-refs.ts';
 import { createAuditLog } from './migrations/0005-create-audit-log.ts';
+import { createNoticesSent } from './migrations/0012-create-notices-sent.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-create-journal': createJournal,
   '0004-create-conversation-refs': createConversationRefs,
   '0005-create-audit-log': createAuditLog,
+  '0012-create-notices-sent': createNoticesSent,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */
