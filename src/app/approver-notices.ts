@@ -6,6 +6,9 @@ import type { EntraUser } from '../core/model/entra.ts';
 import { approvalsOf, type Actor, type LicenseRequest } from '../core/model/request.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
+/** How often the chat surfaces look for due reminders. */
+export const REMINDER_INTERVAL_MS = 60_000;
+
 /** Reminders go out this long before expiry at most (a quarter of a short request's life at least). */
 const REMINDER_LEAD_MS = 3_600_000;
 

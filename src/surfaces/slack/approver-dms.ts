@@ -11,9 +11,6 @@ import type { Logger } from '../../logging/create-logger.ts';
 import { context, label, mrkdwnEscape as esc, section } from './block-kit.ts';
 import { slackErrorCode } from './slack-api-error.ts';
 
-/** How often due reminders are looked for. */
-export const REMINDER_INTERVAL_MS = 60_000;
-
 /** Direct messages to approvers: new requests and one reminder before expiry. */
 export class SlackApproverDms {
   private readonly sending = new Set<Promise<unknown>>();
