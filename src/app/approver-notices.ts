@@ -1,6 +1,6 @@
 // The approver's side: who to tell when a request needs approval (the approvers group's users and the explicit list,
-// minus the requester and whoever already approved), and which pending requests are due their one reminder before
-// they expire (claimed in the store, so several instances send it once).
+// minus the requester and whoever already approved), and which notices are due — the announcement of a new request
+// and its one reminder before it expires — each claimed in the store, so several instances send it once.
 import { samePerson } from '../core/approval/same-person.ts';
 import type { EntraUser } from '../core/model/entra.ts';
 import { approvalsOf, type Actor, type LicenseRequest } from '../core/model/request.ts';
@@ -36,13 +36,22 @@ export function reminderAt(request: LicenseRequest): number {
   return end - lead;
 }
 
-/** Pending requests whose reminder on `channel` (slack, teams) is due now, each claimed so it is sent once. */
-export async function dueReminders(deps: ServiceDeps, channel: string): Promise<LicenseRequest[]> {
+/** Claims the announcement of `requestId` on `channel`: true the first time, on whichever instance. */
+export function claimAnnouncement(deps: ServiceDeps, channel: string, requestId: string): Promise<boolean> {
+  return deps.store.claimNotice(`new:${channel}:${requestId}`, new Date(deps.clock.now()).toISOString());
+}
+
+/**
+ * The notices due on `channel` (slack, teams), each claimed so it is sent once: announcements of pending requests no
+ * instance announced yet (created by the command line, or on an instance that stopped), and reminders before expiry.
+ */
+export async function dueNotices(deps: ServiceDeps, channel: string): Promise<Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }>> {
   const now = deps.clock.now();
-  const due: LicenseRequest[] = [];
+  const due: Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }> = [];
   for (const r of await deps.store.list({ statuses: ['pending'] })) {
-    if (now < reminderAt(r) || now >= Date.parse(r.expiresAt)) continue;
-    if (await deps.store.claimNotice(`reminder:${channel}:${r.id}`, new Date(now).toISOString())) due.push(r);
+    if (now >= Date.parse(r.expiresAt)) continue;
+    if (await claimAnnouncement(deps, channel, r.id)) due.push({ request: r, kind: 'new' });
+    if (now >= reminderAt(r) && await deps.store.claimNotice(`reminder:${channel}:${r.id}`, new Date(now).toISOString())) due.push({ request: r, kind: 'reminder' });
   }
   return due;
 }

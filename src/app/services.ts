@@ -3,7 +3,7 @@ import type { AuditVerification } from '../core/model/journal.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
-import { approversToNotify, dueReminders } from './approver-notices.ts';
+import { approversToNotify, claimAnnouncement, dueNotices } from './approver-notices.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
 import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
@@ -30,8 +30,10 @@ export interface Services {
   list(statuses?: readonly RequestStatus[]): Promise<LicenseRequest[]>;
   /** The approvers to tell that `request` needs them (direct messages). */
   approversToNotify(request: LicenseRequest): ReturnType<typeof approversToNotify>;
-  /** Pending requests whose reminder on `channel` is due now (each claimed once, across instances). */
-  dueReminders(channel: string): Promise<LicenseRequest[]>;
+  /** Notices due on `channel` now: announcements not made yet and reminders before expiry (each claimed once, across instances). */
+  dueNotices(channel: string): ReturnType<typeof dueNotices>;
+  /** Claims the announcement of a new request on `channel`; false when an instance already made it. */
+  claimAnnouncement(channel: string, requestId: string): Promise<boolean>;
   /** `my requests`: what the person asked for, and the pending requests waiting for their approval. */
   requestsOf(who: Parameters<typeof requestsOfPerson>[1]): ReturnType<typeof requestsOfPerson>;
   verifyAudit(): Promise<AuditVerification>;
@@ -64,7 +66,8 @@ export function createServices(deps: ServiceDeps): Services {
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     requestsOf: (who) => requestsOfPerson(deps, who),
     approversToNotify: (request) => approversToNotify(deps, request),
-    dueReminders: (channel) => dueReminders(deps, channel),
+    dueNotices: (channel) => dueNotices(deps, channel),
+    claimAnnouncement: (channel, requestId) => claimAnnouncement(deps, channel, requestId),
     verifyAudit: () => deps.store.verifyAudit(),
     maintenance: () => track(runMaintenance(deps)),
     idle: async () => {

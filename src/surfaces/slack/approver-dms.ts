@@ -1,5 +1,6 @@
-// Approvers hear about requests that need them in a direct message from the bot: when a request is created on this
-// instance, and once more before it expires (every minute the due reminders are claimed and sent). Each approver is
+// Approvers hear about requests that need them in a direct message from the bot: as soon as a request is created on
+// this instance (within a minute when it was created elsewhere, e.g. by the command line), and once more before it
+// expires; every notice is claimed in the store first, so it goes out once. Each approver is
 // found by their Entra address with users.lookupByEmail (scope users:read.email); someone Slack does not know is skipped.
 import type { webApi } from '@slack/bolt';
 import type { Services } from '../../app/services.ts';
@@ -23,12 +24,13 @@ export class SlackApproverDms {
   /** The listener for runtime.events: a new request is announced to its approvers. */
   onEvent(event: RequestEvent): void {
     if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
-    this.track(this.notify(event.request, 'new'));
+    const request = event.request;
+    this.track(this.deps.services.claimAnnouncement('slack', request.id).then((first) => (first ? this.notify(request, 'new') : undefined)));
   }
 
-  /** Sends the reminders that are due (claimed in the store: once per request, whichever instance gets there first). */
+  /** Sends the notices that are due: requests no instance announced yet, and reminders (each claimed once in the store). */
   async remind(): Promise<void> {
-    for (const request of await this.deps.services.dueReminders('slack')) await this.notify(request, 'reminder');
+    for (const notice of await this.deps.services.dueNotices('slack')) await this.notify(notice.request, notice.kind);
   }
 
   /** Resolves when every notice started has been sent (tests, shutdown). */

@@ -1,5 +1,5 @@
-// Approvers hear about requests that need them in their personal chat with the bot: when a request is created on this
-// instance, and once more before it expires. Teams lets a bot start a message only where it has a conversation
+// Approvers hear about requests that need them in their personal chat with the bot: when a request is created (within
+// a minute when it was created elsewhere), and once more before it expires; each notice is claimed once in the store. Teams lets a bot start a message only where it has a conversation
 // reference, so each person's personal chat is kept (in the store, for every instance) whenever they write to the bot
 // or install it; an approver who never did is not messaged (the approvals channel card still reaches them).
 import type { RequestEvent } from '../../app/request-events.ts';
@@ -48,14 +48,15 @@ export class TeamsApproverChats {
   /** The listener for runtime.events: a new request is announced to its approvers. */
   onEvent(event: RequestEvent): void {
     if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
-    const sent = this.notify(event.request, 'new').catch((err: unknown) => this.deps.logger.error({ err }, 'could not message the approvers'));
+    const request = event.request;
+    const sent = this.deps.services.claimAnnouncement('teams', request.id).then((first) => (first ? this.notify(request, 'new') : undefined)).catch((err: unknown) => this.deps.logger.error({ err }, 'could not message the approvers'));
     this.sending.add(sent);
     void sent.finally(() => this.sending.delete(sent));
   }
 
-  /** Sends the reminders that are due (claimed in the store: once per request across instances). */
+  /** Sends the notices that are due: requests no instance announced yet, and reminders (each claimed once in the store). */
   async remind(): Promise<void> {
-    for (const request of await this.deps.services.dueReminders('teams')) await this.notify(request, 'reminder');
+    for (const notice of await this.deps.services.dueNotices('teams')) await this.notify(notice.request, notice.kind);
   }
 
   /** Resolves when every notice started has been sent (tests, shutdown). */

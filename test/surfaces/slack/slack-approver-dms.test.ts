@@ -1,8 +1,12 @@
 // The approver's side in Slack: a new request is sent to each approver in a direct message (found with
 // users.lookupByEmail from the approvers group's users, read live from Graph), never to the requester or a
-// non-approver; one reminder goes out before the request expires, once across instances (claimed in the store).
+// non-approver; one reminder goes out before the request expires, once across instances (claimed in the store); a
+// request created elsewhere is announced by the next pass.
 import { webApi } from '@slack/bolt';
+import { RequestEvents } from '../../../src/app/request-events.ts';
 import { createServices } from '../../../src/app/services.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../../src/core/model/plan.ts';
+import { PERSONAS } from '../../../src/sandbox/seed.ts';
 import type { Clock } from '../../../src/core/ports/clock.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
 import { SlackApproverDms } from '../../../src/surfaces/slack/approver-dms.ts';
@@ -74,4 +78,18 @@ test('an approver Slack does not know is skipped; the others are still messaged'
     return got.length > 0 ? got : null;
   }, 'a DM to the other approver');
   expect(messaged).toHaveLength(1);
+});
+
+test('a request created elsewhere (the command line, no event here) is announced by the next pass, once', async () => {
+  const cli = createServices({ ...h.app.runtime.services.deps, events: new RequestEvents() });
+  const request = await cli.createRequest({
+    query: 'megan.bowen@contoso.com', path: 'okta-owns-licenses', options: DEFAULT_PLAN_OPTIONS, reason: 'CLI: Megan',
+    requester: { upnOrId: PERSONAS.agent, surface: 'cli', surfaceUserId: null }, acknowledgeRemoval: false,
+  });
+  const now = { now: () => Date.now() };
+  await instanceAt(now).remind();
+  await instanceAt(now).remind();
+  for (const approver of [USERS.patti, USERS.christie]) {
+    expect(dmOf(approver).filter((t) => t.includes(`Request ${request.id} needs your approval`))).toHaveLength(1);
+  }
 });
