@@ -4,6 +4,7 @@ import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
 import { assessCapabilities, type CapabilityLine, type GrantedPermissions } from '../core/permissions/capabilities.ts';
+import { approversToNotify, claimAnnouncement, dueNotices } from './approver-notices.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
 import { diagnoseAs } from './diagnose-as.ts';
@@ -14,6 +15,7 @@ import { planFor, previewPlan } from './preview-plan.ts';
 import { recheckRequest } from './recheck-request.ts';
 import { RequestBackoff } from './request-backoff.ts';
 import { retryRequest, type RetryInput } from './retry-request.ts';
+import { requestsOfPerson } from './requests-of-person.ts';
 import { runMaintenance } from './run-maintenance.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Coalescer } from './work/coalesce.ts';
@@ -44,6 +46,14 @@ export interface Services {
   retry(input: RetryInput): Promise<LicenseRequest>;
   get(requestId: string): Promise<LicenseRequest | null>;
   list(statuses?: readonly RequestStatus[]): Promise<LicenseRequest[]>;
+  /** The approvers to tell that `request` needs them (direct messages). */
+  approversToNotify(request: LicenseRequest): ReturnType<typeof approversToNotify>;
+  /** Notices due on `channel` now: announcements not made yet and reminders before expiry (each claimed once, across instances). */
+  dueNotices(channel: string): ReturnType<typeof dueNotices>;
+  /** Claims the announcement of a new request on `channel`; false when an instance already made it. */
+  claimAnnouncement(channel: string, requestId: string): Promise<boolean>;
+  /** `my requests`: what the person asked for, and the pending requests waiting for their approval. */
+  requestsOf(who: Parameters<typeof requestsOfPerson>[1]): ReturnType<typeof requestsOfPerson>;
   verifyAudit(): Promise<AuditVerification>;
   maintenance(): ReturnType<typeof runMaintenance>;
   /** The shared work queue's load (readiness). */
@@ -96,6 +106,10 @@ export function createServices(deps: ServiceDeps): Services {
     retry: (input) => track(retryRequest(executing, input)),
     get: (id) => deps.store.get(id),
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
+    requestsOf: (who) => requestsOfPerson(deps, who),
+    approversToNotify: (request) => approversToNotify(deps, request),
+    dueNotices: (channel) => dueNotices(deps, channel),
+    claimAnnouncement: (channel, requestId) => claimAnnouncement(deps, channel, requestId),
     verifyAudit: () => deps.store.verifyAudit(),
     maintenance: () => track(runMaintenance(executing, backoff)),
     workload: () => queue.load(),

@@ -28,6 +28,8 @@ async function requestAndApprove(path: string): Promise<Record<string, unknown>>
 test('path 2, then its undo: provisioning back on through a plan with two approvals, verified', async () => {
   expect(await requestAndApprove('entra-owns-licenses')).toMatchObject({ status: 'succeeded' });
   expect(json(await cli(['diagnose', GRADY, '--json']))).toMatchObject({ verdict: 'okta-provisioning-disabled', okta: { provisioning: 'disabled' } });
+  const text = await cli(['diagnose', GRADY]);
+  expect(text.stdout).toContain(`To turn Okta's provisioning back on: license-doctor plan ${GRADY} --path okta-provisioning-on`);
 
   const plan = json(await cli(['plan', GRADY, '--path', 'okta-provisioning-on', '--json']));
   expect(plan).toMatchObject({ path: 'okta-provisioning-on', scope: 'app', approvalsRequired: 2 });

@@ -177,6 +177,11 @@ export class FakeSlackApi {
           user: { id: u.id, team_id: this.teamId, name, real_name: name, deleted: u.deleted ?? false, is_bot: u.isBot ?? false, profile: { real_name: name, display_name: name, ...(u.email ? { email: u.email } : {}) } },
         };
       }
+      case 'users.lookupByEmail': {
+        const email = str(body.email).toLowerCase();
+        const u = [...this.users.values()].find((x) => x.email?.toLowerCase() === email);
+        return u ? { ok: true, user: { id: u.id, team_id: this.teamId, name: u.name ?? u.id, profile: { email: u.email } } } : { ok: false, error: 'users_not_found' };
+      }
       case 'conversations.info': {
         const c = this.channels.get(str(body.channel));
         if (!c) return { ok: false, error: 'channel_not_found' };

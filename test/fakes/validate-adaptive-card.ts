@@ -56,3 +56,9 @@ export function adaptiveCardProblems(card: unknown): string[] {
   }
   return problems;
 }
+
+/** Throws with every problem when `card` is not a valid Adaptive Card 1.5. */
+export function expectValidAdaptiveCard(card: unknown): void {
+  const problems = adaptiveCardProblems(card);
+  if (problems.length > 0) throw new Error(`invalid Adaptive Card:\n  ${problems.join('\n  ')}\n${JSON.stringify(card).slice(0, 2000)}`);
+}

@@ -18,6 +18,8 @@ const GROUP_SELECT = 'id,displayName,groupTypes,membershipRule,onPremisesSyncEna
 const MAX_PAGES = 3;
 
 const USER_PAGE = pageOf(userSchema);
+/** Pages of group members read at most (999 each): an approvers group is people, not the whole tenant. */
+const MAX_MEMBER_PAGES = 10;
 
 const uniqueGuids = (ids: readonly string[]) => [...new Set(ids.map((id) => id.toLowerCase()))].filter(isGuid);
 
@@ -116,6 +118,21 @@ export class GraphDirectory implements EntraDirectory {
       member.push(...readJson(answer, idCollectionSchema, 'checkMemberGroups').value.map((id) => id.toLowerCase()));
     }
     return member;
+  }
+
+  async listGroupUsers(groupId: string): Promise<EntraUser[]> {
+    const op = 'listGroupUsers';
+    const users: EntraUser[] = [];
+    // The OData cast keeps only users (nested groups are expanded, not listed); paged through @odata.nextLink.
+    let path: string | null = `${groupPath(groupId)}/transitiveMembers/microsoft.graph.user?$select=${USER_SELECT}&$top=999`;
+    for (let pages = 0; path !== null && pages < MAX_MEMBER_PAGES; pages++) {
+      const answer: GraphAnswer = await this.transport.send({ method: 'GET', path }, op);
+      const page = readJson(answer, USER_PAGE, op);
+      users.push(...page.value.map(toEntraUser));
+      const next: string | null | undefined = page['@odata.nextLink'];
+      path = next ? this.transport.nextLinkPath(next, op) : null;
+    }
+    return users;
   }
 
   async countGroupMembers(groupId: string): Promise<number> {

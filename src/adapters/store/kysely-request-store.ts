@@ -202,6 +202,15 @@ export class KyselyRequestStore implements RequestStore {
     });
   }
 
+  async claimNotice(key: string, at: string): Promise<boolean> {
+    return this.#run('claimNotice', async () => {
+      const result = await this.#engine.write((db) =>
+        db.insertInto('notices_sent').values({ key, sent_at: at }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst(),
+      );
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    });
+  }
+
   async conversationRefs(key: string): Promise<ConversationRef[]> {
     return this.#run('conversationRefs', async () => {
       const rows = await this.#engine.db.selectFrom('conversation_refs').selectAll().where('key', '=', key).orderBy('surface').execute();

@@ -82,6 +82,11 @@ export interface RequestEventsTable {
   payload: string;
 }
 
+export interface NoticesSentTable {
+  key: string;
+  sent_at: string;
+}
+
 /** The store's schema for Kysely. */
 export interface StoreDatabase {
   requests: RequestsTable;
@@ -94,4 +99,5 @@ export interface StoreDatabase {
   scan_lease: ScanLeaseTable;
   scan_staging: ScanStagingTable;
   scan_results: ScanResultsTable;
+  notices_sent: NoticesSentTable;
 }

@@ -25,6 +25,8 @@ export interface EntraDirectory {
   listSubscribedSkus(): Promise<SubscribedSku[]>;
   /** Which of `groupIds` the user is a member of, directly or transitively. */
   checkMemberGroups(userId: string, groupIds: readonly string[]): Promise<string[]>;
+  /** The users in the group, directly or through nested groups (who to tell when a request needs approvers). */
+  listGroupUsers(groupId: string): Promise<EntraUser[]>;
   /** Number of members of the group (blast radius of a group-scoped change). */
   countGroupMembers(groupId: string): Promise<number>;
   /** Graph `assignLicense` on a user. Both lists are always sent, empty when unused. */

@@ -34,6 +34,8 @@ export interface RequestStore {
   saveConversationRef(ref: ConversationRef): Promise<void>;
   /** Conversation references with this key. */
   conversationRefs(key: string): Promise<ConversationRef[]>;
+  /** Records that the notice `key` was sent at `at`; false when it was recorded before (a notice goes out once, across instances). */
+  claimNotice(key: string, at: string): Promise<boolean>;
   /** Appends to the audit log, chaining the entry to the last one (serialised across instances). */
   appendAudit(record: AuditRecord): Promise<AuditEntry>;
   /** Audit entries in order, optionally filtered. */

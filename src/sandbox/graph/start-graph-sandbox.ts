@@ -9,6 +9,7 @@ import type { GraphContext } from './graph-context.ts';
 import { GraphRouter } from './graph-router.ts';
 import { graphServerErrors } from './graph-server-errors.ts';
 import { registerGroupRoutes } from './group-routes.ts';
+import { registerTransitiveMembersRoute } from './transitive-members-route.ts';
 import { registerSubscribedSkuRoutes } from './subscribed-skus.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
@@ -41,6 +42,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions): Promise<R
   const router = new GraphRouter();
   registerUserRoutes(router, ctx);
   registerGroupRoutes(router, ctx);
+  registerTransitiveMembersRoute(router, ctx);
   registerSubscribedSkuRoutes(router, ctx);
   registerBatchRoute(router, ctx, errors);
   const server = await startSandboxServer({

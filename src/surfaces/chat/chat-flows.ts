@@ -8,6 +8,7 @@ import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../core/model/plan.ts
 import type { LicenseRequest } from '../../core/model/request.ts';
 import { diagnosisView } from '../../core/views/diagnosis-view.ts';
 import { planView } from '../../core/views/plan-view.ts';
+import { requestListView, type RequestListView } from '../../core/views/request-list-view.ts';
 import { requestView } from '../../core/views/request-view.ts';
 import type { DiagnosisView, PlanView, RequestView } from '../../core/views/view-model.ts';
 import type { Services } from '../../app/services.ts';
@@ -105,4 +106,21 @@ export function recheckRequest(services: Services, requestId: string): Promise<C
 export async function showRequest(services: Services, requestId: string): Promise<RequestView | null> {
   const request = await services.get(requestId);
   return request ? requestView(request) : null;
+}
+
+/** `my requests` for the person: their requests and what waits for their approval. */
+export function myRequests(services: Services, person: ChatPerson): Promise<ChatResult<RequestListView>> {
+  return attempt(services, 'my-requests', async () => {
+    const found = await services.requestsOf({ upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId });
+    return requestListView(found.mine, found.awaitingMe);
+  });
+}
+
+/** `status LD-…`: where one request stands. */
+export function requestStatus(services: Services, requestId: string): Promise<ChatResult<RequestView>> {
+  return attempt(services, 'status', async () => {
+    const request = await services.get(requestId);
+    if (!request) throw new LicenseDoctorError('not-found', `There is no request ${requestId}.`);
+    return requestView(request);
+  });
 }

@@ -50,6 +50,10 @@ export function formatDiagnosis(report: DiagnosisReport, style: Style): string {
     });
     out.push(style.dim(`  Preview one: license-doctor plan ${quoteArg(report.user?.userPrincipalName ?? report.query)} --path <path-id>`));
   }
+  if (report.verdict === 'okta-provisioning-disabled' && report.user) {
+    // The undo of paths 2 and 3 is a plan with approvals like any other.
+    out.push('', style.dim(`  To turn Okta's provisioning back on: license-doctor plan ${quoteArg(report.user.userPrincipalName)} --path okta-provisioning-on`));
+  }
   if (report.parsedError) {
     const p = report.parsedError;
     const bits = [p.source, p.classification, p.httpStatus, p.errorCode, p.timestamp, p.requestId && `request-id ${p.requestId}`].filter(Boolean);

@@ -7,6 +7,9 @@ import { LicenseDoctorError } from '../../core/errors.ts';
 import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
 import { modeFooterText } from '../chat/mode-footer-text.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
+import { SlackApproverDms } from './approver-dms.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { checkSlackSetup, slackCheckClient, type SlackIdentity } from './check-slack-setup.ts';
 import { slackErrorCode, toSlackError } from './slack-api-error.ts';
@@ -33,6 +36,19 @@ function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: 
     // The replay guard remembers each signature it has honoured.
     customPropertiesExtractor: (req) => ({ [SIGNATURE_PROPERTY]: req.headers['x-slack-signature'] ?? null }),
   });
+}
+
+/** Sends approver DMs for new requests and, every minute, the due reminders; returns the function that stops it. */
+function followApprovers(runtime: Runtime, dms: SlackApproverDms, logger: Logger): () => void {
+  const unsubscribe = runtime.events.subscribe((event) => dms.onEvent(event));
+  const timer = setInterval(() => {
+    dms.remind().catch((err: unknown) => logger.error({ err }, 'could not send approval reminders'));
+  }, REMINDER_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
+  };
 }
 
 /** Builds the Slack app for `runtime.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
@@ -73,8 +89,10 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     ctx.logger.error({ err }, 'a Slack listener failed');
   });
 
+  const dms = new SlackApproverDms({ client: app.client, services: runtime.services, approvalsChannel, logger: ctx.logger });
   let identity: SlackIdentity | null = null;
   let unsubscribe: (() => void) | null = null;
+  let stopDms: (() => void) | null = null;
   return {
     name: 'slack',
     routes: receiver instanceof HTTPReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
@@ -91,10 +109,13 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
       }
       identity = checked;
       unsubscribe = runtime.events.subscribe((event) => ctx.cards.onEvent(event));
+      stopDms = followApprovers(runtime, dms, ctx.logger);
       ctx.logger.info({ mode, team: checked.team, approvalsChannel: `#${checked.approvalsChannelName}` }, 'Slack surface ready');
     },
     stop: async () => {
       unsubscribe?.();
+      stopDms?.();
+      await dms.idle();
       await runtime.services.idle();
       await ctx.cards.idle();
       // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.

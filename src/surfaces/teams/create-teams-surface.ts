@@ -4,10 +4,14 @@
 import { App } from '@microsoft/teams.apps';
 import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
+import { parseRequestCommand } from '../../core/approval/request-command.ts';
+import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
 import { diagnoseText } from '../chat/chat-flows.ts';
 import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';
+import { capturePersonalChat, TeamsApproverChats, type PersonalOrigin } from './approver-chats.ts';
 import { TeamsCardUpdater } from './card-updater.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
+import { answerRequestCommand } from './request-command-replies.ts';
 import { RouteAdapter } from './route-adapter.ts';
 import { parseTeamsAction } from './teams-action.ts';
 import { teamsAuth } from './teams-auth.ts';
@@ -32,6 +36,19 @@ const TEAMS_API_TIMEOUT_MS = 15_000;
 const STALE_CARD = 'This card is from an older version of License Doctor or was changed; send the user again for a fresh card.';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Messages approvers about new requests and, every minute, sends the due reminders; returns the function that stops it. */
+function followApprovers(runtime: Runtime, chats: TeamsApproverChats): () => void {
+  const unsubscribe = runtime.events.subscribe((event) => chats.onEvent(event));
+  const timer = setInterval(() => {
+    chats.remind().catch((err: unknown) => runtime.logger.error({ err }, 'could not send approval reminders in Teams'));
+  }, REMINDER_INTERVAL_MS);
+  timer.unref();
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
+  };
+}
 
 /** Builds the Teams surface for `runtime` (throws a configuration error for an unsafe authentication setup). */
 export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurface> {
@@ -63,6 +80,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       if (await captureApprovalsChannel(store, approvalsConversation, turn.activity as ActivityOrigin, clock.now())) {
         logger.info({ conversationId: approvalsConversation }, 'Teams approvals channel captured');
       }
+      await capturePersonalChat(store, turn.activity as PersonalOrigin, clock.now());
     } catch (err) {
       logger.error({ err }, 'could not keep the Teams approvals channel reference');
     }
@@ -96,6 +114,12 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       else if (reply.scope === 'clicker') await send(cardMessage(withModeFooter(reply.card, footer), 'License Doctor'));
       return;
     }
+    const asked = parseRequestCommand(activity.text ?? '');
+    if (asked) {
+      const reply = await answerRequestCommand(services, asked, teamsPerson(activity.from));
+      await send(reply.kind === 'card' ? cardMessage(reply.card, reply.summary) : { type: 'message', text: reply.text });
+      return;
+    }
     const command = teamsCommand(activity.text);
     if (command.kind === 'help') {
       await send({ type: 'message', text: helpText(config.mode === 'sandbox') });
@@ -127,6 +151,8 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
 
   await app.initialize();
   const stopFollowing = updater.follow(runtime.events);
+  const chats = new TeamsApproverChats({ services, store, sender, logger });
+  const stopChats = followApprovers(runtime, chats);
   if (auth.kind === 'none') {
     logger.warn({ reason: auth.reason, path: TEAMS_MESSAGING_PATH }, 'Teams activities are accepted WITHOUT authentication (no Teams credentials configured)');
   }
@@ -138,6 +164,8 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     stop: async () => {
       stopFollowing();
       while (replies.size > 0) await Promise.allSettled([...replies]);
+      stopChats();
+      await chats.idle();
       await updater.idle();
     },
     readiness: async () => ({

@@ -25,6 +25,7 @@ export function helpText(sandbox: boolean): string {
     '- Send a user principal name (`jane@contoso.com`) or paste the Okta error text: you get a diagnosis.',
     '- Pick a resolution path on the card to preview its plan, give a justification, and request it.',
     '- Someone in the approvers group approves it in the approvals channel; the plan then runs and is verified.',
+    '- `status LD-…` shows where a request stands; `my requests` lists yours and those waiting for your approval.',
     ...(sandbox ? ['', 'This is the sandbox tenant: try `adele.vance@contoso.com`.'] : []),
   ].join('\n');
 }

@@ -1,0 +1,72 @@
+// Approvers hear about requests that need them in a direct message from the bot: as soon as a request is created on
+// this instance (within a minute when it was created elsewhere, e.g. by the command line), and once more before it
+// expires; every notice is claimed in the store first, so it goes out once. Each approver is
+// found by their Entra address with users.lookupByEmail (scope users:read.email); someone Slack does not know is skipped.
+import type { webApi } from '@slack/bolt';
+import type { Services } from '../../app/services.ts';
+import type { RequestEvent } from '../../app/request-events.ts';
+import type { EntraUser } from '../../core/model/entra.ts';
+import type { LicenseRequest } from '../../core/model/request.ts';
+import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import { context, label, mrkdwnEscape as esc, section } from './block-kit.ts';
+import { slackErrorCode } from './slack-api-error.ts';
+
+/** Direct messages to approvers: new requests and one reminder before expiry. */
+export class SlackApproverDms {
+  private readonly sending = new Set<Promise<unknown>>();
+  private readonly deps: { readonly client: webApi.WebClient; readonly services: Services; readonly approvalsChannel: string; readonly logger: Logger };
+
+  constructor(deps: { readonly client: webApi.WebClient; readonly services: Services; readonly approvalsChannel: string; readonly logger: Logger }) {
+    this.deps = deps;
+  }
+
+  /** The listener for runtime.events: a new request is announced to its approvers. */
+  onEvent(event: RequestEvent): void {
+    if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
+    const request = event.request;
+    this.track(this.deps.services.claimAnnouncement('slack', request.id).then((first) => (first ? this.notify(request, 'new') : undefined)));
+  }
+
+  /** Sends the notices that are due: requests no instance announced yet, and reminders (each claimed once in the store). */
+  async remind(): Promise<void> {
+    for (const notice of await this.deps.services.dueNotices('slack')) await this.notify(notice.request, notice.kind);
+  }
+
+  /** Resolves when every notice started has been sent (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
+  }
+
+  private track(p: Promise<unknown>): void {
+    const tracked = p.catch((err: unknown) => this.deps.logger.error({ err }, 'could not message the approvers'));
+    this.sending.add(tracked);
+    void tracked.finally(() => this.sending.delete(tracked));
+  }
+
+  private async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
+    const view = approverNoticeView(request, kind, new Date(this.deps.services.deps.clock.now()).toISOString());
+    const blocks = [
+      section(`:bell: ${esc(view.headline)}`),
+      section(`*Justification*\n${label(esc(view.reason), 2900)}`),
+      context(`${esc(view.where)} Approval cards are in <#${this.deps.approvalsChannel}>.`),
+    ];
+    for (const person of await this.deps.services.approversToNotify(request)) {
+      const userId = await this.slackUser(person);
+      if (!userId) continue;
+      await this.deps.client.chat.postMessage({ channel: userId, text: label(view.headline, 300), blocks, unfurl_links: false });
+    }
+    this.deps.logger.info({ requestId: request.id, kind }, 'approvers messaged');
+  }
+
+  private async slackUser(person: EntraUser): Promise<string | null> {
+    const email = person.mail ?? person.userPrincipalName;
+    try {
+      return (await this.deps.client.users.lookupByEmail({ email })).user?.id ?? null;
+    } catch (err) {
+      // users_not_found: an approver without a Slack account (or another address there) simply is not messaged.
+      this.deps.logger.info({ slackError: slackErrorCode(err) ?? String(err), approver: person.userPrincipalName }, 'approver not found in Slack');
+      return null;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// Approvers hear about requests that need them in their personal chat with the bot: when a request is created (within
+// a minute when it was created elsewhere), and once more before it expires; each notice is claimed once in the store. Teams lets a bot start a message only where it has a conversation
+// reference, so each person's personal chat is kept (in the store, for every instance) whenever they write to the bot
+// or install it; an approver who never did is not messaged (the approvals channel card still reaches them).
+import type { RequestEvent } from '../../app/request-events.ts';
+import type { Services } from '../../app/services.ts';
+import type { LicenseRequest } from '../../core/model/request.ts';
+import type { RequestStore } from '../../core/ports/request-store.ts';
+import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import { loadTeamsRef, saveTeamsRef } from './teams-refs.ts';
+import type { TeamsSender } from './teams-sender.ts';
+
+/** Store key of a person's personal chat with the bot. */
+export const personalChatKey = (aadObjectId: string): string => `teams:personal:${aadObjectId.trim().toLowerCase()}`;
+
+/** The parts of an activity that identify a personal chat. */
+export interface PersonalOrigin {
+  readonly serviceUrl?: string;
+  readonly from?: { readonly aadObjectId?: string };
+  readonly conversation?: { readonly id?: string; readonly conversationType?: string; readonly tenantId?: string };
+}
+
+/** Keeps the reference of a personal chat (so the bot can message that person later); false for other conversations. */
+export async function capturePersonalChat(store: RequestStore, activity: PersonalOrigin, nowMs: number): Promise<boolean> {
+  const serviceUrl = activity.serviceUrl?.replace(/\/+$/, '');
+  const person = activity.from?.aadObjectId;
+  const conversationId = activity.conversation?.id;
+  if (activity.conversation?.conversationType !== 'personal' || !serviceUrl || !person || !conversationId) return false;
+  const known = await loadTeamsRef(store, personalChatKey(person));
+  if (known?.conversationId === conversationId && known.serviceUrl === serviceUrl) return false;
+  await saveTeamsRef(store, personalChatKey(person), { serviceUrl, conversationId, tenantId: activity.conversation.tenantId ?? null, activityId: null, refreshUserIds: null }, nowMs);
+  return true;
+}
+
+// The requester's justification is data: shown as plain text (no Markdown links or emphasis).
+const plain = (s: string): string => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+
+/** Personal-chat messages to approvers: new requests and one reminder before expiry. */
+export class TeamsApproverChats {
+  private readonly sending = new Set<Promise<unknown>>();
+  private readonly deps: { readonly services: Services; readonly store: RequestStore; readonly sender: TeamsSender; readonly logger: Logger };
+
+  constructor(deps: { readonly services: Services; readonly store: RequestStore; readonly sender: TeamsSender; readonly logger: Logger }) {
+    this.deps = deps;
+  }
+
+  /** The listener for runtime.events: a new request is announced to its approvers. */
+  onEvent(event: RequestEvent): void {
+    if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
+    const request = event.request;
+    const sent = this.deps.services.claimAnnouncement('teams', request.id).then((first) => (first ? this.notify(request, 'new') : undefined)).catch((err: unknown) => this.deps.logger.error({ err }, 'could not message the approvers'));
+    this.sending.add(sent);
+    void sent.finally(() => this.sending.delete(sent));
+  }
+
+  /** Sends the notices that are due: requests no instance announced yet, and reminders (each claimed once in the store). */
+  async remind(): Promise<void> {
+    for (const notice of await this.deps.services.dueNotices('teams')) await this.notify(notice.request, notice.kind);
+  }
+
+  /** Resolves when every notice started has been sent (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
+  }
+
+  private async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
+    const view = approverNoticeView(request, kind, new Date(this.deps.services.deps.clock.now()).toISOString());
+    const text = [plain(view.headline), '', `**Justification:** ${plain(view.reason)}`, '', plain(view.where)].join('\n');
+    for (const person of await this.deps.services.approversToNotify(request)) {
+      const chat = await loadTeamsRef(this.deps.store, personalChatKey(person.id));
+      if (!chat) continue;
+      await this.deps.sender.postText({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, text);
+    }
+    this.deps.logger.info({ requestId: request.id, kind }, 'approvers messaged in Teams');
+  }
+}
