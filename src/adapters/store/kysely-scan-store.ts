@@ -9,12 +9,36 @@ import type { ScanRunsTable } from './scan-tables.ts';
 import { toStoreError } from './to-store-error.ts';
 
 const LEASE = 'scan';
-/** Rows per INSERT (well inside SQLite's and PostgreSQL's limits on bound parameters). */
-const CHUNK = 400;
+/**
+ * Rows per INSERT and values per IN list come in a few fixed sizes: SQLite prepares (and caches) one statement per
+ * distinct SQL text, and sizes that vary with every page would fill that cache with large statements.
+ */
+const SIZES = [256, 64, 16, 4, 1];
 
+/** `items` in chunks of the sizes above, largest first. */
 const chunks = <T>(items: readonly T[]): T[][] => {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  let i = 0;
+  for (const size of SIZES) {
+    while (items.length - i >= size) {
+      out.push(items.slice(i, i + size));
+      i += size;
+    }
+  }
+  return out;
+};
+
+/** Values for IN lists: chunks of 256, the last one padded (by repeating a value) to a power of two. */
+const inLists = (values: readonly string[]): string[][] => {
+  const out: string[][] = [];
+  for (let i = 0; i < values.length; i += 256) {
+    const part = values.slice(i, i + 256);
+    let size = 1;
+    while (size < part.length) size *= 2;
+    const first = part[0];
+    while (first !== undefined && part.length < size) part.push(first);
+    out.push(part);
+  }
   return out;
 };
 
@@ -26,8 +50,14 @@ function toRun(r: ScanRunsTable): ScanRun {
   };
 }
 
-const staged = (r: { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }): StagedUser => ({
-  side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: r.key_id, keyUpn: r.key_upn, payload: r.payload,
+interface StagedRow { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }
+
+/** A join key as stored: prefixed with its side. */
+const sideKey = (side: ScanSide, key: string): string => `${side === 'okta' ? 'o' : 'e'}:${key}`;
+const unprefixed = (key: string | null): string | null => (key === null ? null : key.slice(2));
+
+const staged = (r: StagedRow): StagedUser => ({
+  side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: unprefixed(r.key_id), keyUpn: unprefixed(r.key_upn), payload: r.payload,
 });
 
 /** The durable ScanStore over a StoreEngine; call migrate() before use. */
@@ -104,10 +134,13 @@ export class KyselyScanStore implements ScanStore {
   findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]> {
     if (ids.length === 0 && upns.length === 0) return Promise.resolve([]);
     return this.#run('findStaged', async () => {
-      const base = () => this.#engine.db.selectFrom('scan_staging').select(['side', 'item_id', 'key_id', 'key_upn', 'payload']).where('scan_id', '=', scanId).where('side', '=', side);
+      const base = () => this.#engine.db.selectFrom('scan_staging').select(['scan_id', 'side', 'item_id', 'key_id', 'key_upn', 'payload']);
       const found = new Map<string, StagedUser>();
-      for (const part of chunks(ids)) for (const r of await base().where('key_id', 'in', part).execute()) found.set(r.item_id, staged(r));
-      for (const part of chunks(upns)) for (const r of await base().where('key_upn', 'in', part).execute()) found.set(r.item_id, staged(r));
+      const keep = (rows: ReadonlyArray<StagedRow & { scan_id: string }>) => {
+        for (const r of rows) if (r.scan_id === scanId && r.side === side) found.set(r.item_id, staged(r));
+      };
+      for (const part of inLists(ids.map((k) => sideKey(side, k)))) keep(await base().where('key_id', 'in', part).execute());
+      for (const part of inLists(upns.map((k) => sideKey(side, k)))) keep(await base().where('key_upn', 'in', part).execute());
       return [...found.values()];
     });
   }
@@ -144,11 +177,14 @@ export class KyselyScanStore implements ScanStore {
 async function applyCommit(trx: Kysely<StoreDatabase>, scanId: string, commit: ScanPageCommit): Promise<void> {
   for (const side of ['okta', 'entra'] as const) {
     const ids = commit.unstage.filter((u) => u.side === side).map((u) => u.itemId);
-    for (const part of chunks(ids)) await trx.deleteFrom('scan_staging').where('scan_id', '=', scanId).where('side', '=', side).where('item_id', 'in', part).execute();
+    for (const part of inLists(ids)) await trx.deleteFrom('scan_staging').where('scan_id', '=', scanId).where('side', '=', side).where('item_id', 'in', part).execute();
   }
   for (const part of chunks(commit.stage)) {
     await trx.insertInto('scan_staging')
-      .values(part.map((s) => ({ scan_id: scanId, side: s.side, item_id: s.itemId, key_id: s.keyId, key_upn: s.keyUpn, payload: s.payload })))
+      .values(part.map((s) => ({
+        scan_id: scanId, side: s.side, item_id: s.itemId, payload: s.payload,
+        key_id: s.keyId === null ? null : sideKey(s.side, s.keyId), key_upn: s.keyUpn === null ? null : sideKey(s.side, s.keyUpn),
+      })))
       .onConflict((oc) => oc.columns(['scan_id', 'side', 'item_id']).doNothing())
       .execute();
   }

@@ -1,6 +1,6 @@
 // The tables of the durable store, as Kysely sees them. Timestamps are ISO 8601 strings and JSON is text, so that
 // SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
-import type { ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
+import type { OktaEventReceiptsTable, OktaLogCursorTable, ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
 export interface RequestsTable {
@@ -77,4 +77,6 @@ export interface StoreDatabase {
   scan_lease: ScanLeaseTable;
   scan_staging: ScanStagingTable;
   scan_results: ScanResultsTable;
+  okta_event_receipts: OktaEventReceiptsTable;
+  okta_log_cursor: OktaLogCursorTable;
 }

@@ -9,6 +9,7 @@ import { createAuditLog } from './migrations/0005-create-audit-log.ts';
 import { createScanRuns } from './migrations/0013-create-scan-runs.ts';
 import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
 import { createScanResults } from './migrations/0015-create-scan-results.ts';
+import { createOktaEventReceipts } from './migrations/0016-create-okta-event-receipts.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-create-scan-runs': createScanRuns,
   '0014-create-scan-staging': createScanStaging,
   '0015-create-scan-results': createScanResults,
+  '0016-create-okta-event-receipts': createOktaEventReceipts,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */
