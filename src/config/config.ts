@@ -47,6 +47,10 @@ export interface Config {
   };
   readonly readOnly: boolean;
   readonly port: number;
+  /** Okta event hook at /okta/events (OKTA_EVENT_HOOK_SECRET set), else null. */
+  readonly oktaEventHook: { readonly secret: string } | null;
+  /** The public base URL of this deployment (PUBLIC_URL), for `hooks register`. */
+  readonly publicUrl: string | null;
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
   readonly scan: { readonly leaseSeconds: number };
   readonly databaseUrl: string;

@@ -35,6 +35,10 @@ async function loadSurfaces(runtime: Runtime): Promise<MountedSurface[]> {
     const { createDemoSurface } = await import('../surfaces/web/create-demo-surface.ts');
     surfaces.push(await createDemoSurface(runtime));
   }
+  if (runtime.config.oktaEventHook) {
+    const { createOktaEventsSurface } = await import('../surfaces/okta-events/create-okta-events-surface.ts');
+    surfaces.push(await createOktaEventsSurface(runtime, runtime.config.oktaEventHook.secret));
+  }
   return surfaces;
 }
 
