@@ -49,6 +49,8 @@ export interface Config {
   readonly port: number;
   /** Okta event hook at /okta/events (OKTA_EVENT_HOOK_SECRET set), else null. */
   readonly oktaEventHook: { readonly secret: string } | null;
+  /** Seconds between System Log polls (OKTA_LOG_POLL_SECONDS), null: no polling. */
+  readonly oktaLogPollSeconds: number | null;
   /** The public base URL of this deployment (PUBLIC_URL), for `hooks register`. */
   readonly publicUrl: string | null;
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */

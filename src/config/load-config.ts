@@ -62,6 +62,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
     oktaEventHook: e.OKTA_EVENT_HOOK_SECRET ? { secret: e.OKTA_EVENT_HOOK_SECRET } : null,
     publicUrl: e.PUBLIC_URL ?? null,
+    oktaLogPollSeconds: e.OKTA_LOG_POLL_SECONDS ? Number(e.OKTA_LOG_POLL_SECONDS) : null,
     databaseUrl: e.DATABASE_URL ?? 'sqlite:./data/license-doctor.sqlite',
     sandboxStateFile: e.SANDBOX_STATE_FILE ?? './data/sandbox-tenant.json',
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -31,8 +31,8 @@ async function office365AppIds(deps: DiagnoseDeps): Promise<Set<string>> {
 }
 
 /** Diagnoses every new push failure among `events`, oldest first. A failed diagnosis is logged; the others go on. */
-export async function handlePushFailureEvents(deps: PushFailureEventDeps, events: readonly OktaLogEvent[]): Promise<EventsOutcome> {
-  const failures = pushFailureEvents(events, await office365AppIds(deps.diagnose));
+export async function handlePushFailureEvents(deps: PushFailureEventDeps, events: readonly OktaLogEvent[], types?: readonly string[]): Promise<EventsOutcome> {
+  const failures = pushFailureEvents(events, await office365AppIds(deps.diagnose), types);
   let repeated = 0;
   let diagnosed = 0;
   for (const event of failures) {

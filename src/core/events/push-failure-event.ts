@@ -2,7 +2,10 @@
 // (application.provision.user.push_profile, .push, .sync) with outcome FAILURE whose target is an Office 365 app
 // instance. Okta's own Office 365 error event is not hook-eligible, so the diagnosis reads the System Log itself.
 
-export const HOOK_EVENT_TYPES = ['application.provision.user.push_profile', 'application.provision.user.push', 'application.provision.user.sync'] as const;
+export const HOOK_EVENT_TYPES: readonly string[] = ['application.provision.user.push_profile', 'application.provision.user.push', 'application.provision.user.sync'];
+
+/** What the System Log poller reads: the hook-eligible types and Okta's Office 365 error event, which only polling sees. */
+export const POLLED_EVENT_TYPES: readonly string[] = [...HOOK_EVENT_TYPES, 'app.office365.api.error.push.profile'];
 
 /** A System Log event as far as the filter needs it (validated where it enters). */
 export interface OktaLogEvent {
@@ -24,11 +27,11 @@ export interface PushFailureEvent {
   readonly login: string;
 }
 
-/** The events that are failed pushes to one of `appIds`, oldest first (deliveries may arrive out of order). */
-export function pushFailureEvents(events: readonly OktaLogEvent[], appIds: ReadonlySet<string>): PushFailureEvent[] {
+/** The events of `types` that are failed pushes to one of `appIds`, oldest first (deliveries may arrive out of order). */
+export function pushFailureEvents(events: readonly OktaLogEvent[], appIds: ReadonlySet<string>, types: readonly string[] = HOOK_EVENT_TYPES): PushFailureEvent[] {
   const found: PushFailureEvent[] = [];
   for (const e of events) {
-    if (!(HOOK_EVENT_TYPES as readonly string[]).includes(e.eventType) || e.outcome?.result !== 'FAILURE') continue;
+    if (!types.includes(e.eventType) || e.outcome?.result !== 'FAILURE') continue;
     const app = e.target.find((t) => t.type === 'AppInstance' && appIds.has(t.id));
     const user = e.target.find((t) => t.type === 'User');
     if (!app || !user) continue;
