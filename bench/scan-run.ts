@@ -16,14 +16,14 @@ import { fileSink, writeScanReport } from '../src/surfaces/cli/scan/write-scan-r
 const e = JSON.parse(process.argv[2] ?? '{}') as { graphBaseUrl: string; graphToken: string; oktaOrgUrl: string; oktaToken: string };
 const calls = { graph: 0, okta: 0, graphPages: 0, oktaPages: 0, logPages: 0 };
 const graph = {
-  baseUrl: e.graphBaseUrl, credential: { kind: 'static' as const, token: e.graphToken },
+  baseUrl: e.graphBaseUrl, credential: { kind: 'static' as const, token: e.graphToken }, retryBudgetMs: 60_000,
   onRequest: (i: { url: string }) => {
     calls.graph++;
     if (/\/users\?/.test(i.url)) calls.graphPages++;
   },
 };
 const okta = {
-  orgUrl: e.oktaOrgUrl, auth: { kind: 'ssws' as const, token: e.oktaToken },
+  orgUrl: e.oktaOrgUrl, auth: { kind: 'ssws' as const, token: e.oktaToken }, requestTimeoutMs: 60_000,
   onRequest: (i: { url: string }) => {
     calls.okta++;
     if (/\/apps\/[^/]+\/users/.test(i.url)) calls.oktaPages++;

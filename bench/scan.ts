@@ -2,7 +2,7 @@
 // Okta call. Reports calls, wall time against the floor (the slower side's page count x latency: the two sides page
 // in parallel, and each side's pages are sequential because each page's cursor comes from the one before), and the
 // scanner's peak RSS. Goal: within 1.2x the floor and under 256 MB at 100k.
-// The sandbox and the scanner run in processes of their own, so that each one's CPU and memory are its own.
+// The sandbox servers and the scanner run in processes of their own, so that each one's CPU and memory are its own.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
@@ -24,9 +24,12 @@ async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
 }
 
 async function benchSize(users: number): Promise<string> {
-  const sandbox = spawn(process.execPath, ['bench/scan-sandbox.ts', String(users), String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Graph and Okta each served by a process of its own (as they are in the world), with the same generated tenant.
+  const now = new Date().toISOString();
+  const sandboxes = [0, 1].map(() => spawn(process.execPath, ['bench/scan-sandbox.ts', String(users), String(LATENCY_MS), now], { stdio: ['ignore', 'pipe', 'inherit'] }));
   try {
-    const endpoints = await firstLine(sandbox);
+    const [graphSide, oktaSide] = (await Promise.all(sandboxes.map(firstLine))).map((line) => JSON.parse(line) as Record<string, string>);
+    const endpoints = JSON.stringify({ graphBaseUrl: graphSide?.graphBaseUrl, graphToken: graphSide?.graphToken, oktaOrgUrl: oktaSide?.oktaOrgUrl, oktaToken: oktaSide?.oktaToken });
     const scanner = spawn(process.execPath, ['bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
     const r = JSON.parse(await firstLine(scanner)) as RunResult;
     await once(scanner, 'exit');
@@ -34,7 +37,7 @@ async function benchSize(users: number): Promise<string> {
     const ratio = r.scanMs / floorMs;
     return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} |`;
   } finally {
-    sandbox.kill('SIGTERM');
+    for (const s of sandboxes) s.kill('SIGTERM');
   }
 }
 
