@@ -5,60 +5,10 @@ import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, StagedUs
 import type { ScanUserRow } from '../../core/model/scan.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
-import type { ScanRunsTable } from './scan-tables.ts';
+import { chunks, inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
 import { toStoreError } from './to-store-error.ts';
 
 const LEASE = 'scan';
-/**
- * Rows per INSERT and values per IN list come in a few fixed sizes: SQLite prepares (and caches) one statement per
- * distinct SQL text, and sizes that vary with every page would fill that cache with large statements.
- */
-const SIZES = [256, 64, 16, 4, 1];
-
-/** `items` in chunks of the sizes above, largest first. */
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  let i = 0;
-  for (const size of SIZES) {
-    while (items.length - i >= size) {
-      out.push(items.slice(i, i + size));
-      i += size;
-    }
-  }
-  return out;
-};
-
-/** Values for IN lists: chunks of 256, the last one padded (by repeating a value) to a power of two. */
-const inLists = (values: readonly string[]): string[][] => {
-  const out: string[][] = [];
-  for (let i = 0; i < values.length; i += 256) {
-    const part = values.slice(i, i + 256);
-    let size = 1;
-    while (size < part.length) size *= 2;
-    const first = part[0];
-    while (first !== undefined && part.length < size) part.push(first);
-    out.push(part);
-  }
-  return out;
-};
-
-function toRun(r: ScanRunsTable): ScanRun {
-  return {
-    id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, appId: r.app_id,
-    okta: { cursor: r.okta_cursor, done: Number(r.okta_done) === 1, pages: Number(r.okta_pages), users: Number(r.okta_users) },
-    entra: { cursor: r.entra_cursor, done: Number(r.entra_done) === 1, pages: Number(r.entra_pages), users: Number(r.entra_users) },
-  };
-}
-
-interface StagedRow { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }
-
-/** A join key as stored: prefixed with its side. */
-const sideKey = (side: ScanSide, key: string): string => `${side === 'okta' ? 'o' : 'e'}:${key}`;
-const unprefixed = (key: string | null): string | null => (key === null ? null : key.slice(2));
-
-const staged = (r: StagedRow): StagedUser => ({
-  side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: unprefixed(r.key_id), keyUpn: unprefixed(r.key_upn), payload: r.payload,
-});
 
 /** The durable ScanStore over a StoreEngine; call migrate() before use. */
 export class KyselyScanStore implements ScanStore {
@@ -203,7 +153,7 @@ async function applyCommit(trx: Kysely<StoreDatabase>, scanId: string, commit: S
   }
 }
 
-/** A migrated ScanStore over its own engine for `databaseUrl`. */
+/** A migrated ScanStore over `engine` (opened with openStoreEngine). */
 export async function createScanStore(engine: StoreEngine): Promise<KyselyScanStore> {
   const store = new KyselyScanStore(engine);
   await store.migrate();
