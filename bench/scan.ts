@@ -2,7 +2,7 @@
 // Okta call. Reports calls, wall time against the floor (the slower side's page count x latency: the two sides page
 // in parallel, and each side's pages are sequential because each page's cursor comes from the one before), and the
 // scanner's peak RSS. Goal: within 1.2x the floor and under 256 MB at 100k.
-// The sandbox and the scanner run in processes of their own, so that each one's CPU and memory are its own.
+// The sandbox servers and the scanner run in processes of their own, so that each one's CPU and memory are its own.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,7 +13,7 @@ const SIZES = (process.env['BENCH_SCAN_SIZES'] ?? '10000,100000').split(',').map
 
 interface RunResult {
   calls: { graph: number; okta: number; graphPages: number; oktaPages: number; logPages: number };
-  scanMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number;
+  scanMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number; peakHeapMb: number;
 }
 
 async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
@@ -24,23 +24,28 @@ async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
 }
 
 async function benchSize(users: number): Promise<string> {
-  const sandbox = spawn(process.execPath, ['bench/scan-sandbox.ts', String(users), String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Graph and Okta each served by a process of its own (as they are in the world), with the same generated tenant.
+  const now = new Date().toISOString();
+  const sandboxes = [0, 1].map(() => spawn(process.execPath, ['bench/scan-sandbox.ts', String(users), String(LATENCY_MS), now], { stdio: ['ignore', 'pipe', 'inherit'] }));
   try {
-    const endpoints = await firstLine(sandbox);
-    const scanner = spawn(process.execPath, ['bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [graphSide, oktaSide] = (await Promise.all(sandboxes.map(firstLine))).map((line) => JSON.parse(line) as Record<string, string>);
+    const endpoints = JSON.stringify({ graphBaseUrl: graphSide?.graphBaseUrl, graphToken: graphSide?.graphToken, oktaOrgUrl: oktaSide?.oktaOrgUrl, oktaToken: oktaSide?.oktaToken });
+    // BENCH_SCAN_NODE_FLAGS, e.g. --max-old-space-size=128, shows the scan within a smaller heap.
+    const flags = (process.env['BENCH_SCAN_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
+    const scanner = spawn(process.execPath, [...flags, 'bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
     const r = JSON.parse(await firstLine(scanner)) as RunResult;
     await once(scanner, 'exit');
     const floorMs = Math.max(r.calls.graphPages, r.calls.oktaPages) * LATENCY_MS;
     const ratio = r.scanMs / floorMs;
-    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} |`;
+    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} | ${r.peakHeapMb.toFixed(0)} MB |`;
   } finally {
-    sandbox.kill('SIGTERM');
+    for (const s of sandboxes) s.kill('SIGTERM');
   }
 }
 
 const rows: string[] = [];
 for (const users of SIZES) rows.push(await benchSize(users));
 console.log(`Fleet scan, ${LATENCY_MS} ms injected into every Graph and Okta call; ${availableParallelism()} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
-console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | JSON report | scanner peak RSS (< 256 MB) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | JSON report | scanner peak RSS (< 256 MB) | peak heap used |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));

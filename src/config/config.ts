@@ -61,6 +61,12 @@ export interface Config {
   readonly host: string | null;
   /** The one work queue every chat surface shares, and the per-person limit on diagnoses. */
   readonly work: { readonly concurrency: number; readonly queueLimit: number; readonly diagnosesPerMinute: number };
+  /** Okta event hook at /okta/events (OKTA_EVENT_HOOK_SECRET set), else null. */
+  readonly oktaEventHook: { readonly secret: string } | null;
+  /** Seconds between System Log polls (OKTA_LOG_POLL_SECONDS), null: no polling. */
+  readonly oktaLogPollSeconds: number | null;
+  /** The public base URL of this deployment (PUBLIC_URL), for `hooks register`. */
+  readonly publicUrl: string | null;
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
   readonly scan: { readonly leaseSeconds: number };
   readonly databaseUrl: string;

@@ -65,6 +65,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     execution: { manualStepsTtlDays: Number(e.MANUAL_STEPS_TTL_DAYS ?? 7), stopGraceSeconds: Number(e.STOP_GRACE_SECONDS ?? 20) },
     port: Number(e.PORT ?? 3978),
     scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
+    oktaEventHook: e.OKTA_EVENT_HOOK_SECRET ? { secret: e.OKTA_EVENT_HOOK_SECRET } : null,
+    publicUrl: e.PUBLIC_URL ?? null,
+    oktaLogPollSeconds: e.OKTA_LOG_POLL_SECONDS ? Number(e.OKTA_LOG_POLL_SECONDS) : null,
     // The sandbox demo page is for this machine; a live bot serves Slack and Teams from wherever it is deployed.
     host: e.HOST ?? (sandbox ? '127.0.0.1' : null),
     work: {

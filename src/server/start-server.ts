@@ -37,6 +37,10 @@ async function loadSurfaces(runtime: Runtime): Promise<MountedSurface[]> {
     const { createDemoSurface } = await import('../surfaces/web/create-demo-surface.ts');
     surfaces.push(await createDemoSurface(runtime));
   }
+  if (runtime.config.oktaEventHook || runtime.config.oktaLogPollSeconds) {
+    const { createOktaEventsSurface } = await import('../surfaces/okta-events/create-okta-events-surface.ts');
+    surfaces.push(await createOktaEventsSurface(runtime));
+  }
   return surfaces;
 }
 

@@ -2,7 +2,7 @@
 import type { MountedRoute } from './http-server.ts';
 
 export interface MountedSurface {
-  readonly name: 'slack' | 'teams' | 'demo';
+  readonly name: 'slack' | 'teams' | 'demo' | 'okta-events';
   /** Routes on the shared server (e.g. POST /slack/events, POST /api/messages, GET /). */
   readonly routes: readonly MountedRoute[];
   /** Called once the server listens (e.g. Socket Mode connects, start-up checks run); throws on a configuration error. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { OktaAppUser } from '../../core/model/okta.ts';
 import type { OktaAppUserPages, SourcePage, UserPushFailure } from '../../core/ports/scan-sources.ts';
+import type { OktaSystemLog, SystemLogPage } from '../../core/ports/okta-system-log.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
 import { toPushFailure } from './push-failure-message.ts';
@@ -28,6 +29,14 @@ const PUSH_FAILURES = '(eventType eq "app.office365.api.error.push.profile" or e
 /** A System Log query never ends on its own in some forms; a scan's window is read in at most this many pages. */
 const MAX_LOG_PAGES = 500;
 const targetsSchema = z.object({ target: z.array(z.object({ id: z.string(), type: z.string().nullish() })).nullish() });
+const nullable = z.string().nullish().transform((v) => v ?? null);
+const polledEventSchema = z.object({
+  uuid: z.string(),
+  published: z.string(),
+  eventType: z.string(),
+  outcome: z.object({ result: nullable }).nullish().transform((v) => v ?? null),
+  target: z.array(z.object({ id: z.string(), type: nullable, alternateId: nullable })).nullish().transform((v) => v ?? []),
+});
 
 /** The `rel="next"` URL of a Link header, or null. */
 export function nextLink(header: string | null): string | null {
@@ -46,8 +55,8 @@ function parse<S extends z.ZodType>(schema: S, json: unknown, operation: string)
   throw new LicenseDoctorError('okta-request-failed', `Okta answered ${operation} with an unexpected shape (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}).`, { vendor: 'okta', operation });
 }
 
-/** Okta pages by Link header. */
-export function createOktaAppUserPages(options: OktaAppUserPagesOptions): OktaAppUserPages {
+/** Okta pages by Link header: the app's users, its push failures, and System Log polling. */
+export function createOktaAppUserPages(options: OktaAppUserPagesOptions): OktaAppUserPages & OktaSystemLog {
   const orgUrl = normaliseOrgUrl(options.orgUrl);
   const { client, executor } = createOktaClient({
     orgUrl, auth: options.auth, maxRetries: options.maxRetries ?? 4, requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
@@ -75,6 +84,14 @@ export function createOktaAppUserPages(options: OktaAppUserPagesOptions): OktaAp
   };
 
   return {
+    logPage: async (cursor, since, types): Promise<SystemLogPage> => {
+      const op = 'poll the System Log';
+      const filter = `(${types.map((t) => `eventType eq "${t.replace(/["\\]/g, '')}"`).join(' or ')}) and outcome.result eq "FAILURE"`;
+      const url = cursor ?? `${orgUrl}/api/v1/logs?${new URLSearchParams({ since, filter, sortOrder: 'ASCENDING', limit: '1000' }).toString()}`;
+      const { json, next } = await get(url, op);
+      return { events: parse(z.array(polledEventSchema), json, op), next };
+    },
+
     appUsersPage: async (appId, cursor, pageSize): Promise<SourcePage<OktaAppUser>> => {
       const limit = Math.min(500, Math.max(1, Math.floor(pageSize)));
       const url = cursor ?? `${orgUrl}/api/v1/apps/${encodeURIComponent(appId)}/users?limit=${limit}`;

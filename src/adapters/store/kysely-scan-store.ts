@@ -5,30 +5,10 @@ import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, StagedUs
 import type { ScanUserRow } from '../../core/model/scan.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
-import type { ScanRunsTable } from './scan-tables.ts';
+import { chunks, inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
 import { toStoreError } from './to-store-error.ts';
 
 const LEASE = 'scan';
-/** Rows per INSERT (well inside SQLite's and PostgreSQL's limits on bound parameters). */
-const CHUNK = 400;
-
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-};
-
-function toRun(r: ScanRunsTable): ScanRun {
-  return {
-    id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, appId: r.app_id,
-    okta: { cursor: r.okta_cursor, done: Number(r.okta_done) === 1, pages: Number(r.okta_pages), users: Number(r.okta_users) },
-    entra: { cursor: r.entra_cursor, done: Number(r.entra_done) === 1, pages: Number(r.entra_pages), users: Number(r.entra_users) },
-  };
-}
-
-const staged = (r: { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }): StagedUser => ({
-  side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: r.key_id, keyUpn: r.key_upn, payload: r.payload,
-});
 
 /** The durable ScanStore over a StoreEngine; call migrate() before use. */
 export class KyselyScanStore implements ScanStore {
@@ -104,10 +84,13 @@ export class KyselyScanStore implements ScanStore {
   findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]> {
     if (ids.length === 0 && upns.length === 0) return Promise.resolve([]);
     return this.#run('findStaged', async () => {
-      const base = () => this.#engine.db.selectFrom('scan_staging').select(['side', 'item_id', 'key_id', 'key_upn', 'payload']).where('scan_id', '=', scanId).where('side', '=', side);
+      const base = () => this.#engine.db.selectFrom('scan_staging').select(['scan_id', 'side', 'item_id', 'key_id', 'key_upn', 'payload']);
       const found = new Map<string, StagedUser>();
-      for (const part of chunks(ids)) for (const r of await base().where('key_id', 'in', part).execute()) found.set(r.item_id, staged(r));
-      for (const part of chunks(upns)) for (const r of await base().where('key_upn', 'in', part).execute()) found.set(r.item_id, staged(r));
+      const keep = (rows: ReadonlyArray<StagedRow & { scan_id: string }>) => {
+        for (const r of rows) if (r.scan_id === scanId && r.side === side) found.set(r.item_id, staged(r));
+      };
+      for (const part of inLists(ids.map((k) => sideKey(side, k)))) keep(await base().where('key_id', 'in', part).execute());
+      for (const part of inLists(upns.map((k) => sideKey(side, k)))) keep(await base().where('key_upn', 'in', part).execute());
       return [...found.values()];
     });
   }
@@ -144,11 +127,14 @@ export class KyselyScanStore implements ScanStore {
 async function applyCommit(trx: Kysely<StoreDatabase>, scanId: string, commit: ScanPageCommit): Promise<void> {
   for (const side of ['okta', 'entra'] as const) {
     const ids = commit.unstage.filter((u) => u.side === side).map((u) => u.itemId);
-    for (const part of chunks(ids)) await trx.deleteFrom('scan_staging').where('scan_id', '=', scanId).where('side', '=', side).where('item_id', 'in', part).execute();
+    for (const part of inLists(ids)) await trx.deleteFrom('scan_staging').where('scan_id', '=', scanId).where('side', '=', side).where('item_id', 'in', part).execute();
   }
   for (const part of chunks(commit.stage)) {
     await trx.insertInto('scan_staging')
-      .values(part.map((s) => ({ scan_id: scanId, side: s.side, item_id: s.itemId, key_id: s.keyId, key_upn: s.keyUpn, payload: s.payload })))
+      .values(part.map((s) => ({
+        scan_id: scanId, side: s.side, item_id: s.itemId, payload: s.payload,
+        key_id: s.keyId === null ? null : sideKey(s.side, s.keyId), key_upn: s.keyUpn === null ? null : sideKey(s.side, s.keyUpn),
+      })))
       .onConflict((oc) => oc.columns(['scan_id', 'side', 'item_id']).doNothing())
       .execute();
   }
@@ -167,7 +153,7 @@ async function applyCommit(trx: Kysely<StoreDatabase>, scanId: string, commit: S
   }
 }
 
-/** A migrated ScanStore over its own engine for `databaseUrl`. */
+/** A migrated ScanStore over `engine` (opened with openStoreEngine). */
 export async function createScanStore(engine: StoreEngine): Promise<KyselyScanStore> {
   const store = new KyselyScanStore(engine);
   await store.migrate();

@@ -1,4 +1,4 @@
-// The fleet scan's tables (migrations 0013-0015), as Kysely sees them.
+// The fleet's tables (migrations 0013-0016: scans, Okta event receipts), as Kysely sees them.
 
 /** One row per scan; each side's checkpoint is its next page's cursor. */
 export interface ScanRunsTable {
@@ -39,4 +39,18 @@ export interface ScanResultsTable {
   user_key: string;
   verdict: string;
   row_json: string;
+}
+
+/** Okta events already received (by uuid). */
+export interface OktaEventReceiptsTable {
+  uuid: string;
+  received_at: string;
+}
+
+/** The System Log poller's cursor (name `poller`) and its lease. */
+export interface OktaLogCursorTable {
+  name: string;
+  cursor: string | null;
+  owner: string | null;
+  until_ms: number | null;
 }

@@ -1,7 +1,7 @@
 // The tables of the durable store, as Kysely sees them. Timestamps are ISO 8601 strings and JSON is text, so that
 // SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
 import type { Generated } from 'kysely';
-import type { ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
+import type { OktaEventReceiptsTable, OktaLogCursorTable, ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
 export interface RequestsTable {
@@ -100,4 +100,6 @@ export interface StoreDatabase {
   scan_staging: ScanStagingTable;
   scan_results: ScanResultsTable;
   notices_sent: NoticesSentTable;
+  okta_event_receipts: OktaEventReceiptsTable;
+  okta_log_cursor: OktaLogCursorTable;
 }

@@ -13,6 +13,7 @@ import { createNoticesSent } from './migrations/0012-create-notices-sent.ts';
 import { createScanRuns } from './migrations/0013-create-scan-runs.ts';
 import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
 import { createScanResults } from './migrations/0015-create-scan-results.ts';
+import { createOktaEventReceipts } from './migrations/0016-create-okta-event-receipts.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -28,6 +29,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-create-scan-runs': createScanRuns,
   '0014-create-scan-staging': createScanStaging,
   '0015-create-scan-results': createScanResults,
+  '0016-create-okta-event-receipts': createOktaEventReceipts,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */

@@ -2,7 +2,7 @@
 // fetches its next page while the current one is joined), one page is joined at a time, and every page's result is
 // committed with that side's cursor, so a crashed scan resumes where it stopped and reads at most the pages that
 // were in flight again. One scan runs at a time across instances (the scan lease).
-import { LicenseDoctorError } from '../../core/errors.ts';
+import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import type { EntraUser } from '../../core/model/entra.ts';
 import type { OktaAppUser } from '../../core/model/okta.ts';
 import type { SourcePage } from '../../core/ports/scan-sources.ts';
@@ -17,6 +17,9 @@ export type ScanOutcome =
   | { readonly kind: 'busy' };
 
 const LEFTOVER_BATCH = 500;
+
+/** Graph's answer to a page token it no longer honours. */
+const isExpiredCursor = (err: unknown): boolean => isLicenseDoctorError(err) && err.details.vendorCode === 'Directory_ExpiredPageToken';
 const START: ScanSideProgress = { cursor: null, done: false, pages: 0, users: 0 };
 
 /** Runs (or resumes) a scan to the end. Vendor and store failures throw LicenseDoctorError; the checkpoint stays. */
@@ -96,6 +99,17 @@ class ScanPass {
     let progress = this.current[side];
     if (progress.done) return;
     let pending: Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> | null = this.fetch(side, progress.cursor);
+    if (progress.cursor !== null) {
+      // A resumed side's saved cursor may have expired (Graph's page tokens do). Reading the side again from the start
+      // is safe: users already joined or staged are not stored twice (results and staging are keyed), so it only costs
+      // the pages.
+      const first = pending;
+      pending = first.catch((err: unknown) => {
+        if (!isExpiredCursor(err)) throw err;
+        progress = { cursor: null, done: false, pages: 0, users: 0 };
+        return this.fetch(side, null);
+      });
+    }
     while (pending !== null && !this.failed) {
       const page: SourcePage<EntraUser> | SourcePage<OktaAppUser> = await pending;
       pending = page.next === null ? null : this.fetch(side, page.next);

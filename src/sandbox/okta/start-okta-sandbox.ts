@@ -10,6 +10,7 @@ import { registerAppGroupRoutes } from './app-group-routes.ts';
 import { registerAppRoutes } from './app-routes.ts';
 import { registerAppUserRoutes } from './app-user-routes.ts';
 import { registerAppUserSchemaRoute } from './app-user-schema-route.ts';
+import { registerEventHookRoutes } from './event-hook-routes.ts';
 import { registerLogRoutes } from './log-routes.ts';
 import { OAuthTokens, registerOAuthTokenRoute, type OAuthClientRegistration } from './oauth-token-route.ts';
 import { oktaAuthenticator } from './okta-auth.ts';
@@ -71,6 +72,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions): Promise<Run
   registerAppUserSchemaRoute(router, ctx);
   registerProvisioningRoutes(router, ctx);
   registerLogRoutes(router, ctx);
+  registerEventHookRoutes(router, ctx);
   registerWorkflowsRoutes(router, tenant);
 
   const authenticate = oktaAuthenticator(options.token, tokens, () => tenant.behaviour.oktaScopes);

@@ -16,6 +16,7 @@ const commands = {
   audit: () => import('./commands/audit-commands.ts'),
   sandbox: () => import('./commands/sandbox-command.ts'),
   scan: () => import('./commands/scan-command.ts'),
+  hooks: () => import('./commands/hooks-command.ts'),
   serve: () => import('./commands/serve-command.ts'),
 };
 
@@ -36,6 +37,7 @@ const USAGE = `Usage:
   license-doctor serve                      (what \`npm start\` runs)
   license-doctor sandbox [--port <n>] [--json] [--reset] [--users <n> [--seed <n>]]
   license-doctor scan [--json | --csv] [--out FILE] [--sandbox]
+  license-doctor hooks register [--json]     (needs PUBLIC_URL and OKTA_EVENT_HOOK_SECRET)
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
 <path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only (the KB's three paths), or
@@ -141,6 +143,11 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
         const format = values.json === true ? 'json' : values.csv === true ? 'csv' : 'text';
         const out = values.out === undefined ? null : required(values.out, '--out FILE');
         return await (await commands.scan()).scanCommand({ format, out, sandbox: values.sandbox === true }, io);
+      }
+      case 'hooks': {
+        const { values, positionals } = parse(rest, COMMON);
+        if (positionals[0] !== 'register' || positionals.length > 1) throw new LicenseDoctorError('usage', 'usage: license-doctor hooks register [--json]');
+        return await (await commands.hooks()).hooksRegisterCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
       }
       case 'serve': {
         parse(rest, {});

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
-/** Creates `scan_staging` with indexes for the two join keys. */
+/** Creates `scan_staging` with an index for each join key (keys are stored as `<side>:<key>`). */
 export const createScanStaging: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema
@@ -16,7 +16,9 @@ export const createScanStaging: Migration = {
       .addColumn('payload', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('scan_staging_pk', ['scan_id', 'side', 'item_id'])
       .execute();
-    await db.schema.createIndex('scan_staging_key_id_idx').on('scan_staging').columns(['scan_id', 'side', 'key_id']).execute();
-    await db.schema.createIndex('scan_staging_key_upn_idx').on('scan_staging').columns(['scan_id', 'side', 'key_upn']).execute();
+    // The keys are stored prefixed with their side and looked up alone, so that the planner cannot prefer the primary
+    // key's (scan_id, side) prefix and scan every staged row of the side.
+    await db.schema.createIndex('scan_staging_key_id_idx').on('scan_staging').column('key_id').execute();
+    await db.schema.createIndex('scan_staging_key_upn_idx').on('scan_staging').column('key_upn').execute();
   },
 };

@@ -13,7 +13,16 @@ export interface ScanArgs {
   readonly sandbox: boolean;
 }
 
-const stdoutSink = (io: CliIo): ReportSink => ({ write: async (text) => void io.stdout.write(text), end: async () => undefined });
+/** stdout, waiting for 'drain' when it is a stream that asks for it (a large report piped to a slow reader). */
+function stdoutSink(io: CliIo): ReportSink {
+  const out = io.stdout as CliIo['stdout'] & { once?: (event: 'drain', listener: () => void) => unknown };
+  return {
+    write: async (text) => {
+      if (out.write(text) === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once?.('drain', resolve));
+    },
+    end: async () => undefined,
+  };
+}
 
 /** Runs (or resumes) the scan and writes its report. */
 export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
