@@ -9,5 +9,6 @@ export function runProcessCli(argv: readonly string[]): Promise<number> {
     stderr: process.stderr,
     env: process.env,
     createRuntime: async (config, options) => (await import('./main.ts')).createRuntime(config, options),
+    signIn: async (method, options) => (await import('./adapters/identity/sign-in-operator.ts')).signInOperator(method, options),
   });
 }

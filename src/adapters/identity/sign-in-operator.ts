@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { CliIdentity } from '../../core/model/request.ts';
 
-export type SignInMethod = NonNullable<CliIdentity['signIn']>;
+type SignInMethod = NonNullable<CliIdentity['signIn']>;
 
 export interface SignInOptions {
   /** The tenant the operator must belong to (AZURE_TENANT_ID); null accepts the sign-in's own tenant. */

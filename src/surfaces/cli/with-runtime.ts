@@ -1,12 +1,12 @@
 // Loads the configuration, builds the runtime for one CLI command and always closes it.
-import type { SignInMethod } from '../../adapters/identity/sign-in-operator.ts';
 import type { Config } from '../../config/config.ts';
+import { LicenseDoctorError } from '../../core/errors.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { identityAssurance } from '../../core/approval/identity-note.ts';
 import type { CliIdentity } from '../../core/model/request.ts';
 import { createLogger } from '../../logging/create-logger.ts';
 import type { Runtime } from '../../runtime.ts';
-import type { CliIo } from './cli-io.ts';
+import type { CliIo, SignInMethod } from './cli-io.ts';
 import { osUser } from './os-user.ts';
 
 /** Who runs this command: the OS account, and with `--login` the UPN Entra ID signed in (else null). */
@@ -31,8 +31,8 @@ export async function withRuntime<T>(io: CliIo, options: { sandbox: boolean; log
   const config = loadConfig(env);
   let session: CliSession = { cli: { osUser: osUser(), signIn: null }, signedInAs: null };
   if (options.login) {
-    const { signInOperator } = await import('../../adapters/identity/sign-in-operator.ts');
-    const who = await signInOperator(options.login, { tenantId: deploymentTenant(config), prompt: (m) => io.stderr.write(`${m}\n`) });
+    if (!io.signIn) throw new LicenseDoctorError('usage', '--login is not available here: run the license-doctor command.');
+    const who = await io.signIn(options.login, { tenantId: deploymentTenant(config), prompt: (m) => io.stderr.write(`${m}\n`) });
     session = { cli: { ...session.cli, signIn: who.signIn }, signedInAs: who.upn };
   }
   // CLI logs go to stderr, quiet unless asked: stdout carries the result.
