@@ -3,7 +3,9 @@
 // value written anyway; with every license offered, path 1 runs as before.
 import { DEFAULT_PLAN_OPTIONS } from '../../src/core/model/plan.ts';
 import { OKTA_APP } from '../../src/sandbox/seed.ts';
+import { approve, ask } from '../support/request-flow.ts';
 import { startSandboxRuntime, type SandboxRuntime } from '../support/test-runtime.ts';
+import { clearCalls, sandboxWrites } from '../support/vendor-writes.ts';
 
 jest.setTimeout(60_000);
 const ADELE = 'adele.vance@contoso.com';
@@ -39,6 +41,22 @@ test('the sandbox Okta refuses an added value its list does not offer (400 E0000
     await expect(rt.okta.updateAppUserProfile(OKTA_APP.MAIN, user.id, { licenses: ['SPE_E3'] })).rejects.toMatchObject({
       code: 'okta-request-failed', details: { status: 400, vendorCode: 'E0000001' },
     });
+  } finally {
+    await rt.close();
+  }
+});
+
+test('the list changed after approval: the execution is refused before its first write, naming the value', async () => {
+  const rt = await startSandboxRuntime();
+  try {
+    const request = await ask(rt.services, { query: ADELE, path: 'okta-owns-licenses' });
+    await approve(rt.services, request);
+    rt.sandbox.tenant.behaviour.licensesNotOffered = ['SPE_E3'];
+    rt.clearCaches();
+    clearCalls(rt.sandbox);
+    const done = await rt.services.execute(request.id);
+    expect(done).toMatchObject({ status: 'failed', outcome: { message: expect.stringMatching(/^Nothing was changed: .* no longer offers SPE_E3 .*Refresh application data/) } });
+    expect(sandboxWrites(rt.sandbox)).toEqual([]);
   } finally {
     await rt.close();
   }

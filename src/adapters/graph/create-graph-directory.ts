@@ -14,7 +14,7 @@ import { SkuCache } from './sku-cache.ts';
 import { TransportGuardMiddleware, type RequestObserver } from './transport-guard-middleware.ts';
 
 /** Default deadline of one Graph call. */
-export const DEFAULT_GRAPH_TIMEOUT_MS = 15_000;
+const DEFAULT_GRAPH_TIMEOUT_MS = 15_000;
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 

@@ -70,7 +70,7 @@ export function expectSuccess(answer: GraphAnswer, operation: string): void {
 
 /** Graph did not answer within the deadline: the call's outcome is unknown (a write may have landed). */
 function graphTimeout(host: string, operation: string, timeoutMs: number, cause: unknown): LicenseDoctorError {
-  const seconds = Math.round(timeoutMs / 1000);
+  const seconds = Math.ceil(timeoutMs / 1000);
   return new LicenseDoctorError('graph-unavailable', `Microsoft Graph at ${host} did not answer ${operation} within ${seconds} s: check GRAPH_BASE_URL and the network, or raise VENDOR_TIMEOUT_SECONDS.`,
     { vendor: 'graph', operation, timeout: true, timeoutMs }, { cause });
 }

@@ -3,7 +3,7 @@
 import { LicenseDoctorError } from '../../core/errors.ts';
 
 /** The token's roles, or null when it is not a JWT with a roles claim (e.g. an opaque token). */
-export function rolesOfToken(token: string): string[] | null {
+function rolesOfToken(token: string): string[] | null {
   const payload = token.split('.')[1];
   if (payload === undefined) return null;
   try {

@@ -17,7 +17,7 @@ interface HeadersLike {
 const RESET_MARGIN_MS = 500;
 
 /** The family a URL's calls count against (Okta's limits are per endpoint family): its first three path segments. */
-export function rateLimitFamily(url: string): string {
+function rateLimitFamily(url: string): string {
   let path = url;
   try {
     path = new URL(url).pathname;

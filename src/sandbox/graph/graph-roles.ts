@@ -23,7 +23,7 @@ const BROADER: Record<string, readonly string[]> = {
 };
 
 /** The permission a Graph call needs (relative to /v1.0), or null for one the sandbox does not restrict. */
-export function requiredGraphRole(method: string, path: string): string | null {
+function requiredGraphRole(method: string, path: string): string | null {
   const p = path.replace(/^\/v1\.0/, '');
   if (/\/assignLicense$/i.test(p)) return 'LicenseAssignment.ReadWrite.All';
   if (method === 'DELETE' && /^\/groups\//i.test(p)) return 'GroupMember.ReadWrite.All';

@@ -5,7 +5,7 @@ import type { OAuthTokens } from './oauth-token-route.ts';
 import { oktaError } from './okta-errors.ts';
 
 /** The OAuth scope an Okta management call needs (an API token needs an admin role that allows the same). */
-export function requiredOktaScope(method: string, path: string): string | null {
+function requiredOktaScope(method: string, path: string): string | null {
   const write = method !== 'GET';
   if (path.startsWith('/api/v1/logs')) return 'okta.logs.read';
   if (path.startsWith('/api/v1/meta/schemas')) return write ? 'okta.schemas.manage' : 'okta.schemas.read';
