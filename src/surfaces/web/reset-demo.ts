@@ -1,15 +1,16 @@
 // "Reset the sandbox": the seeded tenant again, and empty demo conversations. Plans still running finish first (a plan
 // half-run against a fresh tenant would fail in confusing ways), and so do the sandbox Okta's pending pushes (they
 // would write into the fresh tenant). What the adapters cache about the tenant is dropped (a cached Okta apps list
-// would still say provisioning is off after path 2). Requests stay in the store with their audit trail; their old
-// cards are gone, so later changes to them update nothing on the page.
+// would still say provisioning is off after path 2). Requests stay in the store with their audit trail, but open ones
+// are cancelled in their requester's name (audited like any cancel): their cards are gone, and an open request would
+// otherwise hold its user against a new one (one change at a time per target).
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { Services } from '../../app/services.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import type { DemoConversations } from './demo-conversations.ts';
 
 export interface ResetDeps {
-  readonly services: Pick<Services, 'idle'>;
+  readonly services: Pick<Services, 'idle' | 'list' | 'decide'>;
   readonly sandbox: Pick<RunningSandbox, 'tenant' | 'graph' | 'okta'>;
   readonly conversations: DemoConversations;
   /** Drops the adapters' caches of the tenant (Runtime.clearCaches). */
@@ -37,6 +38,12 @@ export async function resetDemo(deps: ResetDeps): Promise<boolean> {
   const settled = await within(deps.services.idle(), deps.settleMs ?? 30_000);
   if (!settled) deps.logger.warn({}, 'demo reset: plans were still running after the wait; resetting the sandbox under them');
   await deps.sandbox.okta.idle();
+  for (const open of await deps.services.list(['pending', 'approved', 'needs-manual-steps'])) {
+    const actor = { upnOrId: open.requestedBy.userPrincipalName, surface: 'web' as const, surfaceUserId: open.requestedBy.surfaceUserId };
+    await deps.services.decide({ requestId: open.id, decision: 'cancel', actor }).catch((err: unknown) => {
+      deps.logger.warn({ err, requestId: open.id }, 'demo reset: could not cancel an open request');
+    });
+  }
   deps.sandbox.tenant.reset();
   deps.sandbox.graph.faults.clear();
   deps.sandbox.okta.faults.clear();

@@ -268,6 +268,19 @@ test('reset re-seeds the tenant, forgets what was cached about it, empties the c
   expect(fresh).toMatch(/Okta's pushes fail/);
 });
 
+test('reset cancels open requests in their requester\'s name, so the same user can be asked about again', async () => {
+  const { requestId } = await requestFromChat('adele.vance@contoso.com', 'okta-owns-licenses');
+  expect((await app.runtime.services.get(requestId))?.status).toBe('pending');
+  expect(await post('/demo/api/reset', {})).toEqual({ status: 200, body: { settled: true } });
+  const cancelled = await app.runtime.services.get(requestId);
+  expect(cancelled?.status).toBe('cancelled');
+  expect(cancelled?.decisions.at(-1)).toMatchObject({ kind: 'cancel', by: { userPrincipalName: cancelled?.requestedBy.userPrincipalName } });
+  expect((await app.runtime.store.audit({ requestId })).map((e) => e.action)).toContain('request.cancelled');
+  // One change at a time per target no longer holds Adele: a new request goes through.
+  const again = await requestFromChat('adele.vance@contoso.com', 'okta-owns-licenses');
+  expect(again.requestId).not.toBe(requestId);
+});
+
 test('the demo API accepts only same-origin JSON: a cross-site text/plain POST to reset is refused', async () => {
   const reset = (headers: Record<string, string>, body = '{}') => fetch(`${app.url}/demo/api/reset`, { method: 'POST', headers, body });
   const plain = await reset({ 'Content-Type': 'text/plain' });
