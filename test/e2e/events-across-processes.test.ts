@@ -80,8 +80,13 @@ describe.each([
       }
       await until('the Slack card to show the outcome', () => /succeeded|Done|Verified/i.test(slack.messages.get(`${CHANNELS.approvals}/${posted.ts}`)?.text ?? ''));
       expect(slack.messages.get(`${CHANNELS.approvals}/${posted.ts}`)?.updates).toBeGreaterThan(0);
-      // Remote events refresh cards only: no server posted a thread reply or a second approval card of its own.
-      expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+      // Remote events refresh cards only: no server posted a thread reply or a second approval card of its own. The
+      // approvers' direct messages (channel = their user id) are sent once each, by one of the two servers.
+      const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
+      const channelOf = (c: (typeof posts)[number]) => String((c.body as { channel?: unknown }).channel);
+      expect(posts.filter((c) => !channelOf(c).startsWith('U'))).toHaveLength(1);
+      const dms = posts.map(channelOf).filter((ch) => ch.startsWith('U'));
+      expect(new Set(dms).size).toBe(dms.length);
     } finally {
       for (const s of servers) await s.close();
       await slack.close();
