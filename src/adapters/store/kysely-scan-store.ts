@@ -5,7 +5,8 @@ import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, StagedUs
 import type { ScanUserRow } from '../../core/model/scan.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
-import { chunks, inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
+import { deleteStaged, insertResults, insertStaging } from './scan-bulk-sql.ts';
+import { inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
 import { toStoreError } from './to-store-error.ts';
 
 const LEASE = 'scan';
@@ -105,7 +106,7 @@ export class KyselyScanStore implements ScanStore {
   }
 
   commitPage(scanId: string, commit: ScanPageCommit): Promise<void> {
-    return this.#run('commitPage', () => this.#engine.writeTransaction((trx) => applyCommit(trx, scanId, commit)));
+    return this.#run('commitPage', () => this.#engine.writeTransaction((trx) => applyCommit(trx, this.#engine.kind, scanId, commit)));
   }
 
   finishScan(scanId: string, finishedAt: string): Promise<void> {
@@ -124,26 +125,14 @@ export class KyselyScanStore implements ScanStore {
   }
 }
 
-async function applyCommit(trx: Kysely<StoreDatabase>, scanId: string, commit: ScanPageCommit): Promise<void> {
+async function applyCommit(trx: Kysely<StoreDatabase>, kind: StoreEngine['kind'], scanId: string, commit: ScanPageCommit): Promise<void> {
   for (const side of ['okta', 'entra'] as const) {
-    const ids = commit.unstage.filter((u) => u.side === side).map((u) => u.itemId);
-    for (const part of inLists(ids)) await trx.deleteFrom('scan_staging').where('scan_id', '=', scanId).where('side', '=', side).where('item_id', 'in', part).execute();
+    await deleteStaged(trx, kind, scanId, side, commit.unstage.filter((u) => u.side === side).map((u) => u.itemId));
   }
-  for (const part of chunks(commit.stage)) {
-    await trx.insertInto('scan_staging')
-      .values(part.map((s) => ({
-        scan_id: scanId, side: s.side, item_id: s.itemId, payload: s.payload,
-        key_id: s.keyId === null ? null : sideKey(s.side, s.keyId), key_upn: s.keyUpn === null ? null : sideKey(s.side, s.keyUpn),
-      })))
-      .onConflict((oc) => oc.columns(['scan_id', 'side', 'item_id']).doNothing())
-      .execute();
-  }
-  for (const part of chunks(commit.results)) {
-    await trx.insertInto('scan_results')
-      .values(part.map((r) => ({ scan_id: scanId, user_key: r.key, verdict: r.row.verdict, row_json: JSON.stringify(r.row) })))
-      .onConflict((oc) => oc.columns(['scan_id', 'user_key']).doNothing())
-      .execute();
-  }
+  await insertStaging(trx, kind, scanId, commit.stage.map((s) => ({
+    s: s.side, i: s.itemId, p: s.payload, k: s.keyId === null ? null : sideKey(s.side, s.keyId), u: s.keyUpn === null ? null : sideKey(s.side, s.keyUpn),
+  })));
+  await insertResults(trx, kind, scanId, commit.results.map((r) => ({ k: r.key, v: r.row.verdict, j: JSON.stringify(r.row) })));
   if (commit.progress) {
     const { side, value } = commit.progress;
     const set = side === 'okta'

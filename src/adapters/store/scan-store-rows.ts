@@ -1,27 +1,11 @@
-// Row helpers of the scan store: statement sizes, side-prefixed join keys, and table rows <-> port types.
+// Row helpers of the scan store: IN-list sizes, side-prefixed join keys, and table rows <-> port types.
 import type { ScanRun, ScanSide, StagedUser } from '../../core/ports/scan-store.ts';
 import type { ScanRunsTable } from './scan-tables.ts';
 
 /**
- * Rows per INSERT and values per IN list come in a few fixed sizes: SQLite prepares (and caches) one statement per
- * distinct SQL text, and sizes that vary with every page would fill that cache with large statements.
+ * Values for IN lists: chunks of 256, the last one padded (by repeating a value) to a power of two. SQLite prepares
+ * (and caches) one statement per distinct SQL text; sizes that varied with every page would fill that cache.
  */
-const SIZES = [256, 64, 16, 4, 1];
-
-/** `items` in chunks of the sizes above, largest first. */
-export const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  let i = 0;
-  for (const size of SIZES) {
-    while (items.length - i >= size) {
-      out.push(items.slice(i, i + size));
-      i += size;
-    }
-  }
-  return out;
-};
-
-/** Values for IN lists: chunks of 256, the last one padded (by repeating a value) to a power of two. */
 export const inLists = (values: readonly string[]): string[][] => {
   const out: string[][] = [];
   for (let i = 0; i < values.length; i += 256) {
