@@ -19,7 +19,7 @@ import { readGraphRoles } from './adapters/graph/read-graph-roles.ts';
 import type { PermissionReader } from './core/ports/permission-reader.ts';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
-import type { Runtime, RuntimeOptions } from './runtime.ts';
+import type { FleetFactories, Runtime, RuntimeOptions } from './runtime.ts';
 
 export type { Runtime, RuntimeOptions } from './runtime.ts';
 
@@ -143,8 +143,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     newRequestId,
     auditContext: options.auditContext ?? {},
   });
-  return {
-    config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services,
+  const fleet: FleetFactories = {
+    createScanRuntime: async (o) => (await import('./scan-main.ts')).createScanRuntime(runtime, o),
+    eventHooks: async () => (await import('./scan-main.ts')).createEventHookClient(runtime),
+    openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime),
+  };
+  const runtime: Runtime = {
+    config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet,
     followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => {
       okta.clearCaches();
@@ -159,4 +164,5 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       await sandbox?.close();
     },
   };
+  return runtime;
 }

@@ -11,6 +11,10 @@ import type { OktaOrg } from './core/ports/okta-org.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
 import type { WorkflowsFlow } from './core/ports/workflows-flow.ts';
 import type { Logger } from './logging/create-logger.ts';
+import type { EventReceipts } from './core/ports/event-receipts.ts';
+import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
+import type { OktaSystemLog, PollCursorStore } from './core/ports/okta-system-log.ts';
+import type { ScanRuntime, ScanRuntimeOptions } from './scan-main.ts';
 import type { RunningSandbox } from './sandbox/start-sandbox.ts';
 
 export interface Runtime {
@@ -33,6 +37,8 @@ export interface Runtime {
   followRemoteEvents(): Promise<() => Promise<void>>;
   /** The application services every surface calls. */
   readonly services: Services;
+  /** The fleet's adapters (scan, event hooks, System Log), built on first use. */
+  readonly fleet: FleetFactories;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
   clearCaches(): void;
   close(): Promise<void>;
@@ -54,4 +60,21 @@ export interface RuntimeOptions {
   readonly storeOnDemand?: boolean;
   /** Extra identity recorded with every audit entry (the CLI records the operating-system user). */
   readonly auditContext?: Readonly<Record<string, string | null>>;
+}
+
+/** What the Okta event hook and the System Log poller keep in the store and read. */
+export interface OktaEvents {
+  readonly receipts: EventReceipts;
+  readonly cursors: PollCursorStore;
+  /** The System Log (null without an Okta org). */
+  readonly log: OktaSystemLog | null;
+  close(): Promise<void>;
+}
+
+/** Builders for the fleet's adapters; each loads its modules on first use. */
+export interface FleetFactories {
+  createScanRuntime(options?: ScanRuntimeOptions): Promise<ScanRuntime>;
+  /** Okta's event hook API (null without an Okta org). */
+  eventHooks(): Promise<OktaEventHooks | null>;
+  openOktaEvents(): Promise<OktaEvents>;
 }

@@ -1,4 +1,5 @@
-// The fleet scan's composition: the paging adapters and the scan store for a Runtime (main.ts builds the rest).
+// The fleet's composition: the scan's paging adapters and store, the Okta event hook client, and what the event hook
+// and the System Log poller keep in the store, for a Runtime (main.ts builds the rest and loads this on first use).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createGraphTransport } from './adapters/graph/create-graph-directory.ts';
@@ -7,8 +8,10 @@ import { createOktaAppUserPages } from './adapters/okta/okta-app-user-pages.ts';
 import { openStoreEngine } from './adapters/store/create-request-store.ts';
 import { createScanStore, type KyselyScanStore } from './adapters/store/kysely-scan-store.ts';
 import { DEFAULT_SCAN_SETTINGS, type ScanDeps, type ScanProgress, type ScanSettings } from './app/scan/scan-deps.ts';
-import type { Runtime, RuntimeOptions } from './main.ts';
-import { OKTA_APP } from './sandbox/seed-catalog.ts';
+import { createOktaEventHooks } from './adapters/okta/okta-event-hooks.ts';
+import { KyselyEventReceipts, KyselyPollCursor } from './adapters/store/kysely-event-receipts.ts';
+import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
+import type { OktaEvents, Runtime, RuntimeOptions } from './runtime.ts';
 
 export interface ScanRuntime {
   readonly deps: ScanDeps;
@@ -56,11 +59,39 @@ export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOp
   const deps: ScanDeps = {
     entra: runtime.entra, okta: runtime.okta, entraPages: new GraphUserPages(transport), oktaPages, store, clock: runtime.clock,
     // The scenario sandbox has two active instances; its scan covers the main one unless told otherwise.
-    sandbox: sandbox !== null, oktaAppId: config.oktaAppId ?? (sandbox ? OKTA_APP.MAIN : null), workflowsConfigured: runtime.workflows !== null,
+    sandbox: sandbox !== null, oktaAppId: config.oktaAppId ?? sandbox?.mainOktaAppId ?? null, workflowsConfigured: runtime.workflows !== null,
     owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newScanId: () => `SCAN-${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
     settings: { ...DEFAULT_SCAN_SETTINGS, leaseMs: config.scan.leaseSeconds * 1000, ...options.settings },
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   return { deps, store, close: () => store.close() };
+}
+
+/** The Okta org of the runtime (the sandbox's in sandbox mode), with an OAuth service app limited to `scopes`. */
+function oktaOf(runtime: Runtime, scopes: string[]) {
+  const { config, sandbox } = runtime;
+  const okta = sandbox ? { orgUrl: sandbox.endpoints.oktaOrgUrl, auth: { kind: 'ssws' as const, token: sandbox.endpoints.oktaToken } } : config.tenant?.okta;
+  if (!okta) return null;
+  const auth = okta.auth.kind === 'ssws' ? okta.auth : { kind: 'private-key' as const, clientId: okta.auth.clientId, privateKey: okta.auth.privateKey, scopes, ...(okta.auth.keyId ? { keyId: okta.auth.keyId } : {}) };
+  return { orgUrl: okta.orgUrl, auth };
+}
+
+/** Okta's event hook API, for `hooks register` (null without an Okta org). */
+export function createEventHookClient(runtime: Runtime): OktaEventHooks | null {
+  const okta = oktaOf(runtime, ['okta.eventHooks.manage', 'okta.eventHooks.read']);
+  return okta ? createOktaEventHooks(okta) : null;
+}
+
+/** What the event hook and the System Log poller keep (receipts, the poll cursor) and read (the System Log). */
+export async function openOktaEvents(runtime: Runtime): Promise<OktaEvents> {
+  const engine = await openStoreEngine(runtime.config.databaseUrl);
+  // Migrates the store's schema (the same migrations as the request store; a no-op when already done).
+  await createScanStore(engine);
+  const okta = oktaOf(runtime, ['okta.logs.read']);
+  return {
+    receipts: new KyselyEventReceipts(engine), cursors: new KyselyPollCursor(engine),
+    log: okta ? createOktaAppUserPages(okta) : null,
+    close: () => engine.close(),
+  };
 }

@@ -5,6 +5,7 @@ import type { RunningSandboxServer } from './http.ts';
 import { startOktaSandbox, type RunningOktaSandbox } from './okta/start-okta-sandbox.ts';
 import { ALL_GRAPH_ROLES, sandboxGraphToken } from './graph/graph-roles.ts';
 import { GROUP, PERSONAS, SCENARIOS, WORKFLOWS_FLOW } from './seed.ts';
+import { OKTA_APP } from './seed-catalog.ts';
 import { SandboxTenant, type SandboxTenantOptions } from './tenant.ts';
 
 export interface RunningSandbox {
@@ -23,6 +24,8 @@ export interface RunningSandbox {
   readonly workflows: { readonly invokeUrl: string; readonly clientToken: string };
   /** The seeded group whose members approve (when APPROVERS_GROUP_ID is not set). */
   readonly approversGroupId: string;
+  /** The Office 365 app instance scans cover (the seed has two active ones). */
+  readonly mainOktaAppId: string;
   /** For the hints a newcomer sees: a user to diagnose, and the helpdesk agent who asks. */
   readonly examples: { readonly user: string; readonly agent: string };
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     endpoints: { graphBaseUrl, graphToken, oktaOrgUrl: okta.url, oktaToken },
     workflows: { invokeUrl: `${okta.url}/api/flo/${WORKFLOWS_FLOW.alias}/invoke`, clientToken: WORKFLOWS_FLOW.clientToken },
     approversGroupId: GROUP.APPROVERS,
+    mainOktaAppId: OKTA_APP.MAIN,
     examples: { user: SCENARIOS[0]?.userPrincipalName ?? 'adele.vance@contoso.com', agent: PERSONAS.agent },
     close: async () => {
       await Promise.all([okta.close(), graph.close()]);

@@ -41,7 +41,7 @@ test('app (the use cases) imports no surface, sandbox, adapter, server or compos
 });
 
 test('surfaces import neither main.ts nor an adapter', () => {
-  expect(shown(from('surfaces').filter((e) => to(e, 'main.ts', 'cli.ts', 'adapters')))).toEqual([]);
+  expect(shown(from('surfaces').filter((e) => to(e, 'main.ts', 'cli.ts', 'scan-main.ts', 'adapters')))).toEqual([]);
 });
 
 test('live code never loads the sandbox; main.ts only with import() in its sandbox branch', () => {

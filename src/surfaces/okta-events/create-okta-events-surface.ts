@@ -3,23 +3,17 @@
 // failure of an Office 365 app user is diagnosed; the outcome is logged.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createOktaAppUserPages } from '../../adapters/okta/okta-app-user-pages.ts';
-import { openStoreEngine } from '../../adapters/store/create-request-store.ts';
-import { KyselyEventReceipts, KyselyPollCursor } from '../../adapters/store/kysely-event-receipts.ts';
-import { createScanStore } from '../../adapters/store/kysely-scan-store.ts';
 import { handlePushFailureEvents, type PushFailureEventDeps } from '../../app/events/handle-push-failure-events.ts';
 import { pollSystemLog } from '../../app/events/poll-system-log.ts';
-import type { Runtime } from '../../main.ts';
+import type { Runtime } from '../../runtime.ts';
 import type { MountedSurface } from '../../server/surface.ts';
 import { createOktaEventRoutes } from './okta-event-routes.ts';
 
 /** The hook routes (when a secret is configured) and the poller (when an interval is); stops both on stop(). */
 export async function createOktaEventsSurface(runtime: Runtime): Promise<MountedSurface> {
   const { config } = runtime;
-  const engine = await openStoreEngine(config.databaseUrl);
-  // Migrates the store's schema (the same migrations as the request store; a no-op when already done).
-  await createScanStore(engine);
-  const handling: PushFailureEventDeps = { diagnose: runtime.diagnoseDeps, receipts: new KyselyEventReceipts(engine), logger: runtime.logger, onDiagnosis: () => undefined };
+  const stored = await runtime.fleet.openOktaEvents();
+  const handling: PushFailureEventDeps = { diagnose: runtime.diagnoseDeps, receipts: stored.receipts, logger: runtime.logger, onDiagnosis: () => undefined };
   const hook = config.oktaEventHook
     ? createOktaEventRoutes({
         secret: config.oktaEventHook.secret,
@@ -30,13 +24,10 @@ export async function createOktaEventsSurface(runtime: Runtime): Promise<Mounted
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<unknown> = Promise.resolve();
   const startPolling = (seconds: number) => {
-    const okta = runtime.sandbox
-      ? { orgUrl: runtime.sandbox.endpoints.oktaOrgUrl, auth: { kind: 'ssws' as const, token: runtime.sandbox.endpoints.oktaToken } }
-      : config.tenant?.okta;
-    if (!okta) return;
-    const auth = okta.auth.kind === 'ssws' ? okta.auth : { kind: 'private-key' as const, clientId: okta.auth.clientId, privateKey: okta.auth.privateKey, scopes: ['okta.logs.read'], ...(okta.auth.keyId ? { keyId: okta.auth.keyId } : {}) };
+    const log = stored.log;
+    if (!log) return;
     const deps = {
-      ...handling, log: createOktaAppUserPages({ orgUrl: okta.orgUrl, auth }), cursors: new KyselyPollCursor(engine),
+      ...handling, log, cursors: stored.cursors,
       owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, leaseMs: seconds * 3000, firstPollLookbackMs: 3_600_000, maxPages: 20,
     };
     timer = setInterval(() => {
@@ -54,7 +45,7 @@ export async function createOktaEventsSurface(runtime: Runtime): Promise<Mounted
       if (timer) clearInterval(timer);
       await polling;
       await hook?.idle();
-      await engine.close();
+      await stored.close();
     },
     readiness: async () => ({ eventHook: hook ? 'enabled' : 'off', systemLogPoll: config.oktaLogPollSeconds ? `every ${config.oktaLogPollSeconds} s` : 'off' }),
   };

@@ -1,6 +1,5 @@
 // license-doctor scan [--json | --csv] [--out FILE]: every Office 365 app user joined with Entra ID, by verdict.
 import { runScan } from '../../../app/scan/run-scan.ts';
-import { createScanRuntime } from '../../../scan-main.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
 import { scanProgressLine } from '../scan/scan-progress-line.ts';
@@ -29,7 +28,7 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   return withRuntime(io, { sandbox: args.sandbox }, async (runtime) => {
     const started = Date.now();
     const tty = io.stderr.isTTY === true;
-    const scan = await createScanRuntime(runtime, tty ? { onProgress: (p) => io.stderr.write(`\r${scanProgressLine(p, Date.now() - started)}`) } : {});
+    const scan = await runtime.fleet.createScanRuntime(tty ? { onProgress: (p) => io.stderr.write(`\r${scanProgressLine(p, Date.now() - started)}`) } : {});
     try {
       const outcome = await runScan(scan.deps);
       if (tty) io.stderr.write('\n');
