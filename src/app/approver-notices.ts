@@ -30,7 +30,7 @@ export async function approversToNotify(deps: ServiceDeps, request: LicenseReque
 }
 
 /** When `request`'s reminder is due: an hour before it expires, or a quarter of its life for short-lived ones. */
-export function reminderAt(request: LicenseRequest): number {
+function reminderAt(request: LicenseRequest): number {
   const end = Date.parse(request.expiresAt);
   const lead = Math.min(REMINDER_LEAD_MS, (end - Date.parse(request.createdAt)) / 4);
   return end - lead;

@@ -8,7 +8,7 @@ import { resolveActor } from './resolve-actor.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /** How many of each list a chat shows (the CLI's `requests` lists everything). */
-export const MY_REQUESTS_LIMIT = 10;
+const MY_REQUESTS_LIMIT = 10;
 // Requests are listed newest first; a person's recent ones are among the latest few hundred of the whole store.
 const SCAN = 500;
 

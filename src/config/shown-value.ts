@@ -6,7 +6,7 @@ const SECRET = new Set(describeVariables().filter((v) => v.secret).map((v) => v.
 const URL_LIKE = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?([^/?#]*)([^?#]*)/i;
 
 /** `value` without userinfo, query or fragment when it looks like a URL (even a malformed one), else null. */
-export function urlWithoutSecrets(value: string): string | null {
+function urlWithoutSecrets(value: string): string | null {
   const m = URL_LIKE.exec(value.trim());
   if (!m) return null;
   const [, scheme = '', , host = '', path = ''] = m;

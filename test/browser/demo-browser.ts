@@ -23,7 +23,7 @@ export interface DemoBrowser {
 }
 
 /** Launches Chromium with a fresh profile. */
-export async function launchDemoBrowser(): Promise<DemoBrowser> {
+async function launchDemoBrowser(): Promise<DemoBrowser> {
   const executable = await chromiumExecutable();
   const profile = mkdtempSync(join(tmpdir(), 'license-doctor-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 
 /** Debian's `chromium` package puts it here. */
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 export interface ChromiumExecutable {
   readonly path: string;

@@ -12,7 +12,7 @@ import type { SandboxBehaviour } from '../../src/sandbox/tenant.ts';
 export const FAST_SANDBOX: Partial<SandboxBehaviour> = { pushDelayMs: 10, groupLicensingDelayMs: 10 };
 
 /** Execution timing that keeps tests fast (verification gives up after 3 s). */
-export const FAST_EXECUTION: NonNullable<RuntimeOptions['execution']> = {
+const FAST_EXECUTION: NonNullable<RuntimeOptions['execution']> = {
   leaseMs: 30_000, verifyTimeoutMs: 3_000, verifyIntervalMs: 25, verifyMaxIntervalMs: 50, effectTimeoutMs: 2_000, effectIntervalMs: 10, callTimeoutMs: 5_000, retryBaseMs: 50, retryCapMs: 200,
 };
 

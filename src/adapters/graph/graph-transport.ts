@@ -63,11 +63,6 @@ export function validate<S extends z.ZodType>(value: unknown, schema: S, operati
   return parsed.data;
 }
 
-/** Throws the error for a non-2xx answer (for calls whose success has no body to read). */
-export function expectSuccess(answer: GraphAnswer, operation: string): void {
-  if (answer.status >= 300) throw toGraphError(graphErrorFrom(answer.status, answer.headers, parseText(answer.text)), operation);
-}
-
 /** Graph did not answer within the deadline: the call's outcome is unknown (a write may have landed). */
 function graphTimeout(host: string, operation: string, timeoutMs: number, cause: unknown): LicenseDoctorError {
   const seconds = Math.ceil(timeoutMs / 1000);

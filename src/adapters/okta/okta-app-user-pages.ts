@@ -39,7 +39,7 @@ const polledEventSchema = z.object({
 });
 
 /** The `rel="next"` URL of a Link header, or null. */
-export function nextLink(header: string | null): string | null {
+function nextLink(header: string | null): string | null {
   for (const part of (header ?? '').split(',')) {
     const m = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(part);
     if (m?.[1]) return m[1];

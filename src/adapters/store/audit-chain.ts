@@ -18,7 +18,7 @@ export function auditHash(prevHash: string, seq: number, record: AuditRecord, re
 }
 
 /** HMAC-SHA256 (hex) of an entry's hash under the audit key. */
-export const auditMac = (key: string, hash: string): string => createHmac('sha256', key).update(hash).digest('hex');
+const auditMac = (key: string, hash: string): string => createHmac('sha256', key).update(hash).digest('hex');
 
 /** SHA-256 (hex) of the canonical JSON of a request state (as it reads back from the database). */
 export const requestStateHash = (request: unknown): string =>

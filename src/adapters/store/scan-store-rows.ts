@@ -31,7 +31,7 @@ export interface StagedRow { side: string; item_id: string; key_id: string | nul
 
 /** A join key as stored: prefixed with its side. */
 export const sideKey = (side: ScanSide, key: string): string => `${side === 'okta' ? 'o' : 'e'}:${key}`;
-export const unprefixed = (key: string | null): string | null => (key === null ? null : key.slice(2));
+const unprefixed = (key: string | null): string | null => (key === null ? null : key.slice(2));
 
 export const staged = (r: StagedRow): StagedUser => ({
   side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: unprefixed(r.key_id), keyUpn: unprefixed(r.key_upn), payload: r.payload,

@@ -3,7 +3,7 @@
 import { HOOK_EVENT_TYPES } from '../../core/events/push-failure-event.ts';
 import type { EventHookInfo, OktaEventHooks } from '../../core/ports/okta-event-hooks.ts';
 
-export const EVENT_HOOK_NAME = 'License Doctor - Office 365 push failures';
+const EVENT_HOOK_NAME = 'License Doctor - Office 365 push failures';
 
 /** Creates (or reuses) and verifies the hook; Okta's refusal to verify throws with Okta's reason. */
 export async function registerEventHook(hooks: OktaEventHooks, settings: { readonly publicUrl: string; readonly secret: string }): Promise<{ hook: EventHookInfo; created: boolean }> {

@@ -7,7 +7,7 @@ import type { TransitionContext } from './transition-result.ts';
 import { utcTime } from './utc-time.ts';
 
 /** How long an approved request may wait to start when APPROVAL_TTL_HOURS is not set. */
-export const DEFAULT_APPROVAL_TTL_HOURS = 4;
+const DEFAULT_APPROVAL_TTL_HOURS = 4;
 
 const HOUR_MS = 3_600_000;
 

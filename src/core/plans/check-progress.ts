@@ -7,7 +7,6 @@
 import type { Diagnosis, DiagnosisReport } from '../model/diagnosis.ts';
 import type { Plan, PlanStep } from '../model/plan.ts';
 import type { PremiseCheck } from './check-premises.ts';
-import { listPhrase } from '../diagnosis/prose.ts';
 
 const GRANTING: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
 const norm = (v: string): string => v.trim().toLowerCase();
@@ -84,5 +83,3 @@ export function checkProgress(plan: Plan, done: ReadonlySet<string>, fresh: Diag
   return changes.length === 0 ? { kind: 'hold' } : { kind: 'changed', changes: [...new Set(changes)] };
 }
 
-/** The changes as one clause: "a; b and c". */
-export const changesPhrase = (changes: readonly string[]): string => listPhrase([...changes]);

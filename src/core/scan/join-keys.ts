@@ -19,9 +19,3 @@ export function entraJoinKeys(user: EntraUser): JoinKeys {
 export function appUserJoinKeys(appUser: OktaAppUser): JoinKeys {
   return { id: appUser.externalId?.toLowerCase() ?? null, upn: appUser.userName?.toLowerCase() ?? null };
 }
-
-/** The candidate that matches `keys`: by object id first, else by user principal name. */
-export function findMatch<T extends { readonly keys: JoinKeys }>(keys: JoinKeys, candidates: readonly T[]): T | undefined {
-  return (keys.id !== null ? candidates.find((c) => c.keys.id === keys.id) : undefined)
-    ?? (keys.upn !== null ? candidates.find((c) => c.keys.upn === keys.upn) : undefined);
-}

@@ -42,7 +42,7 @@ function oktaSnapshot(ctx: ScanContext, pair: ScanPair): OktaSnapshot {
 }
 
 /** The diagnosis input of one scanned user (what diagnoseIdentifier would have read for them). */
-export function scanDiagnosisInput(ctx: ScanContext, pair: ScanPair): DiagnosisInput {
+function scanDiagnosisInput(ctx: ScanContext, pair: ScanPair): DiagnosisInput {
   const name = scanUserName(pair);
   const entra = pair.entra === null
     ? { user: null, groups: [], subscribedSkus: [] }

@@ -11,7 +11,7 @@ import { sandboxUuid } from '../log-events.ts';
 const SKU_PROPERTIES = ['id', 'accountId', 'accountName', 'appliesTo', 'capabilityStatus', 'consumedUnits', 'prepaidUnits', 'servicePlans', 'skuId', 'skuPartNumber', 'subscriptionIds'];
 
 /** One subscribed SKU as Graph serialises it. */
-export function subscribedSkuJson(state: SandboxState, sku: SandboxSku, consumed: ReadonlyMap<string, number>): Record<string, unknown> {
+function subscribedSkuJson(state: SandboxState, sku: SandboxSku, consumed: ReadonlyMap<string, number>): Record<string, unknown> {
   return {
     accountId: state.graph.tenantId,
     accountName: state.graph.domain.split('.')[0] ?? state.graph.domain,

@@ -28,7 +28,7 @@ function licenseItems(tenant: SandboxTenant): Record<string, unknown> {
 }
 
 /** The app user schema of an Office 365 app instance, in Okta's `UserSchema` shape. */
-export function appUserSchemaJson(req: SandboxRequest, app: SandboxOktaApp, tenant: SandboxTenant): Record<string, unknown> {
+function appUserSchemaJson(req: SandboxRequest, app: SandboxOktaApp, tenant: SandboxTenant): Record<string, unknown> {
   const id = `${orgUrl(req)}/api/v1/meta/schemas/apps/${app.id}/default`;
   return {
     id,

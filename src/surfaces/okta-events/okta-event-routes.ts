@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { OktaLogEvent } from '../../core/events/push-failure-event.ts';
 import type { MountedRoute } from '../../server/http-server.ts';
 
-export const OKTA_EVENTS_PATH = '/okta/events';
+const OKTA_EVENTS_PATH = '/okta/events';
 /** Okta batches up to 50 events per delivery; a body far beyond that is refused without being parsed. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -38,7 +38,7 @@ export interface OktaEventRoutes {
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** True when `given` is the secret; the comparison takes the same time whatever `given` is. */
-export function sameSecret(given: string | undefined, secret: string): boolean {
+function sameSecret(given: string | undefined, secret: string): boolean {
   return timingSafeEqual(digest(given ?? ''), digest(secret)) && given !== undefined;
 }
 

@@ -7,7 +7,7 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 
 /** Bolt's HTTPReceiver refuses timestamps older than this, so a signature need not be remembered longer. */
-export const SIGNATURE_WINDOW_MS = 5 * 60_000;
+const SIGNATURE_WINDOW_MS = 5 * 60_000;
 /** Beyond this many remembered keys the oldest go first (a flood must not grow memory without bound). */
 const MAX_KEYS = 200_000;
 
@@ -48,7 +48,7 @@ function keysOf(args: AnyMiddlewareArgs & { context: Record<string, unknown> }):
 }
 
 /** Global middleware: acknowledges replays and redeliveries without passing them to the listeners. */
-export function replayGuard(seen: SeenKeys, logger: Logger): Middleware<AnyMiddlewareArgs> {
+function replayGuard(seen: SeenKeys, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const keys = keysOf(args);
     // Every key is recorded (no short-circuit), so a replay of either identity is caught later.

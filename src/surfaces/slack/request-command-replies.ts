@@ -17,7 +17,7 @@ function list(title: string, rows: readonly RequestLineView[]): Block[] {
 }
 
 /** The `my requests` message. */
-export function requestListMessage(view: RequestListView): SlackMessage {
+function requestListMessage(view: RequestListView): SlackMessage {
   if (view.mine.length === 0 && view.awaitingMe.length === 0) return { text: view.empty, blocks: [section(esc(view.empty))] };
   const blocks = [
     ...list('Waiting for your approval', view.awaitingMe),

@@ -12,7 +12,7 @@ import { loadTeamsRef, saveTeamsRef } from './teams-refs.ts';
 import type { TeamsSender } from './teams-sender.ts';
 
 /** Store key of a person's personal chat with the bot. */
-export const personalChatKey = (aadObjectId: string): string => `teams:personal:${aadObjectId.trim().toLowerCase()}`;
+const personalChatKey = (aadObjectId: string): string => `teams:personal:${aadObjectId.trim().toLowerCase()}`;
 
 /** The parts of an activity that identify a personal chat. */
 export interface PersonalOrigin {

@@ -16,7 +16,7 @@ const plain = (s: string): string => s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}
 const line = (r: RequestLineView): string => `- **${r.id}** — ${plain(r.title)}: ${plain(r.statusLine)}`;
 
 /** The `my requests` text. */
-export function requestListText(view: RequestListView): string {
+function requestListText(view: RequestListView): string {
   if (view.mine.length === 0 && view.awaitingMe.length === 0) return view.empty;
   return [
     ...(view.awaitingMe.length > 0 ? ['**Waiting for your approval**', ...view.awaitingMe.map(line), ''] : []),

@@ -179,7 +179,7 @@ export async function expectInvariant(s: Scenario, rt: Runtime, heldAtResume: Re
 }
 
 /** Boundaries of Adele's plan, in the order the harness numbers them (1-based). */
-export const BOUNDARIES = [
+const BOUNDARIES = [
   ...['s1', 's2', 's3', 's4'].flatMap((st) => [`${st} running`, `${st} journaled-start`, `${st} vendor-done`, `${st} journaled-finish`, `${st} succeeded`]),
   's5 succeeded',
 ];
