@@ -1,6 +1,7 @@
 // `npm start` (license-doctor serve) with no configuration: the sandbox, the server's health, readiness and metrics,
 // the demo page, a clean stop on SIGTERM — and a clear refusal to start when the store is unreachable.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { startSandbox } from '../../src/sandbox/start-sandbox.ts';
 import { BIN, cliDataDir, cliEnv, ROOT, runCliProcess } from '../support/run-cli-process.ts';
 
 jest.setTimeout(60_000);
@@ -46,6 +47,27 @@ test('starts on the sandbox, answers health, readiness and metrics, serves the d
     const exited = new Promise<number | null>((resolve) => serve.child.on('exit', (code) => resolve(code)));
     serve.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  }
+});
+
+test('live mode says so, and warns when HELPDESK_GROUP_ID is unset (everyone may diagnose); not once it is set', async () => {
+  const tenant = await startSandbox();
+  const live = { GRAPH_BASE_URL: tenant.endpoints.graphBaseUrl, GRAPH_ACCESS_TOKEN: tenant.endpoints.graphToken, OKTA_ORG_URL: tenant.endpoints.oktaOrgUrl, OKTA_API_TOKEN: tenant.endpoints.oktaToken, SANDBOX: '', PORT: '0', LOG_LEVEL: 'warn' };
+  try {
+    for (const [extra, warned] of [[{}, true], [{ HELPDESK_GROUP_ID: '0a1b2c3d-7777-8888-9999-444455556666' }, false]] as const) {
+      const serve = startServe(cliEnv(cliDataDir(), { ...live, ...extra }));
+      try {
+        await serve.url;
+        expect(serve.output()).toContain('Mode: LIVE: Microsoft Graph');
+        expect(serve.output().includes('HELPDESK_GROUP_ID is not set: everyone in the Slack workspace or Teams tenant may diagnose any user')).toBe(warned);
+      } finally {
+        const exited = new Promise<number | null>((resolve) => serve.child.on('exit', (code) => resolve(code)));
+        serve.child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+    }
+  } finally {
+    await tenant.close();
   }
 });
 

@@ -5,6 +5,8 @@ import { startServer } from '../../../server/start-server.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
 
+const OPEN_TO_EVERYONE = 'HELPDESK_GROUP_ID is not set: everyone in the Slack workspace or Teams tenant may diagnose any user and file requests. Set it to the Entra group of your helpdesk.';
+
 /**
  * Starts the server and serves until the stop signal. The signal is listened for only once start-up is over: until
  * then SIGTERM and SIGINT keep their default action and end the process at once, whatever start-up is doing (loading
@@ -39,10 +41,12 @@ export async function serveCommand(io: CliIo, waitForStop: () => Promise<void>):
           `                           npx license-doctor request ${runtime.sandbox.examples.user} --path okta-owns-licenses --as ${runtime.sandbox.examples.agent} --reason "push fails"`,
         ]
       : []),
+    ...(config.mode === 'live' && config.helpdeskGroupId === null ? [`  Warning: ${OPEN_TO_EVERYONE}`] : []),
     `  Surfaces: ${server.surfaces.map((s) => s.name).join(', ') || 'none configured (set SLACK_* or TEAMS_*)'}`,
     `  Health ${url}/healthz · readiness ${url}/readyz · metrics ${url}/metrics`,
     '',
   ].join('\n'));
+  if (config.mode === 'live' && config.helpdeskGroupId === null) logger.warn({}, OPEN_TO_EVERYONE);
   logger.info({ port: server.http.port, mode: config.mode, surfaces: server.surfaces.map((s) => s.name) }, 'license-doctor started');
   await stop;
   const graceMs = config.execution.stopGraceSeconds * 1000;
