@@ -13,6 +13,8 @@ import type { ServiceDeps } from './service-deps.ts';
 export interface RetryInput {
   readonly requestId: string;
   readonly actor: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null };
+  /** Called once the retry is recorded, before the plan runs (chat answers the click then; progress follows as events). */
+  readonly onRecorded?: (request: LicenseRequest) => void;
 }
 
 /** Moves a failed request back to approved and runs it; refusals throw LicenseDoctorError('policy') and are audited. */
@@ -32,6 +34,7 @@ export async function retryRequest(deps: ServiceDeps, input: RetryInput): Promis
     await writeAudit(deps, result.audit);
     await deps.events.publish({ type: 'request-changed', change: 'retried', request: result.request });
     deps.logger.info({ requestId: current.id, by: actor.userPrincipalName }, 'retry recorded');
+    input.onRecorded?.(result.request);
     return (await executeRequest(deps, current.id)) ?? result.request;
   }
   throw new LicenseDoctorError('conflict', `Request ${input.requestId} kept changing; try again.`);

@@ -1,4 +1,5 @@
 // The view of a request: status line, approvals, plan with step progress, outcome, and which buttons make sense.
+import { canRetry } from '../approval/can-retry.ts';
 import { describeStatus } from '../approval/describe-status.ts';
 import { identityNote } from '../approval/identity-note.ts';
 import type { PathId } from '../model/diagnosis.ts';
@@ -45,7 +46,7 @@ export function requestView(request: LicenseRequest): RequestView {
     plan: planView(request.plan, request.steps),
     outcome: request.outcome?.message ?? null,
     expiresAt: request.expiresAt,
-    actions: { approve: pending, reject: pending, cancel: pending || request.status === 'approved', recheck: request.status === 'needs-manual-steps' },
+    actions: { approve: pending, reject: pending, cancel: pending || request.status === 'approved', recheck: request.status === 'needs-manual-steps', retry: canRetry(request) },
     followUp: UNDOABLE.has(request.path) && request.status === 'succeeded'
       ? { path: 'okta-provisioning-on', label: PATH_LABELS['okta-provisioning-on'].button, query: request.target.userPrincipalName }
       : null,

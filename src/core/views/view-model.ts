@@ -90,8 +90,8 @@ export interface RequestView {
   readonly plan: PlanView;
   readonly outcome: string | null;
   readonly expiresAt: string;
-  /** Which buttons make sense now (every click is still authorised on the server). */
-  readonly actions: { readonly approve: boolean; readonly reject: boolean; readonly cancel: boolean; readonly recheck: boolean };
+  /** Which buttons make sense now (every click is still authorised on the server); retry: the plan failed. */
+  readonly actions: { readonly approve: boolean; readonly reject: boolean; readonly cancel: boolean; readonly recheck: boolean; readonly retry: boolean };
   /** A follow-up path offered on the card (turning provisioning back on after path 2 or 3 succeeded), for `query`. */
   readonly followUp: { readonly path: PathId; readonly label: string; readonly query: string } | null;
 }

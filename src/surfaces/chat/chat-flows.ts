@@ -102,6 +102,28 @@ export function recheckRequest(services: Services, requestId: string): Promise<C
   });
 }
 
+/**
+ * Retries a failed plan from its failed step for `person` (the requester or an approver, checked by the services and
+ * audited). Answers once the retry is recorded (or refused); the plan then runs on and its progress arrives as events.
+ */
+export function retryRequest(services: Services, person: ChatPerson, requestId: string): Promise<ChatResult<RequestView>> {
+  return attempt(services, 'retry', () => new Promise<RequestView>((resolve, reject) => {
+    let recorded = false;
+    const onRecorded = (request: LicenseRequest) => {
+      recorded = true;
+      resolve(requestView(request));
+    };
+    services.retry({ requestId, actor: asker(person), onRecorded }).then(
+      (request) => resolve(requestView(request)),
+      (err: unknown) => {
+        // After the retry was recorded, a failure belongs to the execution (its outcome is on the request): log it.
+        if (recorded) services.deps.logger.error({ err, requestId }, 'retried execution failed');
+        else reject(err);
+      },
+    );
+  }));
+}
+
 /** The current view of a request (for card refreshes). */
 export async function showRequest(services: Services, requestId: string): Promise<RequestView | null> {
   const request = await services.get(requestId);

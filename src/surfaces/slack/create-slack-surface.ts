@@ -17,6 +17,7 @@ import { registerConversationListeners } from './conversation-listeners.ts';
 import { registerDecisionListeners } from './decision-listeners.ts';
 import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
+import { registerRetryListener } from './retry-listener.ts';
 import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { SlackCards } from './slack-cards.ts';
 import type { SlackContext } from './slack-context.ts';
@@ -85,6 +86,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   registerPathListeners(app, ctx);
   registerDecisionListeners(app, ctx);
   registerRecheckListener(app, ctx);
+  registerRetryListener(app, ctx);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');
   });

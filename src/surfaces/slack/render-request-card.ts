@@ -30,6 +30,12 @@ function buttons(view: RequestView): Button[] {
   if (view.actions.reject) out.push(button('Reject', ACTION.reject, view.id, { style: 'danger' }));
   if (view.actions.cancel) out.push(button('Cancel request', ACTION.cancel, view.id));
   if (view.actions.recheck) out.push(button('Re-check', ACTION.recheck, view.id));
+  if (view.actions.retry) {
+    out.push(button('Retry', ACTION.retry, view.id, {
+      style: 'primary',
+      confirm: { title: 'Retry from the failed step?', text: 'The plan runs again from its failed step under the same approval, after a live check of what it depends on.', confirm: 'Retry', deny: 'Not yet' },
+    }));
+  }
   // The follow-up opens a plan preview like a diagnosis's path button (value: the user it is for).
   if (view.followUp && view.followUp.query.length <= LIMITS.buttonValue) out.push(button(view.followUp.label, pathActionId(view.followUp.path), view.followUp.query));
   return out;
@@ -60,12 +66,12 @@ export function requestCard(view: RequestView, footer?: string): SlackMessage {
   return { text: esc(label(`${view.id}: ${view.title} — ${view.statusLine}`, 300)), blocks };
 }
 
-/** The status line in the requester's thread (updated in place), with Cancel / Re-check when they apply. */
+/** The status line in the requester's thread (updated in place), with Cancel / Re-check / Retry when they apply. */
 export function statusMessage(view: RequestView, approvalsChannel: string, footer?: string): SlackMessage {
   const blocks: Block[] = [
     section(`${TONE_EMOJI[view.tone]} *Request ${esc(view.id)}* — ${label(esc(view.title), 1000)}\n${label(esc(view.statusLine), 1900)}`),
   ];
-  const elements = buttons(view).filter((b) => b.action_id === ACTION.cancel || b.action_id === ACTION.recheck || (b.action_id ?? '').startsWith(ACTION.pathPrefix));
+  const elements = buttons(view).filter((b) => b.action_id === ACTION.cancel || b.action_id === ACTION.recheck || b.action_id === ACTION.retry || (b.action_id ?? '').startsWith(ACTION.pathPrefix));
   if (elements.length > 0) blocks.push(actions(BLOCK.requestActions, elements));
   blocks.push(context(`Approval card in <#${approvalsChannel}> · ${show(view.id)}`, ...(footer ? [esc(footer)] : [])));
   return { text: esc(label(`${view.id}: ${view.statusLine}`, 300)), blocks };

@@ -10,6 +10,8 @@ export const ACTION = {
   approve: 'approve',
   reject: 'reject',
   cancel: 'cancel',
+  /** Retry a failed plan from its failed step (value: the request id). */
+  retry: 'retry',
 } as const;
 
 /** Modal callback ids: the plan preview with the justification, and the reason for a rejection. */

@@ -1,6 +1,7 @@
 // The approval card in the approvals channel. Everyone sees the base card (where the request stands); its `refresh`
 // (verb `refresh`, Universal Actions user-specific views) asks the bot for a per-person view, which adds Approve /
-// Reject for approvers who are not the requester, and Cancel for the requester. The server re-checks every click.
+// Reject for approvers who are not the requester, Cancel for the requester, and Retry on a failed plan for either.
+// The server re-checks every click.
 import type { IAdaptiveCard, IExecuteAction, IRefreshDefinition } from '@microsoft/teams.cards';
 import type { RequestView } from '../../core/views/view-model.ts';
 import { fitCard } from './card-budget.ts';
@@ -17,7 +18,7 @@ export interface ApprovalCardOptions {
   /** MRIs (29:...) whose clients refresh the card automatically; null lets Teams decide (every member of a small conversation). */
   readonly refreshUserIds: readonly string[] | null;
   /** What the person viewing may do (null: the base card everyone sees). */
-  readonly viewer: { readonly decide: boolean; readonly cancel: boolean } | null;
+  readonly viewer: { readonly decide: boolean; readonly cancel: boolean; readonly retry?: boolean } | null;
   /** A line for this person (e.g. READ_ONLY is on). */
   readonly notice?: string;
 }
@@ -29,12 +30,13 @@ function refresh(view: RequestView, userIds: readonly string[] | null): IRefresh
 
 /** The approval card for `view`, for everyone (viewer null) or for one person. */
 export function approvalCard(view: RequestView, options: ApprovalCardOptions): IAdaptiveCard {
-  const live = view.actions.approve || view.actions.cancel;
+  const live = view.actions.approve || view.actions.cancel || view.actions.retry;
   const decide = options.viewer?.decide === true && view.actions.approve;
   const data = { requestId: view.id, card: 'approval' };
   const actions: CardAction[] = [
     ...(decide ? [execute('Approve', 'approve', data, { style: 'positive' }), execute('Reject', 'reject', data, { style: 'destructive' })] : []),
     ...(options.viewer?.cancel && view.actions.cancel ? [execute('Cancel request', 'cancel', data, { withoutInputs: true })] : []),
+    ...(options.viewer?.retry === true && view.actions.retry ? [execute('Retry', 'retry', data, { style: 'positive', withoutInputs: true })] : []),
     ...(view.followUp ? [execute(view.followUp.label, 'path', { path: view.followUp.path, query: view.followUp.query }, { withoutInputs: true })] : []),
   ];
   const reason: CardElement[] = decide

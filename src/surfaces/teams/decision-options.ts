@@ -5,6 +5,7 @@ import { isApprover } from '../../app/approvers.ts';
 import { resolveActor } from '../../app/resolve-actor.ts';
 import type { Services } from '../../app/services.ts';
 import { canDecide } from '../../core/approval/can-decide.ts';
+import { canRetry } from '../../core/approval/can-retry.ts';
 import { samePerson } from '../../core/approval/same-person.ts';
 import { isLicenseDoctorError } from '../../core/errors.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
@@ -15,12 +16,14 @@ export interface DecisionOptions {
   readonly decide: boolean;
   /** Cancel makes sense for this person now. */
   readonly cancel: boolean;
+  /** Retry makes sense for this person now (the plan failed; they asked for it or approve requests). */
+  readonly retry: boolean;
   readonly isRequester: boolean;
   /** Why Approve / Reject are not offered to this person while the request waits (e.g. they asked for it), else null. */
   readonly whyNot: string | null;
 }
 
-const NONE: DecisionOptions = { decide: false, cancel: false, isRequester: false, whyNot: null };
+const NONE: DecisionOptions = { decide: false, cancel: false, retry: false, isRequester: false, whyNot: null };
 
 /** What `person` may do with `request` now (nothing when they are not a user of the tenant). */
 export async function decisionOptions(services: Services, person: ChatPerson, request: LicenseRequest): Promise<DecisionOptions> {
@@ -38,7 +41,7 @@ export async function decisionOptions(services: Services, person: ChatPerson, re
   const open = request.status === 'pending' || request.status === 'approved';
   const decision = canDecide(request, actor, approver, now);
   const whyNot = !decision.allowed && request.status === 'pending' ? (decision.message ?? null) : null;
-  return { decide: decision.allowed, cancel: open && (isRequester || approver), isRequester, whyNot };
+  return { decide: decision.allowed, cancel: open && (isRequester || approver), retry: canRetry(request) && (isRequester || approver), isRequester, whyNot };
 }
 
 /** Whether the Entra user `entraIdentity` may approve requests at all (for choosing whose cards refresh). */

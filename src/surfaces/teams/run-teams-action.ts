@@ -9,7 +9,7 @@ import type { RequestStore } from '../../core/ports/request-store.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import { requestView } from '../../core/views/request-view.ts';
 import type { RequestView } from '../../core/views/view-model.ts';
-import { decide, diagnoseText, previewPath, recheckRequest, submitRequest } from '../chat/chat-flows.ts';
+import { decide, diagnoseText, previewPath, recheckRequest, retryRequest, submitRequest } from '../chat/chat-flows.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
 import { approvalCard } from './approval-card.ts';
 import { approvalsDestination } from './approvals-channel.ts';
@@ -132,6 +132,13 @@ export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action:
         ? await personalApprovalCard(ctx, turn.person, decided.value.request, notice)
         : statusCard(decided.value.view, notice);
       return card(reply, 'everyone');
+    }
+    case 'retry': {
+      const retried = await retryRequest(ctx.services, turn.person, action.requestId);
+      if (retried.kind === 'message') return message(retried.message);
+      const current = (await ctx.services.get(action.requestId)) ?? null;
+      if (!current) return message(`There is no request ${action.requestId}.`);
+      return card(action.card === 'approval' ? await personalApprovalCard(ctx, turn.person, current) : statusCard(requestView(current)), 'everyone');
     }
     case 'refresh': {
       const current = await ctx.services.get(action.requestId);

@@ -11,6 +11,7 @@ export type TeamsAction =
   | { readonly verb: 'request'; readonly path: PathId; readonly query: string; readonly justification: string; readonly acknowledgeRemoval: boolean }
   | { readonly verb: 'recheck'; readonly target: { readonly kind: 'query'; readonly query: string } | { readonly kind: 'request'; readonly requestId: string } }
   | { readonly verb: 'approve' | 'reject' | 'cancel'; readonly requestId: string; readonly reason: string; readonly card: 'approval' | 'status' }
+  | { readonly verb: 'retry'; readonly requestId: string; readonly card: 'approval' | 'status' }
   | { readonly verb: 'refresh'; readonly requestId: string };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -29,6 +30,7 @@ const schemas = {
   recheck: z.union([z.object({ requestId }), z.object({ query: text(65_536) })]),
   decision: z.object({ requestId, [REJECT_REASON_INPUT]: z.string().max(4000).optional(), card: z.enum(['approval', 'status']).optional() }),
   refresh: z.object({ requestId }),
+  retry: z.object({ requestId, card: z.enum(['approval', 'status']).optional() }),
 };
 
 /** The action `verb` + `data` describe, or null when they are not one of License Doctor's (an old or foreign card). */
@@ -55,6 +57,10 @@ export function parseTeamsAction(verb: unknown, data: unknown): TeamsAction | nu
     case 'cancel': {
       const r = schemas.decision.safeParse(input);
       return r.success ? { verb, requestId: r.data.requestId, reason: (r.data.reason ?? '').trim(), card: r.data.card ?? 'status' } : null;
+    }
+    case 'retry': {
+      const r = schemas.retry.safeParse(input);
+      return r.success ? { verb, requestId: r.data.requestId, card: r.data.card ?? 'status' } : null;
     }
     case 'refresh': {
       const r = schemas.refresh.safeParse(input);

@@ -15,7 +15,7 @@ describe('requestCard', () => {
   });
 
   it('shows the outcome and only Re-check when waiting for manual steps', () => {
-    const card = requestCard(requestFixture({ status: 'needs-manual-steps', outcome: 'Remove Alex from Sales in Entra ID.', actions: { approve: false, reject: false, cancel: false, recheck: true } }));
+    const card = requestCard(requestFixture({ status: 'needs-manual-steps', outcome: 'Remove Alex from Sales in Entra ID.', actions: { approve: false, reject: false, cancel: false, recheck: true, retry: false } }));
     expect(check(card)).toEqual([]);
     expect(findButton(card.blocks, 'approve')).toBeNull();
     expect(findButton(card.blocks, 'recheck')?.value).toBe('LD-7K3F-9QX2');

@@ -75,7 +75,7 @@ export function requestFixture(overrides: Partial<RequestView> = {}): RequestVie
     plan: planFixture(),
     outcome: null,
     expiresAt: '2026-11-28T10:00:00.000Z',
-    actions: { approve: true, reject: true, cancel: true, recheck: false },
+    actions: { approve: true, reject: true, cancel: true, recheck: false, retry: false },
     followUp: null,
     ...overrides,
   };

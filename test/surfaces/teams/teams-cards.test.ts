@@ -128,8 +128,8 @@ describe('plan preview card', () => {
 describe('request cards', () => {
   const audiences = [
     ['everyone', null],
-    ['an approver', { decide: true, cancel: true }],
-    ['the requester', { decide: false, cancel: true }],
+    ['an approver', { decide: true, cancel: true, retry: true }],
+    ['the requester', { decide: false, cancel: true, retry: true }],
   ] as const;
 
   test.each(REQUEST_STATUSES.flatMap((status) => audiences.map(([who, viewer]) => [status, who, viewer] as const)))(
@@ -143,9 +143,10 @@ describe('request cards', () => {
       expect(verbs.includes('approve')).toBe(viewer?.decide === true && status === 'pending');
       expect(verbs.includes('reject')).toBe(viewer?.decide === true && status === 'pending');
       expect(verbs.includes('cancel')).toBe(viewer?.cancel === true && view.actions.cancel);
+      expect(verbs.includes('retry')).toBe(viewer?.retry === true && status === 'failed');
       expect(cardInputs(card).some((i) => i.id === 'reason')).toBe(viewer?.decide === true && status === 'pending');
-      // Only a request someone can still act on asks Teams to refresh it.
-      expect(card.refresh !== undefined).toBe(status === 'pending' || status === 'approved');
+      // Only a request someone can still act on (decide, cancel, retry a failed plan) asks Teams to refresh it.
+      expect(card.refresh !== undefined).toBe(status === 'pending' || status === 'approved' || status === 'failed');
       if (card.refresh) expect(card.refresh).toEqual({ action: { type: 'Action.Execute', title: 'Refresh', verb: 'refresh', data: { requestId: view.id } }, userIds: ['29:a', '29:b'] });
     },
   );
@@ -157,6 +158,7 @@ describe('request cards', () => {
     expect(fact(card, 'Request')).toBe(view.id);
     expect(cardVerbs(card).includes('cancel')).toBe(view.actions.cancel);
     expect(cardVerbs(card).includes('recheck')).toBe(view.actions.recheck);
+    expect(cardVerbs(card).includes('retry')).toBe(status === 'failed');
     expect(fact(card, 'Expires') !== null).toBe(status === 'pending');
   });
 
