@@ -9,6 +9,7 @@ import { createAuditLog } from './migrations/0005-create-audit-log.ts';
 import { addLeaseToken } from './migrations/0006-add-lease-token.ts';
 import { keyedAudit } from './migrations/0009-keyed-audit.ts';
 import { createRequestEvents } from './migrations/0010-create-request-events.ts';
+import { createOnceClaims } from './migrations/0011-create-once-claims.ts';
 import { createNoticesSent } from './migrations/0012-create-notices-sent.ts';
 import { createScanRuns } from './migrations/0013-create-scan-runs.ts';
 import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
@@ -25,6 +26,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-add-lease-token': addLeaseToken,
   '0009-keyed-audit': keyedAudit,
   '0010-create-request-events': createRequestEvents,
+  '0011-create-once-claims': createOnceClaims,
   '0012-create-notices-sent': createNoticesSent,
   '0013-create-scan-runs': createScanRuns,
   '0014-create-scan-staging': createScanStaging,
