@@ -39,5 +39,7 @@ export const storeMigrationProvider: MigrationProvider = {
   getMigrations: async () => ({ ...STORE_MIGRATIONS }),
 };
 
-/** Kysely's bookkeeping tables, named for License Doctor so they cannot clash with another application's. */
-export const MIGRATION_TABLES = { migrationTableName: 'license_doctor_migration', migrationLockTableName: 'license_doctor_migration_lock' } as const;
+/** Kysely's bookkeeping tables, named for License Doctor so they cannot clash with another application's. Numbers were
+ *  handed out to parallel work, so a store may have run a later migration before an earlier one lands (0011 after
+ *  0016): Kysely then runs the missing one instead of refusing the store. */
+export const MIGRATION_TABLES = { migrationTableName: 'license_doctor_migration', migrationLockTableName: 'license_doctor_migration_lock', allowUnorderedMigrations: true } as const;

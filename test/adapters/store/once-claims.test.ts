@@ -83,3 +83,20 @@ describe.each(engines)('%s', (_name, open, keys) => {
     await expect(stores[0]?.claimOnce('k', T0, 0)).rejects.toMatchObject({ code: 'store', details: { reason: 'invalid-argument' } });
   });
 });
+
+test('a store that ran the later migrations first (0011 landed after 0016) gets once_claims on its next migrate', async () => {
+  const late = join(dir, 'late.sqlite');
+  const first = await createRequestStore(`sqlite:${late}`);
+  await first.migrate();
+  await first.close();
+  const db = new Database(late);
+  db.exec("DROP TABLE once_claims; DELETE FROM license_doctor_migration WHERE name = '0011-create-once-claims'");
+  db.close();
+  const store = await createRequestStore(`sqlite:${late}`);
+  try {
+    await store.migrate();
+    expect(await store.claimOnce('k:late', Date.now(), 1_000)).toBe(true);
+  } finally {
+    await store.close();
+  }
+});
