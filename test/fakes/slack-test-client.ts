@@ -73,12 +73,25 @@ export class SlackTestClient {
     return { status: res.status, text: await res.text(), ms };
   }
 
-  /** Sends the last HTTP request again, byte for byte with its signature (an attacker's replay); `retryNum` marks it as Slack's redelivery instead. */
-  async replayLast(retryNum?: number): Promise<SlackHttpResult> {
+  /** Sends the last HTTP request again, byte for byte with its signature (an attacker's replay); `retryNum` marks it as
+   *  Slack's redelivery instead; `to` sends it to another instance's /slack/events. */
+  async replayLast(retryNum?: number, to: string = this.eventsUrl): Promise<SlackHttpResult> {
     if (!this.last) throw new Error('nothing was sent yet');
     const started = performance.now();
     const retry = retryNum ? { 'X-Slack-Retry-Num': String(retryNum), 'X-Slack-Retry-Reason': 'http_timeout' } : {};
-    const res = await fetch(this.eventsUrl, { method: 'POST', headers: { ...this.last.headers, ...retry }, body: this.last.body });
+    const res = await fetch(to, { method: 'POST', headers: { ...this.last.headers, ...retry }, body: this.last.body });
+    return { status: res.status, text: await res.text(), ms: performance.now() - started };
+  }
+
+  /** Slack's redelivery of the last request as Slack sends it: the same body, signed anew (a later timestamp), marked
+   *  `retryNum` (0: unmarked), to `to` (another instance's /slack/events). */
+  async redeliverLast(retryNum: number, to: string = this.eventsUrl): Promise<SlackHttpResult> {
+    if (!this.last) throw new Error('nothing was sent yet');
+    const started = performance.now();
+    const timestamp = Number(this.last.headers['X-Slack-Request-Timestamp']) + 1;
+    const retry = retryNum > 0 ? { 'X-Slack-Retry-Num': String(retryNum), 'X-Slack-Retry-Reason': 'http_timeout' } : {};
+    const headers = { 'Content-Type': this.last.headers['Content-Type'] ?? 'application/json', ...this.sign(this.last.body, { timestamp }), ...retry };
+    const res = await fetch(to, { method: 'POST', headers, body: this.last.body });
     return { status: res.status, text: await res.text(), ms: performance.now() - started };
   }
 

@@ -9,6 +9,7 @@ import type { RequestStore } from '../../core/ports/request-store.ts';
 import { requestStateHash } from './audit-chain.ts';
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
 import { verifyRequestStates, withRequestStates } from './audit-requests.ts';
+import { OnceClaims } from './once-claims.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, parseRequest, requestColumns, requestRow } from './store-rows.ts';
@@ -30,12 +31,14 @@ export class KyselyRequestStore implements RequestStore {
   readonly #engine: StoreEngine;
   readonly #now: () => number;
   readonly #auditKey: string | null;
+  readonly #claims: OnceClaims;
 
   /** `auditKey` (AUDIT_KEY): each audit entry then carries an HMAC of its hash, and verifyAudit checks them. */
   constructor(engine: StoreEngine, options: { readonly now?: () => number; readonly auditKey?: string } = {}) {
     this.#engine = engine;
     this.#now = options.now ?? Date.now;
     this.#auditKey = options.auditKey ?? null;
+    this.#claims = new OnceClaims(engine);
   }
 
   async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
@@ -209,6 +212,11 @@ export class KyselyRequestStore implements RequestStore {
       );
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     });
+  }
+
+  async claimOnce(key: string, nowMs: number, ttlMs: number): Promise<boolean> {
+    if (key === '' || !Number.isFinite(nowMs) || !(Number.isInteger(ttlMs) && ttlMs > 0)) throw misuse('claimOnce', `A claim needs a key, a time and a positive integer ttlMs (got ${nowMs}, ${ttlMs})`);
+    return this.#run('claimOnce', () => this.#claims.claim(key, nowMs, ttlMs));
   }
 
   async conversationRefs(key: string): Promise<ConversationRef[]> {

@@ -87,6 +87,12 @@ export interface NoticesSentTable {
   sent_at: string;
 }
 
+/** A key claimed until `until_ms` (claimOnce; migration 0011). */
+export interface OnceClaimsTable {
+  key: string;
+  until_ms: number;
+}
+
 /** The store's schema for Kysely. */
 export interface StoreDatabase {
   requests: RequestsTable;
@@ -100,6 +106,7 @@ export interface StoreDatabase {
   scan_staging: ScanStagingTable;
   scan_results: ScanResultsTable;
   notices_sent: NoticesSentTable;
+  once_claims: OnceClaimsTable;
   okta_event_receipts: OktaEventReceiptsTable;
   okta_log_cursor: OktaLogCursorTable;
 }

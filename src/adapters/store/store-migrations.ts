@@ -9,6 +9,7 @@ import { createAuditLog } from './migrations/0005-create-audit-log.ts';
 import { addLeaseToken } from './migrations/0006-add-lease-token.ts';
 import { keyedAudit } from './migrations/0009-keyed-audit.ts';
 import { createRequestEvents } from './migrations/0010-create-request-events.ts';
+import { createOnceClaims } from './migrations/0011-create-once-claims.ts';
 import { createNoticesSent } from './migrations/0012-create-notices-sent.ts';
 import { createScanRuns } from './migrations/0013-create-scan-runs.ts';
 import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
@@ -25,6 +26,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-add-lease-token': addLeaseToken,
   '0009-keyed-audit': keyedAudit,
   '0010-create-request-events': createRequestEvents,
+  '0011-create-once-claims': createOnceClaims,
   '0012-create-notices-sent': createNoticesSent,
   '0013-create-scan-runs': createScanRuns,
   '0014-create-scan-staging': createScanStaging,
@@ -37,5 +39,7 @@ export const storeMigrationProvider: MigrationProvider = {
   getMigrations: async () => ({ ...STORE_MIGRATIONS }),
 };
 
-/** Kysely's bookkeeping tables, named for License Doctor so they cannot clash with another application's. */
-export const MIGRATION_TABLES = { migrationTableName: 'license_doctor_migration', migrationLockTableName: 'license_doctor_migration_lock' } as const;
+/** Kysely's bookkeeping tables, named for License Doctor so they cannot clash with another application's. Numbers were
+ *  handed out to parallel work, so a store may have run a later migration before an earlier one lands (0011 after
+ *  0016): Kysely then runs the missing one instead of refusing the store. */
+export const MIGRATION_TABLES = { migrationTableName: 'license_doctor_migration', migrationLockTableName: 'license_doctor_migration_lock', allowUnorderedMigrations: true } as const;

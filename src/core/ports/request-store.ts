@@ -36,6 +36,9 @@ export interface RequestStore {
   conversationRefs(key: string): Promise<ConversationRef[]>;
   /** Records that the notice `key` was sent at `at`; false when it was recorded before (a notice goes out once, across instances). */
   claimNotice(key: string, at: string): Promise<boolean>;
+  /** True for the first claim of `key` within `ttlMs` from `nowMs`, across instances; false while an earlier claim holds
+   *  (lapsed claims are pruned). Keys are stored as given: pass a hash, never a secret or a payload. */
+  claimOnce(key: string, nowMs: number, ttlMs: number): Promise<boolean>;
   /** Appends to the audit log, chaining the entry to the last one (serialised across instances). */
   appendAudit(record: AuditRecord): Promise<AuditEntry>;
   /** Audit entries in order, optionally filtered. */

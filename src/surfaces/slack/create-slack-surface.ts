@@ -81,7 +81,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     logger: runtime.logger.child({ component: 'slack' }),
     approvalsChannel,
   };
-  installReplayGuard(app, runtime.clock, ctx.logger);
+  installReplayGuard(app, runtime.store, runtime.clock, ctx.logger);
   registerConversationListeners(app, ctx);
   registerPathListeners(app, ctx);
   registerDecisionListeners(app, ctx);
