@@ -12,7 +12,7 @@ import { isTerminalStatus } from './terminal-statuses.ts';
 export const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => !isTerminalStatus(s) && s !== 'failed');
 
 /** What a plan changes: the user, the group or the app of its blast radius (executions of one target never overlap). */
-function targetKey(plan: Plan, entraObjectId: string): string {
+export function targetKey(plan: Plan, entraObjectId: string): string {
   const b = plan.blastRadius;
   switch (b.kind) {
     case 'user': return `user:${entraObjectId.toLowerCase()}`;
