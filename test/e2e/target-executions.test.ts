@@ -2,7 +2,7 @@
 // 3 both change it), run at once by two bot instances (each its own runtime and store connection, on one SQLite file
 // or one PostgreSQL schema). The vendor writes each instance sends form two separate stretches of time, never
 // interleaved: the second execution finds the target's lease taken, returns null like a busy request lease, and runs
-// when tried again (as the maintenance pass does).
+// when tried again (as the maintenance pass does). And requests asked for at once on both instances: one is created.
 // Without a PostgreSQL at TEST_DATABASE_URL, jest's global setup starts one shipped through npm (test/support).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Runtime } from '../../src/main.ts';
 import type { RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
-import { approve, ask } from '../support/request-flow.ts';
+import { AGENT, approve, ask } from '../support/request-flow.ts';
 import { startLiveRuntime, startTestSandbox, type TestRuntimeOptions } from '../support/test-runtime.ts';
 
 jest.setTimeout(90_000);
@@ -48,6 +48,18 @@ describe.each(stores)('%s', (_name, storeOptions) => {
   afterAll(async () => {
     await Promise.all(runtimes.map((rt) => rt.close()));
     await sandbox.close();
+  });
+
+  test('10 requests for one user and path asked at once on two instances: one is created, every other is refused naming it', async () => {
+    const asks = Array.from({ length: 10 }, (_, i) => ask((runtimes[i % 2] as Runtime).services, { query: ADELE, path: 'okta-owns-licenses' }).then((r) => r, (err: unknown) => err));
+    const results = await Promise.all(asks);
+    const created = results.filter((r): r is { id: string; status: string } => typeof r === 'object' && r !== null && 'status' in r);
+    expect(created).toHaveLength(1);
+    const winner = created[0]?.id;
+    for (const refusal of results.filter((r) => !created.includes(r as never))) {
+      expect(refusal).toMatchObject({ code: 'policy', details: { reason: 'target-busy', requestId: winner }, message: expect.stringContaining(`Request ${winner ?? ''}`) });
+    }
+    await runtimes[0]?.services.decide({ requestId: winner ?? '', decision: 'cancel', actor: AGENT });
   });
 
   test('two requests for one app, executed at once by two instances: their vendor writes never interleave', async () => {
