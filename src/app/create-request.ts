@@ -1,7 +1,7 @@
 // Use case: ask for a change. The plan is built from the live state now; someone else must approve it.
 import { newRequest } from '../core/approval/new-request.ts';
 import { OPEN_STATUSES, openRequestForTarget, targetBusyMessage } from '../core/approval/open-request-for-target.ts';
-import { LicenseDoctorError } from '../core/errors.ts';
+import { LicenseDoctorError, isLicenseDoctorError } from '../core/errors.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
 import type { CliIdentity, LicenseRequest, Surface } from '../core/model/request.ts';
@@ -53,7 +53,13 @@ export async function createRequest(deps: ServiceDeps, input: CreateRequestInput
     await writeAudit(deps, result.audit);
     throw new LicenseDoctorError('policy', result.message, { reason: result.reason });
   }
-  await deps.store.create(result.request, { audit: inContext(deps, result.audit) });
+  // The pre-check above gives the friendly refusal; the store's own constraint settles a race between instances.
+  await deps.store.create(result.request, { audit: inContext(deps, result.audit) }).catch(async (err: unknown) => {
+    const openId = isLicenseDoctorError(err, 'conflict') && err.details['reason'] === 'target-busy' ? err.details['requestId'] : undefined;
+    const open = typeof openId === 'string' ? await deps.store.get(openId) : null;
+    if (open) throw new LicenseDoctorError('policy', targetBusyMessage(open), { reason: 'target-busy', requestId: open.id });
+    throw err;
+  });
   deps.logger.info({ requestId: result.request.id, path: input.path, user: user.userPrincipalName, by: requester.userPrincipalName }, 'request created');
   await deps.events.publish({ type: 'request-changed', change: 'created', request: result.request });
   return result.request;

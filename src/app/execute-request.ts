@@ -2,6 +2,7 @@
 // before every write the live state is read and checked against the plan (never the journal alone), every write is
 // journaled before and after under the token and read back after, and a process that dies mid-plan leaves a journal
 // from which the next start resumes without repeating a completed write.
+import { targetKey } from '../core/approval/open-request-for-target.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
 import { ExecutionLease, ExecutionStopped, isLeaseLost } from './execution-lease.ts';
 import { runPlan } from './run-plan.ts';
@@ -22,6 +23,14 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
   }
   const lease = new ExecutionLease(deps, requestId, { owner, token });
   try {
+    // One execution per target too: two requests for one user (or group, or app), say a retried one and a new one,
+    // never run at the same time. Taken after the request lease, and never waited for while holding it.
+    const request = await deps.store.get(requestId);
+    const target = request ? targetKey(request.plan, request.target.entraObjectId) : null;
+    if (target !== null && !(await lease.takeTarget(target))) {
+      deps.logger.info({ requestId, target }, 'another execution is changing the same target; this request runs after it');
+      return null;
+    }
     return await runPlan(deps, lease);
   } catch (err) {
     if (err instanceof ExecutionStopped) {

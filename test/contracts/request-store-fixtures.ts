@@ -45,14 +45,15 @@ function kbPlan(): Plan {
   };
 }
 
-/** A pending path-1 request for Adele (version 1, no decisions); ids are unique unless given. */
+/** A pending path-1 request for an Adele (version 1, no decisions); ids are unique unless given, and so is the
+ *  target's object id, so that open requests never hold the same target (the store allows one per target and path). */
 export function licenseRequest(overrides: Partial<LicenseRequest> = {}): LicenseRequest {
   const plan = kbPlan();
   return {
     id: randomUUID(), status: 'pending', version: 1, path: plan.path, scope: plan.scope, approvalsRequired: 1, requestedBy: REQUESTER,
     reason: 'INC0012345 — Adele can’t get her mailbox back; Okta’s push keeps failing (“inherited from a group”) ✓',
     removalAcknowledged: false,
-    target: { userPrincipalName: 'adele.vance@contoso.com', displayName: 'Adele Vance', entraObjectId: entraUser().id, oktaUserId: oktaUser().id, appId: oktaApp().id },
+    target: { userPrincipalName: 'adele.vance@contoso.com', displayName: 'Adele Vance', entraObjectId: randomUUID(), oktaUserId: oktaUser().id, appId: oktaApp().id },
     plan,
     decisions: [],
     steps: plan.steps.map((s) => ({ stepId: s.id, status: 'pending', detail: null, at: null })),

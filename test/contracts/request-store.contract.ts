@@ -6,6 +6,7 @@ import { auditContract } from './request-store-audit.contract.ts';
 import { auditStateContract } from './request-store-audit-state.contract.ts';
 import { approver, decided, licenseRequest, spread } from './request-store-fixtures.ts';
 import { leaseJournalRefsContract } from './request-store-leases.contract.ts';
+import { targetContract } from './request-store-targets.contract.ts';
 
 /** One database, as the contract sees it. */
 export interface StoreTarget {
@@ -183,6 +184,7 @@ export function requestStoreContract(setup: StoreContractSetup): void {
   });
 
   leaseJournalRefsContract(ctx);
+  targetContract(ctx);
   auditContract(ctx);
   auditStateContract(setup);
 }

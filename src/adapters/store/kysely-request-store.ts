@@ -7,12 +7,13 @@ import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts'
 import type { EventChannel } from '../../core/ports/event-channel.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
 import { requestStateHash } from './audit-chain.ts';
+import { acquireTargetLease, createConflict, releaseTargetLease, renewTargetLease } from './kysely-target-leases.ts';
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
 import { verifyRequestStates, withRequestStates } from './audit-requests.ts';
 import { OnceClaims } from './once-claims.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
-import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, parseRequest, requestColumns, requestRow } from './store-rows.ts';
+import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, openTargetUpdate, parseRequest, requestColumns, requestRow } from './store-rows.ts';
 import { isUniqueViolation, toStoreError } from './to-store-error.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -71,7 +72,8 @@ export class KyselyRequestStore implements RequestStore {
         await this.#auditState(trx, request, options.audit);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new LicenseDoctorError('conflict', `Request ${request.id} already exists; create each request once, with a new id.`, { operation: 'create', licenseRequestId: request.id });
+      // Two unique keys: the id, and the open request's target (one open request per target and path).
+      if (isUniqueViolation(err)) throw await this.#run('create', () => createConflict(this.#engine, request));
       throw toStoreError(err, 'create', this.#engine);
     }
   }
@@ -101,7 +103,7 @@ export class KyselyRequestStore implements RequestStore {
     const { fence, audit = [] } = options;
     return this.#run('compareAndSet', () =>
       this.#engine.writeTransaction(async (trx) => {
-        let update = trx.updateTable('requests').set(requestColumns(next)).where('id', '=', next.id).where('version', '=', expectedVersion);
+        let update = trx.updateTable('requests').set({ ...requestColumns(next), ...openTargetUpdate(next) }).where('id', '=', next.id).where('version', '=', expectedVersion);
         if (fence) update = update.where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token);
         const result = await update.executeTakeFirst();
         if (result.numUpdatedRows !== 1n) return false;
@@ -160,6 +162,20 @@ export class KyselyRequestStore implements RequestStore {
           .where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token).execute(),
       );
     });
+  }
+
+  async acquireTargetLease(targetKey: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
+    checkLease('acquireTargetLease', owner, nowMs, ttlMs);
+    return this.#run('acquireTargetLease', () => acquireTargetLease(this.#engine, targetKey, owner, nowMs, ttlMs));
+  }
+
+  async renewTargetLease(targetKey: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
+    checkLease('renewTargetLease', fence.owner, nowMs, ttlMs);
+    return this.#run('renewTargetLease', () => renewTargetLease(this.#engine, targetKey, fence, nowMs, ttlMs));
+  }
+
+  async releaseTargetLease(targetKey: string, fence: LeaseFence): Promise<void> {
+    return this.#run('releaseTargetLease', () => releaseTargetLease(this.#engine, targetKey, fence));
   }
 
   /** A finished row is final: writing its attempt again (started or finished) changes nothing. */

@@ -21,6 +21,17 @@ export interface RequestsTable {
   lease_until: string | null;
   /** Grows with every lease taken (fencing token); writes under a lease name the token they hold. */
   lease_token: number;
+  /** The request's path and target while it is open, else null (unique: one open request per target and path). */
+  open_target: string | null;
+}
+
+/** One lease per target (user, group or app): one execution at a time changes it, across instances. */
+export interface TargetLeasesTable {
+  target_key: string;
+  owner: string | null;
+  until: string | null;
+  /** Grows with every lease taken (fencing token). */
+  token: number;
 }
 
 /** One row per decision on a request (its position in `decisions`), written with the compare-and-set that adds it. */
@@ -96,6 +107,7 @@ export interface OnceClaimsTable {
 /** The store's schema for Kysely. */
 export interface StoreDatabase {
   requests: RequestsTable;
+  target_leases: TargetLeasesTable;
   decisions: DecisionsTable;
   journal: JournalTable;
   conversation_refs: ConversationRefsTable;

@@ -7,6 +7,7 @@ import { createJournal } from './migrations/0003-create-journal.ts';
 import { createConversationRefs } from './migrations/0004-create-conversation-refs.ts';
 import { createAuditLog } from './migrations/0005-create-audit-log.ts';
 import { addLeaseToken } from './migrations/0006-add-lease-token.ts';
+import { oneChangePerTarget } from './migrations/0008-one-change-per-target.ts';
 import { keyedAudit } from './migrations/0009-keyed-audit.ts';
 import { createRequestEvents } from './migrations/0010-create-request-events.ts';
 import { createOnceClaims } from './migrations/0011-create-once-claims.ts';
@@ -24,6 +25,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-create-conversation-refs': createConversationRefs,
   '0005-create-audit-log': createAuditLog,
   '0006-add-lease-token': addLeaseToken,
+  '0008-one-change-per-target': oneChangePerTarget,
   '0009-keyed-audit': keyedAudit,
   '0010-create-request-events': createRequestEvents,
   '0011-create-once-claims': createOnceClaims,

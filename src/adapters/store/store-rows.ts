@@ -1,5 +1,6 @@
 // Model <-> row mapping for the store's tables. The request's JSON is authoritative; its other columns are copies
 // for queries. Rows are this store's own writes, so reading checks only what a hand edit could break.
+import { openTargetKey } from '../../core/approval/open-request-for-target.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { AuditEntry, ConversationRef, JournalEntry } from '../../core/model/journal.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
@@ -7,15 +8,19 @@ import type { StoredAuditEntry } from './audit-chain.ts';
 import type { AuditLogTable, ConversationRefsTable, DecisionsTable, JournalTable, RequestsTable } from './store-database.ts';
 
 /** The request's columns that every compare-and-set rewrites. */
-export function requestColumns(r: LicenseRequest): Omit<RequestsTable, 'id' | 'created_at' | 'lease_owner' | 'lease_until' | 'lease_token'> {
+export function requestColumns(r: LicenseRequest): Omit<RequestsTable, 'id' | 'created_at' | 'lease_owner' | 'lease_until' | 'lease_token' | 'open_target'> {
   return {
     status: r.status, version: r.version, path: r.path, scope: r.scope, requested_by: r.requestedBy.userPrincipalName,
     target_upn: r.target.userPrincipalName, updated_at: r.updatedAt, expires_at: r.expiresAt, request_json: JSON.stringify(r),
   };
 }
 
-/** A new request's row (no lease). */
-export const requestRow = (r: LicenseRequest): RequestsTable => ({ id: r.id, created_at: r.createdAt, ...requestColumns(r), lease_owner: null, lease_until: null, lease_token: 0 });
+/** A new request's row (no lease; holding its target while open). */
+export const requestRow = (r: LicenseRequest): RequestsTable => ({ id: r.id, created_at: r.createdAt, ...requestColumns(r), lease_owner: null, lease_until: null, lease_token: 0, open_target: openTargetKey(r) });
+
+/** What a compare-and-set does to `open_target`: a request that closes frees its target; one that stays open keeps it,
+ *  and one reopened by a retry does not take it back (executions of one target never overlap anyway, see target leases). */
+export const openTargetUpdate = (r: LicenseRequest): { open_target?: null } => (openTargetKey(r) === null ? { open_target: null } : {});
 
 const unreadable = (what: string, detail: string) =>
   new LicenseDoctorError('store', `The store holds ${what} that cannot be read (${detail}): it was edited outside License Doctor; restore it from a backup.`, { operation: 'read' });

@@ -11,14 +11,20 @@ import { isTerminalStatus } from './terminal-statuses.ts';
  */
 export const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => !isTerminalStatus(s) && s !== 'failed');
 
-/** What a plan changes: the user, the group or the app of its blast radius. */
-function targetKey(plan: Plan, entraObjectId: string): string {
+/** What a plan changes: the user, the group or the app of its blast radius (executions of one target never overlap). */
+export function targetKey(plan: Plan, entraObjectId: string): string {
   const b = plan.blastRadius;
   switch (b.kind) {
     case 'user': return `user:${entraObjectId.toLowerCase()}`;
     case 'group': return `group:${b.groupId.toLowerCase()}`;
     case 'app': return `app:${b.appId.toLowerCase()}`;
   }
+}
+
+/** The key an open request holds in the store (path and target), so that a second one cannot be stored even by
+ *  another instance; null once the request is no longer open. Also the format of migration 0008's backfill. */
+export function openTargetKey(request: LicenseRequest): string | null {
+  return OPEN_STATUSES.includes(request.status) ? `${request.plan.path} ${targetKey(request.plan, request.target.entraObjectId)}` : null;
 }
 
 /** The open request among `open` with the same target and path as the new plan, if any. */

@@ -9,7 +9,9 @@ import type { EventChannel } from './event-channel.ts';
 export interface RequestStore {
   /** Creates the schema or migrates it to the current version (idempotent; safe with several instances). */
   migrate(): Promise<void>;
-  /** Stores a new request (its version must be 1); appends `audit` records in the same transaction. */
+  /** Stores a new request (its version must be 1); appends `audit` records in the same transaction. At most one open
+   *  request per target and path (openTargetKey): another one is refused with `conflict`, reason `target-busy`,
+   *  `requestId` the open one, whichever instance stored it. */
   create(request: LicenseRequest, options?: { readonly audit?: readonly AuditRecord[] }): Promise<void>;
   /** The request, or null. */
   get(id: string): Promise<LicenseRequest | null>;
@@ -25,6 +27,13 @@ export interface RequestStore {
   renewLease(requestId: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean>;
   /** Releases the lease `fence` names (nothing when it was taken over). */
   releaseLease(requestId: string, fence: LeaseFence): Promise<void>;
+  /** Takes the lease of a target (targetKey: user, group or app) like acquireLease: executions of different requests
+   *  for one target never overlap. Its token, or null while another owner holds a live lease. */
+  acquireTargetLease(targetKey: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null>;
+  /** Extends the target lease `fence` names; false when it was taken over. */
+  renewTargetLease(targetKey: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean>;
+  /** Releases the target lease `fence` names (nothing when it was taken over). */
+  releaseTargetLease(targetKey: string, fence: LeaseFence): Promise<void>;
   /** Appends a journal row (status `started`) or finishes one (same requestId, stepId and attempt); with `fence`, only
    *  while that lease holds (false otherwise, nothing written). */
   writeJournal(entry: JournalEntry, fence?: LeaseFence): Promise<boolean>;
