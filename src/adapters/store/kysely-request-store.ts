@@ -11,6 +11,7 @@ import { acquireTargetLease, createConflict, releaseTargetLease, renewTargetLeas
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
 import { verifyRequestStates, withRequestStates } from './audit-requests.ts';
 import { OnceClaims } from './once-claims.ts';
+import { acquireRequestLease, releaseRequestLease, renewRequestLease } from './request-leases.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, openTargetUpdate, parseRequest, requestColumns, requestRow } from './store-rows.ts';
@@ -128,40 +129,17 @@ export class KyselyRequestStore implements RequestStore {
 
   async acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
     checkLease('acquireLease', owner, nowMs, ttlMs);
-    const now = iso(nowMs);
-    return this.#run('acquireLease', () =>
-      this.#engine.writeTransaction(async (trx) => {
-        const result = await trx.updateTable('requests')
-          .set((eb) => ({ lease_owner: owner, lease_until: iso(nowMs + ttlMs), lease_token: eb('lease_token', '+', 1) }))
-          .where('id', '=', requestId)
-          .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner)]))
-          .executeTakeFirst();
-        if (result.numUpdatedRows !== 1n) return null;
-        const row = await trx.selectFrom('requests').select('lease_token').where('id', '=', requestId).executeTakeFirstOrThrow();
-        return Number(row.lease_token);
-      }),
-    );
+    return this.#run('acquireLease', () => acquireRequestLease(this.#engine, requestId, owner, nowMs, ttlMs));
   }
 
   /** An expired lease nobody took is still this owner's: no one else can have run the plan meanwhile. */
   async renewLease(requestId: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
     checkLease('renewLease', fence.owner, nowMs, ttlMs);
-    return this.#run('renewLease', async () => {
-      const result = await this.#engine.write((db) =>
-        db.updateTable('requests').set({ lease_until: iso(nowMs + ttlMs) }).where('id', '=', requestId)
-          .where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token).executeTakeFirst(),
-      );
-      return result.numUpdatedRows === 1n;
-    });
+    return this.#run('renewLease', () => renewRequestLease(this.#engine, requestId, fence, nowMs, ttlMs));
   }
 
   async releaseLease(requestId: string, fence: LeaseFence): Promise<void> {
-    return this.#run('releaseLease', async () => {
-      await this.#engine.write((db) =>
-        db.updateTable('requests').set({ lease_owner: null, lease_until: null }).where('id', '=', requestId)
-          .where('lease_owner', '=', fence.owner).where('lease_token', '=', fence.token).execute(),
-      );
-    });
+    return this.#run('releaseLease', () => releaseRequestLease(this.#engine, requestId, fence));
   }
 
   async acquireTargetLease(targetKey: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
