@@ -49,7 +49,8 @@ describe('Retry end to end', () => {
   beforeAll(async () => {
     connector = await FakeTeamsConnector.start();
     connector.setMembers(APPROVALS, [agent, approver, secondApprover, nonApprover]);
-    app = await startTestApp({ env: { TEAMS_APPROVALS_CONVERSATION: APPROVALS } });
+    // A write answered 500 is read back (it may have landed); a short read-back keeps the failure quick here.
+    app = await startTestApp({ env: { TEAMS_APPROVALS_CONVERSATION: APPROVALS }, execution: { effectTimeoutMs: 1_000 } });
     teams = new TeamsClient(app.url, connector.serviceUrl);
     expect((await teams.install(approver, approvals)).status).toBe(200);
   });
@@ -104,8 +105,8 @@ describe('Retry end to end', () => {
 
     const retried = invokeCard(await teams.execute(agent, 'retry', button(cardOf(failedStatus), 'retry').data, agentChat, diagnosis.activityId));
     expect(['approved', 'executing', 'succeeded']).toContain(fact(retried, 'Status'));
-    const doneStatus = await connector.waitFor(updateOf(diagnosis.activityId, 'succeeded'), 20_000, "the agent's card showing success");
-    const doneApproval = await connector.waitFor(updateOf(posted.activityId, 'succeeded'), 20_000, 'the approval card showing success');
+    const doneStatus = await connector.waitFor(updateOf(diagnosis.activityId, 'succeeded'), 40_000, "the agent's card showing success");
+    const doneApproval = await connector.waitFor(updateOf(posted.activityId, 'succeeded'), 40_000, 'the approval card showing success');
     expect(cardVerbs(cardOf(doneStatus))).not.toContain('retry');
     expect(cardOf(doneApproval).refresh).toBeUndefined();
     await app.runtime.services.idle();

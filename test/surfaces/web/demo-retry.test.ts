@@ -14,7 +14,8 @@ const APPROVALS = DEMO_APPROVALS_CONVERSATION;
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // A write answered 500 is read back (it may have landed); a short read-back keeps the failure quick here.
+  app = await startTestApp({ execution: { effectTimeoutMs: 1_000 } });
 });
 afterAll(async () => {
   await app?.close();
