@@ -3,6 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse, SandboxServerOptions } from '../http.ts';
 
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** An errorId as Okta's look: `oae` and letters and digits (base64url's `-` and `_` never appear in them). */
+const errorId = (): string => `oae${[...randomBytes(19)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
+
 /** An Okta error answer: `{ errorCode, errorSummary, errorLink, errorId, errorCauses }`. */
 export function oktaError(status: number, errorCode: string, errorSummary: string, causes: readonly string[] = [], headers: Record<string, string> = {}): SandboxResponse {
   return {
@@ -12,7 +17,7 @@ export function oktaError(status: number, errorCode: string, errorSummary: strin
       errorCode,
       errorSummary,
       errorLink: errorCode,
-      errorId: `oae${randomBytes(16).toString('base64url').slice(0, 19)}`,
+      errorId: errorId(),
       errorCauses: causes.map((errorSummary) => ({ errorSummary })),
     },
   };

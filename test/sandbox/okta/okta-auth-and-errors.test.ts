@@ -19,7 +19,7 @@ describe('sandbox Okta server: credentials', () => {
     expect(res.status).toBe(401);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ errorCode: code, errorSummary: summary, errorLink: code, errorCauses: [] });
-    expect(body.errorId).toMatch(/^oae\w+/);
+    expect(body.errorId).toMatch(/^oae[A-Za-z0-9]{19}$/);
     expect(res.headers.get('x-okta-request-id')).toBeTruthy();
   });
 
