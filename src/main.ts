@@ -149,7 +149,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime),
   };
   const runtime: Runtime = {
-    config, logger, sandbox, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet,
+    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet,
     followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => {
       okta.clearCaches();

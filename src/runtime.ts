@@ -4,7 +4,7 @@ import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import type { RequestEvents } from './app/request-events.ts';
 import type { ExecutionSettings } from './app/service-deps.ts';
 import type { Services } from './app/services.ts';
-import type { Config } from './config/config.ts';
+import type { Config, LiveTenantConfig } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { EntraDirectory } from './core/ports/entra-directory.ts';
 import type { OktaOrg } from './core/ports/okta-org.ts';
@@ -22,6 +22,8 @@ export interface Runtime {
   readonly logger: Logger;
   /** The running sandbox tenant in sandbox mode, else null. */
   readonly sandbox: RunningSandbox | null;
+  /** Where Graph and Okta are and how to sign in: the configured tenant, or the sandbox's endpoints in sandbox mode. */
+  readonly tenant: LiveTenantConfig;
   readonly entra: EntraDirectory;
   readonly okta: OktaOrg;
   readonly workflows: WorkflowsFlow | null;
@@ -66,15 +68,15 @@ export interface RuntimeOptions {
 export interface OktaEvents {
   readonly receipts: EventReceipts;
   readonly cursors: PollCursorStore;
-  /** The System Log (null without an Okta org). */
-  readonly log: OktaSystemLog | null;
+  /** The System Log. */
+  readonly log: OktaSystemLog;
   close(): Promise<void>;
 }
 
 /** Builders for the fleet's adapters; each loads its modules on first use. */
 export interface FleetFactories {
   createScanRuntime(options?: ScanRuntimeOptions): Promise<ScanRuntime>;
-  /** Okta's event hook API (null without an Okta org). */
-  eventHooks(): Promise<OktaEventHooks | null>;
+  /** Okta's event hook API. */
+  eventHooks(): Promise<OktaEventHooks>;
   openOktaEvents(): Promise<OktaEvents>;
 }

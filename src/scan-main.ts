@@ -26,14 +26,7 @@ export interface ScanRuntimeOptions extends Pick<RuntimeOptions, 'databaseUrl' |
 
 /** Scan dependencies over the runtime's tenant (the sandbox's endpoints in sandbox mode). */
 export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOptions = {}): Promise<ScanRuntime> {
-  const { config, sandbox } = runtime;
-  const tenant = sandbox
-    ? {
-        graph: { baseUrl: sandbox.endpoints.graphBaseUrl, credential: { kind: 'static' as const, token: sandbox.endpoints.graphToken } },
-        okta: { orgUrl: sandbox.endpoints.oktaOrgUrl, auth: { kind: 'ssws' as const, token: sandbox.endpoints.oktaToken } },
-      }
-    : config.tenant;
-  if (!tenant) throw new Error('live mode without tenant settings: loadConfig should have refused this configuration');
+  const { config, sandbox, tenant } = runtime;
   const graphCredential = tenant.graph.credential;
   const observe = options.onVendorRequest;
   const transport = createGraphTransport({
@@ -68,19 +61,16 @@ export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOp
   return { deps, store, close: () => store.close() };
 }
 
-/** The Okta org of the runtime (the sandbox's in sandbox mode), with an OAuth service app limited to `scopes`. */
+/** The runtime's Okta org (the sandbox's in sandbox mode), an OAuth service app limited to `scopes`. */
 function oktaOf(runtime: Runtime, scopes: string[]) {
-  const { config, sandbox } = runtime;
-  const okta = sandbox ? { orgUrl: sandbox.endpoints.oktaOrgUrl, auth: { kind: 'ssws' as const, token: sandbox.endpoints.oktaToken } } : config.tenant?.okta;
-  if (!okta) return null;
+  const { okta } = runtime.tenant;
   const auth = okta.auth.kind === 'ssws' ? okta.auth : { kind: 'private-key' as const, clientId: okta.auth.clientId, privateKey: okta.auth.privateKey, scopes, ...(okta.auth.keyId ? { keyId: okta.auth.keyId } : {}) };
   return { orgUrl: okta.orgUrl, auth };
 }
 
-/** Okta's event hook API, for `hooks register` (null without an Okta org). */
-export function createEventHookClient(runtime: Runtime): OktaEventHooks | null {
-  const okta = oktaOf(runtime, ['okta.eventHooks.manage', 'okta.eventHooks.read']);
-  return okta ? createOktaEventHooks(okta) : null;
+/** Okta's event hook API, for `hooks register`. */
+export function createEventHookClient(runtime: Runtime): OktaEventHooks {
+  return createOktaEventHooks(oktaOf(runtime, ['okta.eventHooks.manage', 'okta.eventHooks.read']));
 }
 
 /** What the event hook and the System Log poller keep (receipts, the poll cursor) and read (the System Log). */
@@ -88,10 +78,9 @@ export async function openOktaEvents(runtime: Runtime): Promise<OktaEvents> {
   const engine = await openStoreEngine(runtime.config.databaseUrl);
   // Migrates the store's schema (the same migrations as the request store; a no-op when already done).
   await createScanStore(engine);
-  const okta = oktaOf(runtime, ['okta.logs.read']);
   return {
     receipts: new KyselyEventReceipts(engine), cursors: new KyselyPollCursor(engine),
-    log: okta ? createOktaAppUserPages(okta) : null,
+    log: createOktaAppUserPages(oktaOf(runtime, ['okta.logs.read'])),
     close: () => engine.close(),
   };
 }

@@ -3,7 +3,7 @@
 import type { EventReceipts } from '../../core/ports/event-receipts.ts';
 import type { PollCursorStore } from '../../core/ports/okta-system-log.ts';
 import type { StoreEngine } from './store-engine.ts';
-import { toStoreError } from './to-store-error.ts';
+import { storeCall, toStoreError } from './to-store-error.ts';
 
 /** Event receipts in the store (migration 0016). */
 export class KyselyEventReceipts implements EventReceipts {
@@ -34,12 +34,8 @@ export class KyselyPollCursor implements PollCursorStore {
     this.#engine = engine;
   }
 
-  async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw toStoreError(err, operation, this.#engine);
-    }
+  #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    return storeCall(operation, this.#engine, fn);
   }
 
   acquirePollLease(owner: string, nowMs: number, ttlMs: number): Promise<boolean> {

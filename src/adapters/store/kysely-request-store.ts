@@ -15,7 +15,7 @@ import { acquireRequestLease, releaseRequestLease, renewRequestLease } from './r
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, openTargetUpdate, parseRequest, requestColumns, requestRow } from './store-rows.ts';
-import { isUniqueViolation, toStoreError } from './to-store-error.ts';
+import { isUniqueViolation, storeCall, toStoreError } from './to-store-error.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -43,12 +43,8 @@ export class KyselyRequestStore implements RequestStore {
     this.#claims = new OnceClaims(engine);
   }
 
-  async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw toStoreError(err, operation, this.#engine);
-    }
+  #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    return storeCall(operation, this.#engine, fn);
   }
 
   /** With a key over a log whose head has no MAC (the key was just turned on), an `audit.keyed` entry seals it. */

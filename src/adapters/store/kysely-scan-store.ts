@@ -7,7 +7,7 @@ import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { deleteStaged, insertResults, insertStaging } from './scan-bulk-sql.ts';
 import { inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
-import { toStoreError } from './to-store-error.ts';
+import { storeCall } from './to-store-error.ts';
 
 const LEASE = 'scan';
 
@@ -19,12 +19,8 @@ export class KyselyScanStore implements ScanStore {
     this.#engine = engine;
   }
 
-  async #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw toStoreError(err, operation, this.#engine);
-    }
+  #run<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    return storeCall(operation, this.#engine, fn);
   }
 
   migrate(): Promise<void> {

@@ -82,3 +82,12 @@ export function toStoreError(err: unknown, operation: string, location: StoreLoc
   const details: ErrorDetails = { operation, vendorMessage: text, ...(code === null ? {} : { vendorCode: code }) };
   return new LicenseDoctorError(isUnreachable(err) ? 'unavailable' : 'store', advice(code, text, location.display, operation), details);
 }
+
+/** Runs one store operation; a driver error becomes the LicenseDoctorError toStoreError makes of it. */
+export async function storeCall<T>(operation: string, location: StoreLocation, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toStoreError(err, operation, location);
+  }
+}

@@ -24,8 +24,7 @@ export async function createOktaEventsSurface(runtime: Runtime): Promise<Mounted
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<unknown> = Promise.resolve();
   const startPolling = (seconds: number) => {
-    const log = stored.log;
-    if (!log) return;
+    const { log } = stored;
     const deps = {
       ...handling, log, cursors: stored.cursors,
       owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, leaseMs: seconds * 3000, firstPollLookbackMs: 3_600_000, maxPages: 20,
