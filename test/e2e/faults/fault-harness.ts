@@ -21,7 +21,7 @@ const runtime = await createRuntime(loadConfig(process.env), {
   ...(schema ? { databaseSchema: schema } : {}),
   execution: {
     leaseMs: env('LEASE_MS', 1_000), verifyTimeoutMs: 5_000, verifyIntervalMs: 20, verifyMaxIntervalMs: 40,
-    effectTimeoutMs: env('EFFECT_TIMEOUT_MS', 1_000), effectIntervalMs: 10, callTimeoutMs: env('CALL_TIMEOUT_MS', 800),
+    effectTimeoutMs: env('EFFECT_TIMEOUT_MS', 1_000), effectIntervalMs: 10, callTimeoutMs: env('CALL_TIMEOUT_MS', 2_000),
   },
   onVendorRequest: ({ method, url }) => {
     const path = new URL(url).pathname;

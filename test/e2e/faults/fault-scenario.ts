@@ -2,10 +2,11 @@
 // request approved; the child process that runs it (fault-harness.ts) and dies or pauses at a boundary; the tenant
 // changes an administrator makes meanwhile; and the checks every case ends with (the invariant).
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { Plan } from '../../../src/core/model/plan.ts';
 import type { Runtime } from '../../../src/main.ts';
 import { SKU } from '../../../src/sandbox/seed-catalog.ts';
@@ -15,9 +16,9 @@ import { graph, licensePaths, okta, settled } from '../../support/sandbox-admin.
 import { liveEnv, startLiveRuntime, startTestSandbox } from '../../support/test-runtime.ts';
 import { clearCalls, isWrite, planWrites, type Write } from '../../support/vendor-writes.ts';
 
-export const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Short enough that a takeover comes quickly, long enough for a step's calls on a busy machine. */
-export const LEASE_MS = 1_500;
+export const LEASE_MS = 3_000;
 const HARNESS = join(__dirname, 'fault-harness.ts');
 const dir = mkdtempSync(join(tmpdir(), 'ld-faults-'));
 
@@ -30,7 +31,7 @@ export interface Engine {
 let files = 0;
 export const SQLITE: Engine = { name: 'SQLite', store: () => ({ databaseUrl: `sqlite:${join(dir, `store-${++files}.sqlite`)}`, databaseSchema: null }) };
 /** Schemas made here, dropped by the suite's afterAll. */
-export const schemas: string[] = [];
+const schemas: string[] = [];
 export const POSTGRES: Engine = {
   name: 'PostgreSQL',
   store: () => {
@@ -39,7 +40,7 @@ export const POSTGRES: Engine = {
     return { databaseUrl: DATABASE_URL, databaseSchema: schema };
   },
 };
-export const faultsDir = dir;
+const faultsDir = dir;
 
 export interface Scenario {
   readonly sandbox: RunningSandbox;
@@ -118,7 +119,7 @@ export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: nu
 export function resumer(s: Scenario): Promise<Runtime> {
   return startLiveRuntime(s.sandbox, {
     databaseUrl: s.databaseUrl, ...(s.databaseSchema ? { databaseSchema: s.databaseSchema } : {}),
-    execution: { leaseMs: LEASE_MS, effectTimeoutMs: 1_000, effectIntervalMs: 10, callTimeoutMs: 800 },
+    execution: { leaseMs: LEASE_MS, effectTimeoutMs: 1_000, effectIntervalMs: 10, callTimeoutMs: 2_000 },
     onVendorRequest: ({ method, url }) => {
       const path = new URL(url).pathname;
       if (isWrite(method, path)) s.writes.push(`${method.toUpperCase()} ${decodeURIComponent(path).toLowerCase()}`);
@@ -192,3 +193,11 @@ export function boundary(label: string): number {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** afterAll of every fault test file: the children's files and the PostgreSQL schemas the file's cases made. */
+export async function cleanUpFaults(): Promise<void> {
+  rmSync(faultsDir, { recursive: true, force: true });
+  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+}

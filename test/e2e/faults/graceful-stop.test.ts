@@ -1,15 +1,10 @@
 // The fault suite, part 4: SIGTERM while a vendor write is in flight. The process finishes that call, journals it,
 // releases its lease and exits by itself; another instance resumes at once (no lease to wait out) and finishes.
-import pg from 'pg';
-import { rmSync } from 'node:fs';
-import { approvedAdele, boundary, DATABASE_URL, expectInvariant, faultsDir, heldSkus, POSTGRES, resumer, schemas, SQLITE, startChild, type Engine } from './fault-scenario.ts';
+import {
+  approvedAdele, boundary, cleanUpFaults, expectInvariant, heldSkus, POSTGRES, resumer, SQLITE, startChild, type Engine,
+} from './fault-scenario.ts';
 
-afterAll(async () => {
-  rmSync(faultsDir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+afterAll(cleanUpFaults);
 
 const CASES: ReadonlyArray<readonly [Engine, string]> = [[SQLITE, 's2 journaled-start'], [POSTGRES, 's3 journaled-start']];
 

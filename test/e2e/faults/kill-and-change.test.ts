@@ -1,19 +1,11 @@
 // The fault suite, part 1: a process SIGKILLed at an execution boundary, an administrator changing the tenant while
 // it is down, and a fresh instance resuming once the lease ran out. Whatever changed, the resume reads the live state
 // before each write: it finishes when the plan still fits, and otherwise stops before writing, saying what changed.
-import pg from 'pg';
-import { rmSync } from 'node:fs';
 import {
-  approvedAdele, boundary, changeTenant, expectInvariant, faultsDir, heldSkus, LEASE_MS, POSTGRES, resumer, schemas, sleep, SQLITE, startChild,
-  DATABASE_URL, type Engine, type TenantChange,
+  approvedAdele, boundary, changeTenant, cleanUpFaults, expectInvariant, heldSkus, LEASE_MS, POSTGRES, resumer, sleep, SQLITE, startChild, type Engine, type TenantChange,
 } from './fault-scenario.ts';
 
-afterAll(async () => {
-  rmSync(faultsDir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+afterAll(cleanUpFaults);
 
 /** Where the process dies, what changes meanwhile, and how the resumed request must end. */
 const CASES: ReadonlyArray<readonly [Engine, string, TenantChange, 'succeeded' | 'failed']> = [

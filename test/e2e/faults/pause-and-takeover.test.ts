@@ -2,19 +2,11 @@
 // taking the request over (after an administrator changed the tenant, in some cases) and ending it, then the paused
 // process continued (SIGCONT). Its fencing token is stale: it must not send another write, journal anything, or
 // record an outcome, and the tenant keeps every license.
-import pg from 'pg';
-import { rmSync } from 'node:fs';
 import {
-  approvedAdele, boundary, changeTenant, expectInvariant, faultsDir, heldSkus, LEASE_MS, POSTGRES, resumer, schemas, sleep, SQLITE, startChild,
-  DATABASE_URL, type Engine, type TenantChange,
+  approvedAdele, boundary, changeTenant, cleanUpFaults, expectInvariant, heldSkus, LEASE_MS, POSTGRES, resumer, sleep, SQLITE, startChild, type Engine, type TenantChange,
 } from './fault-scenario.ts';
 
-afterAll(async () => {
-  rmSync(faultsDir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+afterAll(cleanUpFaults);
 
 const CASES: ReadonlyArray<readonly [Engine, string, TenantChange, 'succeeded' | 'failed']> = [
   // Paused after Okta's write landed, before journaling it: the other instance finds it done.

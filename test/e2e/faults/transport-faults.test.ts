@@ -1,17 +1,12 @@
 // The fault suite, part 3: a process running the whole plan while the transport fails after a write landed (the
 // connection dropped before the answer) or a vendor never answers. A lost answer is read back: the plan continues
 // when the write landed and stops, saying so, when it did not; no write is sent twice and no license is lost.
-import pg from 'pg';
-import { rmSync } from 'node:fs';
 import type { FaultRule } from '../../../src/sandbox/faults.ts';
-import { approvedAdele, DATABASE_URL, expectInvariant, faultsDir, heldSkus, POSTGRES, resumer, schemas, SQLITE, startChild, type Engine } from './fault-scenario.ts';
+import {
+  approvedAdele, cleanUpFaults, expectInvariant, heldSkus, POSTGRES, resumer, SQLITE, startChild, type Engine,
+} from './fault-scenario.ts';
 
-afterAll(async () => {
-  rmSync(faultsDir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
+afterAll(cleanUpFaults);
 
 const OKTA_APP_USER = '^/api/v1/apps/[^/]+/users/[^/]+$';
 const CASES: ReadonlyArray<readonly [Engine, string, 'graph' | 'okta', FaultRule, 'succeeded' | 'failed']> = [
