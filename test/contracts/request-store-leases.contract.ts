@@ -1,12 +1,12 @@
-// RequestStore contract, part 2: execution leases, the journal and conversation references.
+// RequestStore contract, part 2: execution leases and the journal.
 import type { ContractContext } from './request-store.contract.ts';
 import { approver, decided, journalEntry, licenseRequest, spread } from './request-store-fixtures.ts';
 
 const T0 = Date.parse('2026-05-07T12:00:00.000Z');
 const TTL = 60_000;
 
-/** Defines the lease, journal and conversation-reference tests on the shared context. */
-export function leaseJournalRefsContract(ctx: ContractContext): void {
+/** Defines the lease and journal tests on the shared context. */
+export function leaseJournalContract(ctx: ContractContext): void {
   const newRequest = async () => {
     const request = licenseRequest();
     await ctx.store.create(request);
@@ -167,21 +167,6 @@ export function leaseJournalRefsContract(ctx: ContractContext): void {
       expect(await s.journal(id)).toStrictEqual([row]);
       expect(await s.writeJournal({ ...row, status: 'failed', finishedAt: '2026-05-07T12:06:00.000Z', owner: 'b' }, b)).toBe(true);
       expect((await s.journal(id)).map((j) => j.status)).toEqual(['failed']);
-    });
-  });
-
-  describe('conversation references', () => {
-    test('saved, replaced per surface and key, listed by key', async () => {
-      const key = `request:${licenseRequest().id}`;
-      const s = ctx.store;
-      const slack = { surface: 'slack', key, ref: { channel: 'C0APPROVALS', ts: '1715083200.000100' }, updatedAt: '2026-05-07T12:00:00.000Z' } as const;
-      const teams = { surface: 'teams', key, ref: { activityId: '1:abc', conversation: { id: '19:x@thread.tacv2', tenantId: 't' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' }, updatedAt: '2026-05-07T12:00:01.000Z' } as const;
-      await s.saveConversationRef(slack);
-      await s.saveConversationRef(teams);
-      const slackMoved = { ...slack, ref: { channel: 'C0APPROVALS', ts: '1715083300.000200', thread_ts: null }, updatedAt: '2026-05-07T12:10:00.000Z' };
-      await s.saveConversationRef(slackMoved);
-      expect(await s.conversationRefs(key)).toStrictEqual([slackMoved, teams]);
-      expect(await s.conversationRefs(`${key}-other`)).toEqual([]);
     });
   });
 }

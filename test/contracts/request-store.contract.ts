@@ -2,10 +2,11 @@
 // A test file supplies a StoreContractSetup and calls requestStoreContract(setup) at the top level.
 import { STORE_MIGRATIONS } from '../../src/adapters/store/store-migrations.ts';
 import type { RequestStore } from '../../src/core/ports/request-store.ts';
+import { conversationRefsContract } from './conversation-refs.contract.ts';
 import { auditContract } from './request-store-audit.contract.ts';
 import { auditStateContract } from './request-store-audit-state.contract.ts';
 import { approver, decided, licenseRequest, spread } from './request-store-fixtures.ts';
-import { leaseJournalRefsContract } from './request-store-leases.contract.ts';
+import { leaseJournalContract } from './request-store-leases.contract.ts';
 import { targetContract } from './request-store-targets.contract.ts';
 
 /** One database, as the contract sees it. */
@@ -183,7 +184,8 @@ export function requestStoreContract(setup: StoreContractSetup): void {
     });
   });
 
-  leaseJournalRefsContract(ctx);
+  leaseJournalContract(ctx);
+  conversationRefsContract(ctx);
   targetContract(ctx);
   auditContract(ctx);
   auditStateContract(setup);

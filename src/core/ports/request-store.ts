@@ -1,12 +1,13 @@
-import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../model/journal.ts';
+import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, JournalEntry, LeaseFence } from '../model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../model/request.ts';
+import type { ConversationRefs } from './conversation-refs.ts';
 import type { EventChannel } from './event-channel.ts';
 
 /**
  * Durable storage of requests, the execution journal, conversation references and the audit log. Implemented on
  * Kysely for SQLite and PostgreSQL; both pass the same contract tests. Every state change is a compare-and-set.
  */
-export interface RequestStore {
+export interface RequestStore extends ConversationRefs {
   /** Creates the schema or migrates it to the current version (idempotent; safe with several instances). */
   migrate(): Promise<void>;
   /** Stores a new request (its version must be 1); appends `audit` records in the same transaction. At most one open
@@ -39,10 +40,6 @@ export interface RequestStore {
   writeJournal(entry: JournalEntry, fence?: LeaseFence): Promise<boolean>;
   /** Every journal row of a request, in order. */
   journal(requestId: string): Promise<JournalEntry[]>;
-  /** Saves (replaces) a conversation reference. */
-  saveConversationRef(ref: ConversationRef): Promise<void>;
-  /** Conversation references with this key. */
-  conversationRefs(key: string): Promise<ConversationRef[]>;
   /** Records that the notice `key` was sent at `at`; false when it was recorded before (a notice goes out once, across instances). */
   claimNotice(key: string, at: string): Promise<boolean>;
   /** True for the first claim of `key` within `ttlMs` from `nowMs`, across instances; false while an earlier claim holds
