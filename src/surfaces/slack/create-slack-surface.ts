@@ -19,7 +19,8 @@ import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
 import { registerRetryListener } from './retry-listener.ts';
 import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
-import { SlackCards } from './slack-cards.ts';
+import { CardFollower } from '../chat/card-follower.ts';
+import { slackPlatform } from './slack-platform.ts';
 import type { SlackContext } from './slack-context.ts';
 import { SlackPeople } from './slack-people.ts';
 
@@ -77,7 +78,10 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     services: runtime.services,
     client: app.client,
     people: new SlackPeople(app.client, runtime.clock),
-    cards: new SlackCards({ client: app.client, store: runtime.store, clock: runtime.clock, logger: runtime.logger, approvalsChannel, footer }),
+    cards: new CardFollower({
+      platform: slackPlatform({ client: app.client, logger: runtime.logger, approvalsChannel, footer }),
+      refs: runtime.store, clock: runtime.clock, logger: runtime.logger, current: (id) => runtime.services.get(id),
+    }),
     logger: runtime.logger.child({ component: 'slack' }),
     approvalsChannel,
   };
@@ -110,7 +114,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
         });
       }
       identity = checked;
-      unsubscribe = runtime.events.subscribe((event) => ctx.cards.onEvent(event));
+      unsubscribe = ctx.cards.follow(runtime.events);
       stopDms = followApprovers(runtime, dms, ctx.logger);
       ctx.logger.info({ mode, team: checked.team, approvalsChannel: `#${checked.approvalsChannelName}` }, 'Slack surface ready');
     },

@@ -2,7 +2,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logging/create-logger.ts';
-import type { SlackCards } from './slack-cards.ts';
+import type { CardFollower } from '../chat/card-follower.ts';
+import type { SlackPlace, SlackRef } from './slack-platform.ts';
 import type { SlackPeople } from './slack-people.ts';
 
 /** The services and Slack helpers every listener gets. */
@@ -10,7 +11,8 @@ export interface SlackContext {
   readonly services: Services;
   readonly client: webApi.WebClient;
   readonly people: SlackPeople;
-  readonly cards: SlackCards;
+  /** Posts request cards and keeps them current. */
+  readonly cards: CardFollower<SlackPlace, SlackRef>;
   readonly logger: Logger;
   /** Which mode runs, on every diagnosis and request card (chat/mode-footer-text.ts). */
   readonly footer: string;

@@ -1,7 +1,7 @@
 // The approvals channel: the conversation TEAMS_APPROVALS_CONVERSATION names (a fixed demo conversation in sandbox
 // mode without it). Its service URL and tenant are captured when the bot is installed there or first hears from it,
 // and kept in the store for every instance.
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import { loadTeamsRef, saveTeamsRef, TEAMS_REF_KEYS, type TeamsRef } from './teams-refs.ts';
 import type { TeamsConversation } from './teams-sender.ts';
 
@@ -31,7 +31,7 @@ export function comesFrom(activity: ActivityOrigin, target: string | null): bool
 }
 
 /** Saves the approvals channel's reference when `activity` comes from it (and it changed). */
-export async function captureApprovalsChannel(store: RequestStore, target: string | null, activity: ActivityOrigin, nowMs: number): Promise<boolean> {
+export async function captureApprovalsChannel(store: ConversationRefs, target: string | null, activity: ActivityOrigin, nowMs: number): Promise<boolean> {
   const serviceUrl = activity.serviceUrl?.replace(/\/+$/, '');
   if (!target || !serviceUrl || !comesFrom(activity, target)) return false;
   const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? null;
@@ -47,7 +47,7 @@ export async function captureApprovalsChannel(store: RequestStore, target: strin
  * requester's service URL; one tenant's conversations share it) while the channel has not been heard from.
  */
 export async function approvalsDestination(
-  store: RequestStore,
+  store: ConversationRefs,
   target: string | null,
   fallbackServiceUrl: string,
 ): Promise<(TeamsConversation & { readonly tenantId: string | null; readonly captured: boolean }) | null> {

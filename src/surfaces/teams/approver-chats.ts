@@ -5,7 +5,7 @@
 import type { RequestEvent } from '../../app/request-events.ts';
 import type { Services } from '../../app/services.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { loadTeamsRef, saveTeamsRef } from './teams-refs.ts';
@@ -22,7 +22,7 @@ export interface PersonalOrigin {
 }
 
 /** Keeps the reference of a personal chat (so the bot can message that person later); false for other conversations. */
-export async function capturePersonalChat(store: RequestStore, activity: PersonalOrigin, nowMs: number): Promise<boolean> {
+export async function capturePersonalChat(store: ConversationRefs, activity: PersonalOrigin, nowMs: number): Promise<boolean> {
   const serviceUrl = activity.serviceUrl?.replace(/\/+$/, '');
   const person = activity.from?.aadObjectId;
   const conversationId = activity.conversation?.id;
@@ -39,9 +39,9 @@ const plain = (s: string): string => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c
 /** Personal-chat messages to approvers: new requests and one reminder before expiry. */
 export class TeamsApproverChats {
   private readonly sending = new Set<Promise<unknown>>();
-  private readonly deps: { readonly services: Services; readonly store: RequestStore; readonly sender: TeamsSender; readonly logger: Logger };
+  private readonly deps: { readonly services: Services; readonly store: ConversationRefs; readonly sender: TeamsSender; readonly logger: Logger };
 
-  constructor(deps: { readonly services: Services; readonly store: RequestStore; readonly sender: TeamsSender; readonly logger: Logger }) {
+  constructor(deps: { readonly services: Services; readonly store: ConversationRefs; readonly sender: TeamsSender; readonly logger: Logger }) {
     this.deps = deps;
   }
 

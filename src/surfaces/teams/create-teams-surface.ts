@@ -9,7 +9,8 @@ import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
 import { diagnoseText } from '../chat/chat-flows.ts';
 import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';
 import { capturePersonalChat, TeamsApproverChats, type PersonalOrigin } from './approver-chats.ts';
-import { TeamsCardUpdater } from './card-updater.ts';
+import { CardFollower } from '../chat/card-follower.ts';
+import { teamsPlatform } from './teams-platform.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
 import { answerRequestCommand } from './request-command-replies.ts';
 import { RouteAdapter } from './route-adapter.ts';
@@ -72,8 +73,8 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
   const sender = footedSender(createTeamsSender(app.api), footer);
   const foot = (reply: ActionReply): ActionReply => (reply.kind === 'card' ? { ...reply, card: withModeFooter(reply.card, footer) } : reply);
   const approvalsConversation = approvalsConversationId(config.teams?.approvalsConversation ?? null, config.mode === 'sandbox');
-  const ctx: TeamsContext = { services, store, clock, sender, logger, approvalsConversation };
-  const updater = new TeamsCardUpdater({ store, sender, logger });
+  const cards = new CardFollower({ platform: teamsPlatform(sender), refs: store, clock, logger, current: (id) => services.get(id) });
+  const ctx: TeamsContext = { services, refs: store, sender, cards, logger, approvalsConversation };
 
   app.use(async (turn) => {
     try {
@@ -150,7 +151,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
   });
 
   await app.initialize();
-  const stopFollowing = updater.follow(runtime.events);
+  const stopFollowing = cards.follow(runtime.events);
   const chats = new TeamsApproverChats({ services, store, sender, logger });
   const stopChats = followApprovers(runtime, chats);
   if (auth.kind === 'none') {
@@ -166,7 +167,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
       while (replies.size > 0) await Promise.allSettled([...replies]);
       stopChats();
       await chats.idle();
-      await updater.idle();
+      await cards.idle();
     },
     readiness: async () => ({
       authentication: auth.kind === 'jwt' ? 'jwt' : `none (${auth.reason})`,

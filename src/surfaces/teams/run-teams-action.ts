@@ -4,13 +4,14 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { Services } from '../../app/services.ts';
-import type { Clock } from '../../core/ports/clock.ts';
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import { requestView } from '../../core/views/request-view.ts';
 import type { RequestView } from '../../core/views/view-model.ts';
 import { decide, diagnoseText, previewPath, recheckRequest, retryRequest, submitRequest } from '../chat/chat-flows.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
+import { REQUEST_SLOTS, requestSubject, type CardFollower } from '../chat/card-follower.ts';
+import type { ChatCard } from '../chat/chat-platform.ts';
 import { approvalCard } from './approval-card.ts';
 import { approvalsDestination } from './approvals-channel.ts';
 import { decisionOptions } from './decision-options.ts';
@@ -19,14 +20,17 @@ import { planPreviewCard } from './plan-card.ts';
 import { refreshUserIds } from './refresh-user-ids.ts';
 import { statusCard } from './status-card.ts';
 import type { TeamsAction } from './teams-action.ts';
-import { loadTeamsRef, saveTeamsRef, TEAMS_REF_KEYS } from './teams-refs.ts';
+import type { TeamsRef } from './teams-refs.ts';
+import type { TeamsPlace } from './teams-platform.ts';
 import type { TeamsConversation, TeamsSender } from './teams-sender.ts';
 
 export interface TeamsContext {
   readonly services: Services;
-  readonly store: RequestStore;
-  readonly clock: Clock;
+  /** Where the approvals channel is. */
+  readonly refs: ConversationRefs;
   readonly sender: TeamsSender;
+  /** Posts request cards and keeps them current. */
+  readonly cards: CardFollower<TeamsPlace, TeamsRef>;
   readonly logger: AppLogger;
   /** Where approval cards go (null: no approvals conversation configured). */
   readonly approvalsConversation: string | null;
@@ -53,16 +57,13 @@ const card = (c: IAdaptiveCard, scope: 'clicker' | 'everyone' = 'clicker'): Acti
 
 /** Posts the approval card for a new request; returns a notice for the agent when it could not. */
 async function postApprovalCard(ctx: TeamsContext, turn: TeamsTurn, request: LicenseRequest, view: RequestView): Promise<string | undefined> {
-  const destination = await approvalsDestination(ctx.store, ctx.approvalsConversation, turn.here.serviceUrl);
+  const destination = await approvalsDestination(ctx.refs, ctx.approvalsConversation, turn.here.serviceUrl);
   if (!destination) {
     return `No Teams approvals channel is configured (TEAMS_APPROVALS_CONVERSATION), so no approval card was posted: an approver can run "license-doctor approve ${request.id}".`;
   }
   try {
     const userIds = await refreshUserIds(ctx.services, ctx.sender, destination, turn.person, ctx.logger);
-    const activityId = await ctx.sender.postCard(destination, approvalCard(view, { refreshUserIds: userIds, viewer: null }), `Approval needed: ${view.title}`);
-    await saveTeamsRef(ctx.store, TEAMS_REF_KEYS.approvalCard(request.id), {
-      serviceUrl: destination.serviceUrl, conversationId: destination.conversationId, tenantId: destination.tenantId, activityId, refreshUserIds: userIds,
-    }, ctx.clock.now());
+    await ctx.cards.post(requestSubject(request.id), REQUEST_SLOTS.approval, { ...destination, refreshUserIds: userIds }, { kind: 'request-approval', view });
     return undefined;
   } catch (err) {
     ctx.logger.error({ err, requestId: request.id, conversationId: destination.conversationId }, 'could not post the approval card');
@@ -79,26 +80,26 @@ async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<Teams
   const { request: created, view } = submitted.value;
   const notice = await postApprovalCard(ctx, turn, created, view);
   const status = statusCard(view, notice);
-  const summary = `${view.id}: ${view.statusLine}`;
-  let activityId = turn.cardActivityId;
+  const subject = requestSubject(created.id);
+  const here = { ...turn.here, refreshUserIds: null };
+  const shown: ChatCard = { kind: 'request-status', view, ...(notice ? { notice } : {}) };
+  // The clicked plan card becomes the status card for everyone in the conversation (else a new one is posted).
+  let ref: TeamsRef | null = turn.cardActivityId ? { ...here, activityId: turn.cardActivityId } : null;
   try {
-    if (activityId) await ctx.sender.updateCard(turn.here, activityId, status, summary);
-    else activityId = await ctx.sender.postCard(turn.here, status, summary);
+    if (ref) await ctx.cards.platform.update(ref, shown);
+    else ref = await ctx.cards.platform.post(here, shown);
   } catch (err) {
     // The clicker still gets the status card as the invoke response; the others see it at the next change.
     ctx.logger.error({ err, requestId: created.id, conversationId: turn.here.conversationId }, 'could not show the status card to the conversation');
   }
-  if (activityId) {
-    await saveTeamsRef(ctx.store, TEAMS_REF_KEYS.agentCard(created.id), {
-      serviceUrl: turn.here.serviceUrl, conversationId: turn.here.conversationId, tenantId: turn.here.tenantId, activityId, refreshUserIds: null,
-    }, ctx.clock.now());
-  }
+  if (ref) await ctx.cards.remember(subject, REQUEST_SLOTS.status, ref);
+  await ctx.cards.announced(created);
   return card(status, 'everyone');
 }
 
 /** The approval card as `person` should see it now. */
 async function personalApprovalCard(ctx: TeamsContext, person: ChatPerson, current: LicenseRequest, notice?: string): Promise<IAdaptiveCard> {
-  const ref = await loadTeamsRef(ctx.store, TEAMS_REF_KEYS.approvalCard(current.id));
+  const [ref] = await ctx.cards.posted(requestSubject(current.id), REQUEST_SLOTS.approval);
   const viewer = await decisionOptions(ctx.services, person, current);
   // Say why someone sees no Approve button (e.g. they asked for the change), unless a more specific notice is shown.
   const line = notice ?? viewer.whyNot ?? undefined;

@@ -1,8 +1,8 @@
-// Where Teams cards live, kept in the store so any instance can post to or update them later: the approvals
-// channel (captured when the bot is installed there or first hears from it), each request's approval card and the
-// agent's status card.
+// Where Teams conversations and cards are, kept in the store so any instance can post to or update them later: the
+// approvals channel (captured when the bot is installed there or first hears from it), people's personal chats, and
+// the cards the card follower keeps current (each request's approval card and the agent's status card).
 import { z } from 'zod';
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 
 /** A Teams conversation the bot can post to, and optionally the card message in it. */
 export interface TeamsRef {
@@ -31,15 +31,18 @@ const refSchema = z.object({
 });
 
 /** Saves (replaces) the reference under `key`. */
-export async function saveTeamsRef(store: RequestStore, key: string, ref: TeamsRef, nowMs: number): Promise<void> {
+export async function saveTeamsRef(store: ConversationRefs, key: string, ref: TeamsRef, nowMs: number): Promise<void> {
   await store.saveConversationRef({ surface: 'teams', key, ref: { ...ref }, updatedAt: new Date(nowMs).toISOString() });
 }
 
-/** The reference under `key`, or null (also when a stored one is unreadable: it is then treated as never captured). */
-export async function loadTeamsRef(store: RequestStore, key: string): Promise<TeamsRef | null> {
-  const refs = await store.conversationRefs(key);
-  const stored = refs.find((r) => r.surface === 'teams');
-  if (!stored) return null;
-  const parsed = refSchema.safeParse(stored.ref);
+/** A stored reference read back, or null when it is unreadable. */
+export function parseTeamsRef(stored: unknown): TeamsRef | null {
+  const parsed = refSchema.safeParse(stored);
   return parsed.success ? parsed.data : null;
+}
+
+/** The reference under `key`, or null (also when a stored one is unreadable: it is then treated as never captured). */
+export async function loadTeamsRef(store: ConversationRefs, key: string): Promise<TeamsRef | null> {
+  const stored = (await store.conversationRefs(key)).find((r) => r.surface === 'teams');
+  return stored ? parseTeamsRef(stored.ref) : null;
 }

@@ -5,7 +5,8 @@ import { createRequestStore } from '../../../src/adapters/store/create-request-s
 import type { LicenseRequest, StepProgress } from '../../../src/core/model/request.ts';
 import type { RequestStore } from '../../../src/core/ports/request-store.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
-import { SlackCards } from '../../../src/surfaces/slack/slack-cards.ts';
+import { CardFollower } from '../../../src/surfaces/chat/card-follower.ts';
+import { slackPlatform, type SlackPlace, type SlackRef } from '../../../src/surfaces/slack/slack-platform.ts';
 import { licenseRequest } from '../../contracts/request-store-fixtures.ts';
 import { FakeSlackApi } from '../../fakes/fake-slack-api.ts';
 import { findButton } from '../../fakes/slack-test-client.ts';
@@ -14,7 +15,7 @@ import { allViolations } from './block-kit-limits.ts';
 const TOKEN = 'xoxb-cards-test';
 let fake: FakeSlackApi;
 let store: RequestStore;
-let cards: SlackCards;
+let cards: CardFollower<SlackPlace, SlackRef>;
 
 beforeAll(async () => {
   fake = await FakeSlackApi.start({
@@ -25,7 +26,9 @@ beforeAll(async () => {
   store = await createRequestStore('sqlite::memory:');
   await store.migrate();
   const client = new webApi.WebClient(TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-  cards = new SlackCards({ client, store, clock: { now: () => Date.parse('2026-05-07T12:00:00.000Z') }, logger: createLogger('silent'), approvalsChannel: 'C0APPROVALS', footer: 'Live mode: your Entra ID tenant and Okta org.' });
+  const logger = createLogger('silent');
+  const platform = slackPlatform({ client, logger, approvalsChannel: 'C0APPROVALS', footer: 'Live mode: your Entra ID tenant and Okta org.' });
+  cards = new CardFollower({ platform, refs: store, clock: { now: () => Date.parse('2026-05-07T12:00:00.000Z') }, logger, current: (id) => store.get(id) });
 });
 
 afterAll(async () => {
