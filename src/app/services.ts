@@ -2,10 +2,12 @@
 import type { AuditVerification } from '../core/model/journal.ts';
 import type { PathId } from '../core/model/diagnosis.ts';
 import type { PlanOptions } from '../core/model/plan.ts';
-import type { LicenseRequest, RequestStatus } from '../core/model/request.ts';
+import type { DecisionOptions } from '../core/approval/decision-options.ts';
+import type { LicenseRequest, RequestStatus, Surface } from '../core/model/request.ts';
 import { assessCapabilities, type CapabilityLine, type GrantedPermissions } from '../core/permissions/capabilities.ts';
 import { approversToNotify, claimAnnouncement, dueNotices } from './approver-notices.ts';
 import { createRequest, type CreateRequestInput } from './create-request.ts';
+import { mayApprove, optionsOf, type Viewer } from './decision-options.ts';
 import { decideRequest, type DecideInput, type DecideResult } from './decide-request.ts';
 import { diagnoseAs } from './diagnose-as.ts';
 import { diagnoseUser, type DiagnoseOutcome } from './diagnose-user.ts';
@@ -52,6 +54,10 @@ export interface Services {
   dueNotices(channel: string): ReturnType<typeof dueNotices>;
   /** Claims the announcement of a new request on `channel`; false when an instance already made it. */
   claimAnnouncement(channel: string, requestId: string): Promise<boolean>;
+  /** What `viewer` may do with `request` now (which buttons a card shows them; nothing is recorded). */
+  decisionOptions(viewer: Viewer, request: LicenseRequest): Promise<DecisionOptions>;
+  /** Whether the Entra user `upnOrId` may approve requests at all. */
+  mayApprove(upnOrId: string, surface: Surface): Promise<boolean>;
   /** `my requests`: what the person asked for, and the pending requests waiting for their approval. */
   requestsOf(who: Parameters<typeof requestsOfPerson>[1]): ReturnType<typeof requestsOfPerson>;
   verifyAudit(): Promise<AuditVerification>;
@@ -107,6 +113,8 @@ export function createServices(deps: ServiceDeps): Services {
     get: (id) => deps.store.get(id),
     list: (statuses) => deps.store.list(statuses ? { statuses } : {}),
     requestsOf: (who) => requestsOfPerson(deps, who),
+    decisionOptions: (viewer, request) => optionsOf(deps, viewer, request),
+    mayApprove: (upnOrId, surface) => mayApprove(deps, upnOrId, surface),
     approversToNotify: (request) => approversToNotify(deps, request),
     dueNotices: (channel) => dueNotices(deps, channel),
     claimAnnouncement: (channel, requestId) => claimAnnouncement(deps, channel, requestId),

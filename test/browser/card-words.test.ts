@@ -11,6 +11,7 @@ import type { LicenseRequest } from '../../src/core/model/request.ts';
 import { diagnosisView } from '../../src/core/views/diagnosis-view.ts';
 import { planView } from '../../src/core/views/plan-view.ts';
 import { requestView } from '../../src/core/views/request-view.ts';
+import { approverView } from '../../src/core/views/approver-view.ts';
 import { SCENARIOS } from '../../src/sandbox/seed.ts';
 import { approvalCard } from '../../src/surfaces/teams/approval-card.ts';
 import { diagnosisCard } from '../../src/surfaces/teams/diagnosis-card.ts';
@@ -65,7 +66,7 @@ async function cards(): Promise<Array<[string, unknown]>> {
     }
   }
   for (const request of requests) {
-    out.push([`approval ${request.id} pending`, approvalCard(requestView(request), { refreshUserIds: null, viewer: { decide: true, cancel: true } })]);
+    out.push([`approval ${request.id} pending`, approvalCard(requestView(request), { refreshUserIds: null, viewer: approverView(requestView(request), { decide: true, cancel: true, retry: false }) })]);
     await approve(services, request);
     await services.execute(request.id);
     const done = await services.get(request.id);

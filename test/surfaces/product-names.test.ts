@@ -10,6 +10,7 @@ import type { LicenseRequest } from '../../src/core/model/request.ts';
 import { diagnosisView } from '../../src/core/views/diagnosis-view.ts';
 import { planView } from '../../src/core/views/plan-view.ts';
 import { requestView } from '../../src/core/views/request-view.ts';
+import { approverView } from '../../src/core/views/approver-view.ts';
 import { SCENARIOS } from '../../src/sandbox/seed.ts';
 import { SKUS } from '../../src/sandbox/seed-catalog.ts';
 import { formatDiagnosis } from '../../src/surfaces/cli/format-diagnosis.ts';
@@ -69,7 +70,7 @@ function requestTexts(request: LicenseRequest): Array<[string, string]> {
     ['slack approval card', readable(requestCard(view)).join('\n')],
     ['slack status line', readable(statusMessage(view, 'C0APPROVALS')).join('\n')],
     ['slack thread notice', threadNotice(view)],
-    ['teams approval card', readable(approvalCard(view, { refreshUserIds: null, viewer: { decide: true, cancel: true } })).join('\n')],
+    ['teams approval card', readable(approvalCard(view, { refreshUserIds: null, viewer: approverView(view, { decide: true, cancel: true, retry: false }) })).join('\n')],
     ['teams status card', readable(statusCard(view)).join('\n')],
     ['cli', formatRequest(requestNoEffects(request), plain)],
   ];

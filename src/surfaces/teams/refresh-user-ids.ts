@@ -5,7 +5,6 @@ import type { AppLogger } from '../../app/app-logger.ts';
 import type { Services } from '../../app/services.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
 import { MAX_REFRESH_USERS } from './approval-card.ts';
-import { mayApprove } from './decision-options.ts';
 import type { TeamsConversation, TeamsSender } from './teams-sender.ts';
 
 /** Members checked at most (a larger channel keeps the first ones; the rest can still refresh by hand). */
@@ -17,7 +16,7 @@ const CONCURRENCY = 8;
  * member of a small conversation, and the refresh handler still shows buttons only to approvers).
  */
 export async function refreshUserIds(
-  services: Services,
+  services: Pick<Services, 'mayApprove'>,
   sender: TeamsSender,
   channel: TeamsConversation,
   requester: ChatPerson,
@@ -36,7 +35,7 @@ export async function refreshUserIds(
   const approvers: string[] = [];
   for (let i = 0; i < candidates.length && approvers.length < MAX_REFRESH_USERS - 1; i += CONCURRENCY) {
     const batch = candidates.slice(i, i + CONCURRENCY);
-    const allowed = await Promise.all(batch.map((m) => mayApprove(services, m.aadObjectId)));
+    const allowed = await Promise.all(batch.map((m) => services.mayApprove(m.aadObjectId, 'teams')));
     approvers.push(...batch.filter((_, j) => allowed[j]).map((m) => m.id));
   }
   return [requester.surfaceUserId, ...approvers].slice(0, MAX_REFRESH_USERS);

@@ -6,6 +6,7 @@ import type { AppLogger } from '../../app/app-logger.ts';
 import type { Services } from '../../app/services.ts';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
+import { approverView } from '../../core/views/approver-view.ts';
 import { requestView } from '../../core/views/request-view.ts';
 import type { RequestView } from '../../core/views/view-model.ts';
 import { decide, diagnoseText, previewPath, recheckRequest, retryRequest, submitRequest } from '../chat/chat-flows.ts';
@@ -14,7 +15,6 @@ import { REQUEST_SLOTS, requestSubject, type CardFollower } from '../chat/card-f
 import type { ChatCard } from '../chat/chat-platform.ts';
 import { approvalCard } from './approval-card.ts';
 import { approvalsDestination } from './approvals-channel.ts';
-import { decisionOptions } from './decision-options.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
 import { planPreviewCard } from './plan-card.ts';
 import { refreshUserIds } from './refresh-user-ids.ts';
@@ -100,10 +100,10 @@ async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<Teams
 /** The approval card as `person` should see it now. */
 async function personalApprovalCard(ctx: TeamsContext, person: ChatPerson, current: LicenseRequest, notice?: string): Promise<IAdaptiveCard> {
   const [ref] = await ctx.cards.posted(requestSubject(current.id), REQUEST_SLOTS.approval);
-  const viewer = await decisionOptions(ctx.services, person, current);
-  // Say why someone sees no Approve button (e.g. they asked for the change), unless a more specific notice is shown.
-  const line = notice ?? viewer.whyNot ?? undefined;
-  return approvalCard(requestView(current), { refreshUserIds: ref?.refreshUserIds ?? null, viewer, ...(line ? { notice: line } : {}) });
+  const options = await ctx.services.decisionOptions({ upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId }, current);
+  const view = requestView(current);
+  // Says why someone sees no Approve button (e.g. they asked for the change), unless a more specific notice is shown.
+  return approvalCard(view, { refreshUserIds: ref?.refreshUserIds ?? null, viewer: approverView(view, options, notice) });
 }
 
 /** Runs `action` for `turn`. */

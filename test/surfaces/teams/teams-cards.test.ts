@@ -7,6 +7,7 @@ import { REQUEST_STATUSES } from '../../../src/core/model/request.ts';
 import { diagnosisView } from '../../../src/core/views/diagnosis-view.ts';
 import { planView } from '../../../src/core/views/plan-view.ts';
 import { requestView } from '../../../src/core/views/request-view.ts';
+import { approverView } from '../../../src/core/views/approver-view.ts';
 import type { DiagnosisView, PlanView, RequestView } from '../../../src/core/views/view-model.ts';
 import { SCENARIOS } from '../../../src/sandbox/seed.ts';
 import { approvalCard } from '../../../src/surfaces/teams/approval-card.ts';
@@ -136,7 +137,7 @@ describe('request cards', () => {
     'approval card, %s, for %s',
     (status, _who, viewer) => {
       const view = requestView(requestIn(status));
-      const card = node(approvalCard(view, { refreshUserIds: ['29:a', '29:b'], viewer }));
+      const card = node(approvalCard(view, { refreshUserIds: ['29:a', '29:b'], viewer: viewer && approverView(view, viewer) }));
       expect(adaptiveCardProblems(card)).toEqual([]);
       expect(fact(card, 'Status')).toBe(status);
       const verbs = cardVerbs(card);

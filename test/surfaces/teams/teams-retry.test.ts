@@ -3,6 +3,7 @@
 // approvers' user-specific views do. A non-approver's click is refused to them and nothing runs; the requester's click
 // runs the plan from its failed step to a verified success, and both cards lose Retry. Every card is validated.
 import { requestView } from '../../../src/core/views/request-view.ts';
+import { approverView } from '../../../src/core/views/approver-view.ts';
 import { approvalCard } from '../../../src/surfaces/teams/approval-card.ts';
 import { statusCard } from '../../../src/surfaces/teams/status-card.ts';
 import { parseTeamsAction } from '../../../src/surfaces/teams/teams-action.ts';
@@ -25,7 +26,7 @@ describe('the cards of a failed request', () => {
   test.each(['failed', 'succeeded', 'pending', 'needs-manual-steps'] as const)('%s: Retry only when the plan failed, on valid cards', (status) => {
     const view = requestView(requestIn(status));
     expect(view.actions.retry).toBe(status === 'failed');
-    const cards = [statusCard(view), approvalCard(view, { refreshUserIds: null, viewer: { decide: false, cancel: false, retry: true } })] as unknown as CardNode[];
+    const cards = [statusCard(view), approvalCard(view, { refreshUserIds: null, viewer: approverView(view, { decide: false, cancel: false, retry: true }) })] as unknown as CardNode[];
     for (const card of cards) {
       expectValidAdaptiveCard(card);
       expect(cardVerbs(card).includes('retry')).toBe(status === 'failed');
