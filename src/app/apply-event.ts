@@ -20,13 +20,13 @@ export type ApplyResult =
 export async function applyEvent(deps: ServiceDeps, requestId: string, event: CoreEvent, change: string, fence?: LeaseFence): Promise<ApplyResult> {
   const cas = async (version: number, next: LicenseRequest, audit: readonly AuditRecord[]): Promise<boolean> => {
     const options = fence ? { fence, audit: inContext(deps, audit) } : { audit: inContext(deps, audit) };
-    if (await deps.store.compareAndSet(version, next, options)) return true;
+    if (await deps.requests.compareAndSet(version, next, options)) return true;
     // The version did not move: only the fence can have refused the change.
-    if (fence && (await deps.store.get(requestId))?.version === version) throw leaseLost(requestId, fence);
+    if (fence && (await deps.requests.get(requestId))?.version === version) throw leaseLost(requestId, fence);
     return false;
   };
   for (let attempt = 0; attempt < 8; attempt++) {
-    const current = await deps.store.get(requestId);
+    const current = await deps.requests.get(requestId);
     if (!current) throw new LicenseDoctorError('not-found', `There is no request ${requestId}.`);
     const result = transition(current, event, { now: new Date(deps.clock.now()).toISOString(), readOnly: deps.policy.readOnly, approvalTtlHours: deps.policy.approvalTtlHours });
     if (result.kind === 'unchanged') return { kind: 'changed', request: current, execute: false };

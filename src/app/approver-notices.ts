@@ -38,7 +38,7 @@ function reminderAt(request: LicenseRequest): number {
 
 /** Claims the announcement of `requestId` on `channel`: true the first time, on whichever instance. */
 export function claimAnnouncement(deps: ServiceDeps, channel: string, requestId: string): Promise<boolean> {
-  return deps.store.claimNotice(`new:${channel}:${requestId}`, new Date(deps.clock.now()).toISOString());
+  return deps.claims.claimNotice(`new:${channel}:${requestId}`, new Date(deps.clock.now()).toISOString());
 }
 
 /**
@@ -48,10 +48,10 @@ export function claimAnnouncement(deps: ServiceDeps, channel: string, requestId:
 export async function dueNotices(deps: ServiceDeps, channel: string): Promise<Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }>> {
   const now = deps.clock.now();
   const due: Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }> = [];
-  for (const r of await deps.store.list({ statuses: ['pending'] })) {
+  for (const r of await deps.requests.list({ statuses: ['pending'] })) {
     if (now >= Date.parse(r.expiresAt)) continue;
     if (await claimAnnouncement(deps, channel, r.id)) due.push({ request: r, kind: 'new' });
-    if (now >= reminderAt(r) && await deps.store.claimNotice(`reminder:${channel}:${r.id}`, new Date(now).toISOString())) due.push({ request: r, kind: 'reminder' });
+    if (now >= reminderAt(r) && await deps.claims.claimNotice(`reminder:${channel}:${r.id}`, new Date(now).toISOString())) due.push({ request: r, kind: 'reminder' });
   }
   return due;
 }

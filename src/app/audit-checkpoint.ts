@@ -11,8 +11,8 @@ export type CheckpointCheck =
   | { readonly kind: 'differs'; readonly seq: number };
 
 /** Logs the audit head when it moved since `last` (null: log it anyway); resolves with the head now. */
-export async function logAuditCheckpoint(deps: Pick<ServiceDeps, 'store' | 'logger'>, last: AuditHead | null): Promise<AuditHead | null> {
-  const head = await deps.store.auditHead();
+export async function logAuditCheckpoint(deps: Pick<ServiceDeps, 'auditLog' | 'logger'>, last: AuditHead | null): Promise<AuditHead | null> {
+  const head = await deps.auditLog.auditHead();
   if (head !== null && (last === null || head.seq !== last.seq || head.hash !== last.hash)) {
     deps.logger.info({ auditCheckpoint: head }, `audit checkpoint: ${head.seq} entries, head ${head.hash}`);
   }
@@ -20,17 +20,17 @@ export async function logAuditCheckpoint(deps: Pick<ServiceDeps, 'store' | 'logg
 }
 
 /** Whether entry `seq` of the stored log still has the hash a checkpoint recorded for it. */
-export async function checkAuditCheckpoint(deps: Pick<ServiceDeps, 'store'>, checkpoint: { readonly seq: number; readonly hash: string }): Promise<CheckpointCheck> {
-  const [entry] = await deps.store.audit({ afterSeq: checkpoint.seq - 1, limit: 1 });
+export async function checkAuditCheckpoint(deps: Pick<ServiceDeps, 'auditLog'>, checkpoint: { readonly seq: number; readonly hash: string }): Promise<CheckpointCheck> {
+  const [entry] = await deps.auditLog.audit({ afterSeq: checkpoint.seq - 1, limit: 1 });
   if (entry === undefined || entry.seq !== checkpoint.seq) {
-    const head = await deps.store.auditHead();
+    const head = await deps.auditLog.auditHead();
     return { kind: 'missing', seq: checkpoint.seq, entries: head?.seq ?? 0 };
   }
   return entry.hash === checkpoint.hash ? { kind: 'matches', seq: checkpoint.seq } : { kind: 'differs', seq: checkpoint.seq };
 }
 
 /** Logs a checkpoint now, every `intervalMs` while the head moves (0: never), and once more on stop. */
-export function startAuditCheckpoints(deps: Pick<ServiceDeps, 'store' | 'logger'>, intervalMs: number): { stop(): Promise<void> } {
+export function startAuditCheckpoints(deps: Pick<ServiceDeps, 'auditLog' | 'logger'>, intervalMs: number): { stop(): Promise<void> } {
   if (intervalMs <= 0) return { stop: async () => undefined };
   let last: AuditHead | null = null;
   let pending: Promise<void> = Promise.resolve();

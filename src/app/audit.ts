@@ -8,8 +8,8 @@ export function inContext(deps: Pick<ServiceDeps, 'auditContext'>, records: read
 }
 
 /** Appends each record to the audit log, in order: for records that go with no state change (a refusal). */
-export async function writeAudit(deps: Pick<ServiceDeps, 'store' | 'auditContext'>, records: readonly AuditRecord[]): Promise<void> {
-  for (const record of inContext(deps, records)) await deps.store.appendAudit(record);
+export async function writeAudit(deps: Pick<ServiceDeps, 'auditLog' | 'auditContext'>, records: readonly AuditRecord[]): Promise<void> {
+  for (const record of inContext(deps, records)) await deps.auditLog.appendAudit(record);
 }
 
 /** An audit record for something the application layer (not the core) decided. */

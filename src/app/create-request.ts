@@ -30,7 +30,7 @@ export async function createRequest(deps: ServiceDeps, input: CreateRequestInput
   const { diagnosis, plan } = await previewPlan(deps, input.query, input.path, input.options);
   const user = diagnosis.report.user;
   if (!user) throw new LicenseDoctorError('usage', diagnosis.report.explanation);
-  const busy = openRequestForTarget(await deps.store.list({ statuses: OPEN_STATUSES }), plan, user.entraObjectId);
+  const busy = openRequestForTarget(await deps.requests.list({ statuses: OPEN_STATUSES }), plan, user.entraObjectId);
   if (busy) throw new LicenseDoctorError('policy', targetBusyMessage(busy), { reason: 'target-busy', requestId: busy.id });
   const now = new Date(deps.clock.now()).toISOString();
   const result = newRequest({
@@ -54,9 +54,9 @@ export async function createRequest(deps: ServiceDeps, input: CreateRequestInput
     throw new LicenseDoctorError('policy', result.message, { reason: result.reason });
   }
   // The pre-check above gives the friendly refusal; the store's own constraint settles a race between instances.
-  await deps.store.create(result.request, { audit: inContext(deps, result.audit) }).catch(async (err: unknown) => {
+  await deps.requests.create(result.request, { audit: inContext(deps, result.audit) }).catch(async (err: unknown) => {
     const openId = isLicenseDoctorError(err, 'conflict') && err.details['reason'] === 'target-busy' ? err.details['requestId'] : undefined;
-    const open = typeof openId === 'string' ? await deps.store.get(openId) : null;
+    const open = typeof openId === 'string' ? await deps.requests.get(openId) : null;
     if (open) throw new LicenseDoctorError('policy', targetBusyMessage(open), { reason: 'target-busy', requestId: open.id });
     throw err;
   });

@@ -45,7 +45,7 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
   });
   const approver = await isApprover(deps.diagnose.entra, deps.policy, actor);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await deps.store.get(input.requestId);
+    const current = await deps.requests.get(input.requestId);
     if (!current) throw new LicenseDoctorError('not-found', `There is no request ${input.requestId}.`);
     const now = new Date(deps.clock.now()).toISOString();
     const event = input.decision === 'approve'
@@ -57,7 +57,7 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
     switch (result.kind) {
       case 'refused': {
         if (result.request) {
-          if (!(await deps.store.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
+          if (!(await deps.requests.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
         } else {
           await writeAudit(deps, result.audit);
         }
@@ -68,7 +68,7 @@ export async function decideRequest(deps: ServiceDeps, input: DecideInput): Prom
       case 'unchanged':
         return { request: current, shouldExecute: false, notices: [result.message] };
       case 'changed': {
-        if (!(await deps.store.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
+        if (!(await deps.requests.compareAndSet(current.version, result.request, { audit: inContext(deps, result.audit) }))) continue;
         deps.logger.info({ requestId: current.id, by: actor.userPrincipalName, decision: input.decision, status: result.request.status }, 'decision recorded');
         await deps.events.publish({ type: 'request-changed', change: result.request.status, request: result.request });
         return {

@@ -16,7 +16,7 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
   // a click on the same instance must not both run the plan.
   executions += 1;
   const owner = `${deps.instanceId}/${executions}`;
-  const token = await deps.store.acquireLease(requestId, owner, deps.clock.now(), deps.execution.leaseMs);
+  const token = await deps.executionStore.acquireLease(`request:${requestId}`, owner, deps.clock.now(), deps.execution.leaseMs);
   if (token === null) {
     deps.logger.info({ requestId }, 'another execution is running this request');
     return null;
@@ -25,7 +25,7 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
   try {
     // One execution per target too: two requests for one user (or group, or app), say a retried one and a new one,
     // never run at the same time. Taken after the request lease, and never waited for while holding it.
-    const request = await deps.store.get(requestId);
+    const request = await deps.requests.get(requestId);
     const target = request ? targetKey(request.plan, request.target.entraObjectId) : null;
     if (target !== null && !(await lease.takeTarget(target))) {
       deps.logger.info({ requestId, target }, 'another execution is changing the same target; this request runs after it');
@@ -35,11 +35,11 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
   } catch (err) {
     if (err instanceof ExecutionStopped) {
       deps.logger.info({ requestId }, 'stopped at a step boundary (the process is stopping); another instance resumes the plan');
-      return deps.store.get(requestId);
+      return deps.requests.get(requestId);
     }
     if (!isLeaseLost(err)) throw err;
     deps.logger.warn({ requestId, token }, 'another execution took this request over; stopped without writing');
-    return deps.store.get(requestId);
+    return deps.requests.get(requestId);
   } finally {
     await lease.release().catch((err: unknown) => deps.logger.warn({ err, requestId }, 'could not release the lease'));
   }

@@ -40,12 +40,12 @@ export async function pause(ms: number, signal: AbortSignal | undefined): Promis
 /** A held lease: renew it (checks the token), journal under it, release it. With takeTarget, also its target's lease,
  *  renewed and released with it. */
 export class ExecutionLease {
-  readonly #deps: Pick<ServiceDeps, 'store' | 'clock' | 'execution'>;
+  readonly #deps: Pick<ServiceDeps, 'executionStore' | 'clock' | 'execution'>;
   readonly requestId: string;
   readonly fence: LeaseFence;
   #target: { readonly key: string; readonly fence: LeaseFence } | null = null;
 
-  constructor(deps: Pick<ServiceDeps, 'store' | 'clock' | 'execution'>, requestId: string, fence: LeaseFence) {
+  constructor(deps: Pick<ServiceDeps, 'executionStore' | 'clock' | 'execution'>, requestId: string, fence: LeaseFence) {
     this.#deps = deps;
     this.requestId = requestId;
     this.fence = fence;
@@ -53,23 +53,23 @@ export class ExecutionLease {
 
   /** Takes the lease of `targetKey` for this execution's owner; false while another execution holds it. */
   async takeTarget(targetKey: string): Promise<boolean> {
-    const { store, clock, execution } = this.#deps;
-    const token = await store.acquireTargetLease(targetKey, this.fence.owner, clock.now(), execution.leaseMs);
+    const { executionStore, clock, execution } = this.#deps;
+    const token = await executionStore.acquireLease(`target:${targetKey}`, this.fence.owner, clock.now(), execution.leaseMs);
     if (token !== null) this.#target = { key: targetKey, fence: { owner: this.fence.owner, token } };
     return token !== null;
   }
 
   /** Extends the lease (and the target's); throws `leaseLost` when another execution holds the request or target now. */
   async hold(): Promise<void> {
-    const { store, clock, execution } = this.#deps;
-    if (!(await store.renewLease(this.requestId, this.fence, clock.now(), execution.leaseMs))) throw leaseLost(this.requestId, this.fence);
+    const { executionStore, clock, execution } = this.#deps;
+    if (!(await executionStore.renewLease(`request:${this.requestId}`, this.fence, clock.now(), execution.leaseMs))) throw leaseLost(this.requestId, this.fence);
     const target = this.#target;
-    if (target && !(await store.renewTargetLease(target.key, target.fence, clock.now(), execution.leaseMs))) throw leaseLost(this.requestId, target.fence);
+    if (target && !(await executionStore.renewLease(`target:${target.key}`, target.fence, clock.now(), execution.leaseMs))) throw leaseLost(this.requestId, target.fence);
   }
 
   /** Writes a journal row under the lease; throws `leaseLost` when it was taken over (nothing written). */
   async journal(entry: JournalEntry): Promise<void> {
-    if (!(await this.#deps.store.writeJournal(entry, this.fence))) throw leaseLost(this.requestId, this.fence);
+    if (!(await this.#deps.executionStore.writeJournal(entry, this.fence))) throw leaseLost(this.requestId, this.fence);
   }
 
   /** Frees the leases so that another instance can resume at once (nothing when they were taken over). */
@@ -77,9 +77,9 @@ export class ExecutionLease {
     const target = this.#target;
     this.#target = null;
     try {
-      if (target) await this.#deps.store.releaseTargetLease(target.key, target.fence);
+      if (target) await this.#deps.executionStore.releaseLease(`target:${target.key}`, target.fence);
     } finally {
-      await this.#deps.store.releaseLease(this.requestId, this.fence);
+      await this.#deps.executionStore.releaseLease(`request:${this.requestId}`, this.fence);
     }
   }
 }

@@ -8,7 +8,7 @@ import type { ServiceDeps } from './service-deps.ts';
 
 /** Resumes a needs-manual-steps request; any other request is returned as it is. READ_ONLY refuses it (audited). */
 export async function recheckRequest(deps: ServiceDeps, requestId: string): Promise<LicenseRequest> {
-  const request = await deps.store.get(requestId);
+  const request = await deps.requests.get(requestId);
   if (!request) throw new LicenseDoctorError('not-found', `There is no request ${requestId}.`);
   if (request.status !== 'needs-manual-steps') return request;
   if (deps.policy.readOnly) {

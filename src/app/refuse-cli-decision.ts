@@ -9,7 +9,7 @@ const ACTION = { approve: 'approval.refused', reject: 'rejection.refused', cance
 
 /** Refuses (policy, audited) a command-line decision when CLI_DECISIONS is false; does nothing otherwise. */
 export async function refuseCliDecision(
-  deps: Pick<ServiceDeps, 'policy' | 'clock' | 'store' | 'auditContext'>,
+  deps: Pick<ServiceDeps, 'policy' | 'clock' | 'auditLog' | 'auditContext'>,
   input: { readonly requestId: string; readonly decision: keyof typeof ACTION; readonly actor: { readonly upnOrId: string; readonly surface: Surface } },
 ): Promise<void> {
   if (input.actor.surface !== 'cli' || deps.policy.cliDecisions) return;

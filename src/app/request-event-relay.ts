@@ -2,7 +2,7 @@
 // server publishes what other processes sent as local events marked `remote`, with the request re-read from the store
 // (a message names the request, not its state: the store holds the truth, and a message stays small).
 import type { EventChannel } from '../core/ports/event-channel.ts';
-import type { RequestStore } from '../core/ports/request-store.ts';
+import type { Requests } from '../core/ports/requests.ts';
 import type { AppLogger } from './app-logger.ts';
 import type { RequestEvent, RequestEvents } from './request-events.ts';
 
@@ -38,7 +38,7 @@ export function forwardRequestEvents(events: RequestEvents, channel: EventChanne
 }
 
 /** Publishes, as remote events, what other processes send on `channel`; resolves with the function that stops. */
-export function followRemoteEvents(events: RequestEvents, channel: EventChannel, store: Pick<RequestStore, 'get'>, logger: AppLogger): Promise<() => Promise<void>> {
+export function followRemoteEvents(events: RequestEvents, channel: EventChannel, store: Pick<Requests, 'get'>, logger: AppLogger): Promise<() => Promise<void>> {
   let pending: Promise<void> = Promise.resolve();
   const receive = async (payload: string) => {
     const message = parseMessage(payload);

@@ -18,7 +18,7 @@ export async function requestsOfPerson(
   who: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null },
 ): Promise<{ mine: LicenseRequest[]; awaitingMe: LicenseRequest[] }> {
   const actor = await resolveActor(deps.diagnose.entra, who);
-  const recent = await deps.store.list({ limit: SCAN });
+  const recent = await deps.requests.list({ limit: SCAN });
   const mine = recent.filter((r) => samePerson(r.requestedBy, actor)).slice(0, MY_REQUESTS_LIMIT);
   const pending = recent.filter((r) => r.status === 'pending' && !samePerson(r.requestedBy, actor));
   if (pending.length === 0 || !(await isApprover(deps.diagnose.entra, deps.policy, actor))) return { mine, awaitingMe: [] };

@@ -22,7 +22,7 @@ export async function retryRequest(deps: ServiceDeps, input: RetryInput): Promis
   const actor = await resolveActor(deps.diagnose.entra, input.actor);
   const approver = await isApprover(deps.diagnose.entra, deps.policy, actor);
   for (let attempt = 0; attempt < 8; attempt++) {
-    const current = await deps.store.get(input.requestId);
+    const current = await deps.requests.get(input.requestId);
     if (!current) throw new LicenseDoctorError('not-found', `There is no request ${input.requestId}.`);
     const result = transition(current, { kind: 'retry', actor, isApprover: approver }, { now: new Date(deps.clock.now()).toISOString(), readOnly: deps.policy.readOnly });
     if (result.kind === 'unchanged') return current;
@@ -30,7 +30,7 @@ export async function retryRequest(deps: ServiceDeps, input: RetryInput): Promis
       await writeAudit(deps, result.audit);
       throw new LicenseDoctorError('policy', result.message, { reason: result.reason, requestId: current.id });
     }
-    if (!(await deps.store.compareAndSet(current.version, result.request))) continue;
+    if (!(await deps.requests.compareAndSet(current.version, result.request))) continue;
     await writeAudit(deps, result.audit);
     await deps.events.publish({ type: 'request-changed', change: 'retried', request: result.request });
     deps.logger.info({ requestId: current.id, by: actor.userPrincipalName }, 'retry recorded');

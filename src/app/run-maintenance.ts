@@ -28,7 +28,7 @@ export async function runMaintenance(
   const ttl = deps.execution.manualStepsTtlMs;
   const ctx = { now: new Date(now).toISOString(), readOnly: deps.policy.readOnly, approvalTtlHours: deps.policy.approvalTtlHours };
   const due = (r: LicenseRequest) => (r.status === 'needs-manual-steps' ? Date.parse(r.updatedAt) + ttl <= now : isExpiryDue(r, ctx));
-  for (const r of await deps.store.list({ statuses: ['pending', 'approved', 'needs-manual-steps'] })) {
+  for (const r of await deps.requests.list({ statuses: ['pending', 'approved', 'needs-manual-steps'] })) {
     if (!due(r)) continue;
     try {
       const result = await applyEvent(deps, r.id, { kind: 'expire', manualStepsTtlMs: ttl }, 'expired');
@@ -39,7 +39,7 @@ export async function runMaintenance(
   }
   const executed: string[] = [];
   if (!deps.policy.readOnly) {
-    const runnable: LicenseRequest[] = await deps.store.list({ statuses: ['approved', 'executing'] });
+    const runnable: LicenseRequest[] = await deps.requests.list({ statuses: ['approved', 'executing'] });
     for (const r of runnable) {
       if (deps.stopSignal?.aborted) break;
       if (!backoff.ready(r.id, now)) continue;

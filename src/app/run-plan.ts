@@ -21,7 +21,7 @@ const FINISHED: ReadonlySet<StepProgress['status']> = new Set(['succeeded', 'ski
 /** Starts (or resumes) the plan and runs it to an outcome, or until the process is asked to stop. */
 export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise<LicenseRequest | null> {
   const { requestId, fence } = lease;
-  const stored = await deps.store.get(requestId);
+  const stored = await deps.requests.get(requestId);
   if (!stored) return null;
   let request: LicenseRequest = stored;
   if (request.status !== 'approved' && request.status !== 'executing' && request.status !== 'needs-manual-steps') return request;
@@ -48,7 +48,7 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
     // Between steps: the vendor call in flight was finished and journaled; the next one is left to another instance.
     checkStop(deps.stopSignal);
     const progress = request.steps.find((s) => s.stepId === step.id);
-    const attempts = (await deps.store.journal(requestId)).filter((j) => j.stepId === step.id);
+    const attempts = (await deps.executionStore.journal(requestId)).filter((j) => j.stepId === step.id);
     if (progress && FINISHED.has(progress.status)) {
       lastWriteAt = attempts.find((j) => j.status === 'succeeded')?.startedAt ?? progress.at ?? lastWriteAt;
       continue;

@@ -1,7 +1,10 @@
 // What the request use cases need; main.ts builds it.
+import type { AuditLog } from '../core/ports/audit-log.ts';
+import type { Claims } from '../core/ports/claims.ts';
 import type { Clock } from '../core/ports/clock.ts';
+import type { ExecutionStore } from '../core/ports/execution-store.ts';
 import type { PermissionReader } from '../core/ports/permission-reader.ts';
-import type { RequestStore } from '../core/ports/request-store.ts';
+import type { Requests } from '../core/ports/requests.ts';
 import type { WorkflowsFlow } from '../core/ports/workflows-flow.ts';
 import type { AppLogger } from './app-logger.ts';
 import type { ApproverPolicy } from './approvers.ts';
@@ -45,7 +48,12 @@ export interface ServiceDeps {
   /** What the credentials are granted (`check`, /readyz, the pre-execution check); absent: not checked. */
   readonly permissions?: PermissionReader;
   readonly workflows: WorkflowsFlow | null;
-  readonly store: RequestStore;
+  /** The store's narrow ports (one Kysely store implements them all): the requests themselves, what executions keep
+   *  (leases and the journal), the audit log, and things done once across instances (notices). */
+  readonly requests: Requests;
+  readonly executionStore: ExecutionStore;
+  readonly auditLog: AuditLog;
+  readonly claims: Claims;
   readonly events: RequestEvents;
   readonly logger: AppLogger;
   readonly clock: Clock;

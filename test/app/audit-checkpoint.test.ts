@@ -17,10 +17,10 @@ test('logs the head at start and at stop, and only when it moved; the key never 
   const append = (n: number) => store.appendAudit({ at: '2026-05-07T12:00:00.000Z', action: 'test.note', actor: 'system', actorDetail: {}, requestId: null, data: { n } });
 
   await append(1);
-  const checkpoints = startAuditCheckpoints({ store, logger }, 3_600_000);
+  const checkpoints = startAuditCheckpoints({ auditLog: store, logger }, 3_600_000);
   await append(2);
   await checkpoints.stop();
-  const last = await logAuditCheckpoint({ store, logger }, await store.auditHead());
+  const last = await logAuditCheckpoint({ auditLog: store, logger }, await store.auditHead());
 
   const heads = (await store.audit()).map((e) => ({ seq: e.seq, hash: e.hash, mac: e.mac }));
   expect(last).toEqual(heads[1]);

@@ -5,13 +5,15 @@ import { LicenseDoctorError } from '../../core/errors.ts';
 import type { AuditEntry, AuditFilter, AuditHead, AuditRecord, AuditVerification, ConversationRef, JournalEntry, LeaseFence } from '../../core/model/journal.ts';
 import type { LicenseRequest, RequestStatus } from '../../core/model/request.ts';
 import type { EventChannel } from '../../core/ports/event-channel.ts';
+import type { LeaseName } from '../../core/ports/leases.ts';
 import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { RequestChangeOptions } from '../../core/ports/requests.ts';
 import { requestStateHash } from './audit-chain.ts';
-import { acquireTargetLease, createConflict, releaseTargetLease, renewTargetLease } from './kysely-target-leases.ts';
+import { createConflict } from './kysely-target-leases.ts';
 import { appendAuditEntries, appendAuditEntry, verifyAuditLog } from './audit-log.ts';
 import { verifyRequestStates, withRequestStates } from './audit-requests.ts';
+import { leaseTable } from './lease-table.ts';
 import { OnceClaims } from './once-claims.ts';
-import { acquireRequestLease, releaseRequestLease, renewRequestLease } from './request-leases.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { auditEntry, conversationRef, conversationRefRow, decisionRows, journalEntry, journalRow, openTargetUpdate, parseRequest, requestColumns, requestRow } from './store-rows.ts';
@@ -95,7 +97,7 @@ export class KyselyRequestStore implements RequestStore {
     });
   }
 
-  async compareAndSet(expectedVersion: number, next: LicenseRequest, options: { readonly audit?: readonly AuditRecord[]; readonly fence?: LeaseFence } = {}): Promise<boolean> {
+  async compareAndSet(expectedVersion: number, next: LicenseRequest, options: RequestChangeOptions = {}): Promise<boolean> {
     if (next.version !== expectedVersion + 1) throw misuse('compareAndSet', `The next version must be ${expectedVersion + 1}, not ${next.version}`);
     const { fence, audit = [] } = options;
     return this.#run('compareAndSet', () =>
@@ -123,33 +125,23 @@ export class KyselyRequestStore implements RequestStore {
     await trx.insertInto('decisions').values(rows).onConflict((oc) => oc.columns(['request_id', 'position']).doNothing()).execute();
   }
 
-  async acquireLease(requestId: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
+  /** `request:<id>` or `target:<key>` (lease-table.ts): one shape, the table the name's kind lives in. */
+  async acquireLease(name: LeaseName, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
     checkLease('acquireLease', owner, nowMs, ttlMs);
-    return this.#run('acquireLease', () => acquireRequestLease(this.#engine, requestId, owner, nowMs, ttlMs));
+    const { table, key } = leaseTable(name, 'acquireLease');
+    return this.#run('acquireLease', () => table.acquire(this.#engine, key, owner, nowMs, ttlMs));
   }
 
   /** An expired lease nobody took is still this owner's: no one else can have run the plan meanwhile. */
-  async renewLease(requestId: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
+  async renewLease(name: LeaseName, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
     checkLease('renewLease', fence.owner, nowMs, ttlMs);
-    return this.#run('renewLease', () => renewRequestLease(this.#engine, requestId, fence, nowMs, ttlMs));
+    const { table, key } = leaseTable(name, 'renewLease');
+    return this.#run('renewLease', () => table.renew(this.#engine, key, fence, nowMs, ttlMs));
   }
 
-  async releaseLease(requestId: string, fence: LeaseFence): Promise<void> {
-    return this.#run('releaseLease', () => releaseRequestLease(this.#engine, requestId, fence));
-  }
-
-  async acquireTargetLease(targetKey: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
-    checkLease('acquireTargetLease', owner, nowMs, ttlMs);
-    return this.#run('acquireTargetLease', () => acquireTargetLease(this.#engine, targetKey, owner, nowMs, ttlMs));
-  }
-
-  async renewTargetLease(targetKey: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
-    checkLease('renewTargetLease', fence.owner, nowMs, ttlMs);
-    return this.#run('renewTargetLease', () => renewTargetLease(this.#engine, targetKey, fence, nowMs, ttlMs));
-  }
-
-  async releaseTargetLease(targetKey: string, fence: LeaseFence): Promise<void> {
-    return this.#run('releaseTargetLease', () => releaseTargetLease(this.#engine, targetKey, fence));
+  async releaseLease(name: LeaseName, fence: LeaseFence): Promise<void> {
+    const { table, key } = leaseTable(name, 'releaseLease');
+    return this.#run('releaseLease', () => table.release(this.#engine, key, fence));
   }
 
   /** A finished row is final: writing its attempt again (started or finished) changes nothing. */

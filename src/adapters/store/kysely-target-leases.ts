@@ -1,16 +1,17 @@
-// Target leases and the one-open-request-per-target conflict, for KyselyRequestStore. A target lease works like a
-// request's execution lease (owner, expiry, growing fencing token) but is keyed by the target (user, group or app),
-// so executions of two different requests for one target cannot run at the same time, across instances.
+// Target leases (lease name `target:<key>`) and the one-open-request-per-target conflict, for KyselyRequestStore. A
+// target lease works like a request's execution lease (owner, expiry, growing fencing token) but is keyed by the
+// target (user, group or app), so executions of two different requests for one target cannot run at the same time.
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { LeaseFence } from '../../core/model/journal.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
+import type { LeaseTable } from './lease-table.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { requestRow } from './store-rows.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Takes the target's lease if it is free, expired or this owner's: its new token, or null while another holds it. */
-export function acquireTargetLease(engine: StoreEngine, targetKey: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
+function acquireTargetLease(engine: StoreEngine, targetKey: string, owner: string, nowMs: number, ttlMs: number): Promise<number | null> {
   const now = iso(nowMs);
   return engine.writeTransaction(async (trx) => {
     // On PostgreSQL the conflicting row is locked by the upsert, so two instances cannot both find it free.
@@ -25,7 +26,7 @@ export function acquireTargetLease(engine: StoreEngine, targetKey: string, owner
 }
 
 /** Extends the lease `fence` names; false when another execution took the target over. */
-export async function renewTargetLease(engine: StoreEngine, targetKey: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
+async function renewTargetLease(engine: StoreEngine, targetKey: string, fence: LeaseFence, nowMs: number, ttlMs: number): Promise<boolean> {
   const result = await engine.write((db) =>
     db.updateTable('target_leases').set({ until: iso(nowMs + ttlMs) }).where('target_key', '=', targetKey)
       .where('owner', '=', fence.owner).where('token', '=', fence.token).executeTakeFirst(),
@@ -34,12 +35,15 @@ export async function renewTargetLease(engine: StoreEngine, targetKey: string, f
 }
 
 /** Frees the lease `fence` names (nothing when it was taken over); the row stays, so tokens keep growing. */
-export async function releaseTargetLease(engine: StoreEngine, targetKey: string, fence: LeaseFence): Promise<void> {
+async function releaseTargetLease(engine: StoreEngine, targetKey: string, fence: LeaseFence): Promise<void> {
   await engine.write((db) =>
     db.updateTable('target_leases').set({ owner: null, until: null }).where('target_key', '=', targetKey)
       .where('owner', '=', fence.owner).where('token', '=', fence.token).execute(),
   );
 }
+
+/** The lease of a target, a row of its own in `target_leases` (made on first use). */
+export const targetLeases: LeaseTable = { acquire: acquireTargetLease, renew: renewTargetLease, release: releaseTargetLease };
 
 /** After a unique violation on create: the id exists (a caller bug), or another open request holds the target. */
 export async function createConflict(engine: StoreEngine, request: LicenseRequest): Promise<LicenseDoctorError> {

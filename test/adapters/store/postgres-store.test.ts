@@ -1,9 +1,9 @@
-// The RequestStore contract on PostgreSQL (TEST_DATABASE_URL), each database a schema of its own, dropped afterwards.
+// Every store port's contract on PostgreSQL (TEST_DATABASE_URL), each database a schema of its own, dropped afterwards.
 // Without a PostgreSQL at TEST_DATABASE_URL, jest's global setup starts one shipped through npm (test/support).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
-import { requestStoreContract, type StoreTarget } from '../../contracts/request-store.contract.ts';
+import { storeContracts, type StoreTarget } from '../../contracts/store-contract.ts';
 import { licenseRequest } from '../../contracts/request-store-fixtures.ts';
 
 const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('PostgreSQL', () => {
-  requestStoreContract({
+  storeContracts({
     multiInstance: true,
     newTarget: async (): Promise<StoreTarget> => {
       const { schema, pool } = newSchema();

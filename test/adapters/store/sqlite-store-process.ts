@@ -19,7 +19,7 @@ try {
   created = false;
 }
 const cas = await store.compareAndSet(1, decided(request, 'approve', approver(Number(n)), '2026-05-07T12:30:00.000Z'));
-const lease = (await store.acquireLease(requestId, `process-${n}`, Date.parse('2026-05-07T12:31:00.000Z'), 60_000)) !== null;
+const lease = (await store.acquireLease(`request:${requestId}`, `process-${n}`, Date.parse('2026-05-07T12:31:00.000Z'), 60_000)) !== null;
 for (let i = 0; i < Number(appends); i++) {
   await store.appendAudit({ at: new Date(0).toISOString(), action: 'test.append', actor: `process-${n}`, actorDetail: { pid: String(process.pid) }, requestId, data: { i } });
 }

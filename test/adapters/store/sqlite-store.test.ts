@@ -1,4 +1,4 @@
-// The RequestStore contract on SQLite: a temp file (several instances, separate connections) and in memory.
+// Every store port's contract on SQLite: a temp file (several instances, separate connections) and in memory.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { cachedStatements } from '../../../src/adapters/store/cached-statements.
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
 import { KyselyRequestStore } from '../../../src/adapters/store/kysely-request-store.ts';
 import { sqliteEngine } from '../../../src/adapters/store/sqlite-engine.ts';
-import { requestStoreContract, type StoreTarget } from '../../contracts/request-store.contract.ts';
+import { storeContracts, type StoreTarget } from '../../contracts/store-contract.ts';
 import { licenseRequest } from '../../contracts/request-store-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ld-sqlite-store-'));
@@ -28,7 +28,7 @@ function rawSql(database: Database.Database) {
 describe('SQLite file', () => {
   const raws: Database.Database[] = [];
   let n = 0;
-  requestStoreContract({
+  storeContracts({
     multiInstance: true,
     newTarget: async (): Promise<StoreTarget> => {
       const file = join(dir, `contract-${++n}.sqlite`);
@@ -41,7 +41,7 @@ describe('SQLite file', () => {
 });
 
 describe('SQLite in memory', () => {
-  requestStoreContract({
+  storeContracts({
     multiInstance: false,
     newTarget: async (): Promise<StoreTarget> => {
       const database = new Database(':memory:');

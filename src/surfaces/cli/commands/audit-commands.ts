@@ -44,7 +44,7 @@ export function auditExportCommand(args: { sandbox: boolean; since: string | nul
   return withRuntime(io, args, async (rt) => {
     if (args.format === 'csv') io.stdout.write(AUDIT_CSV_HEADER);
     for (let afterSeq = 0; ; ) {
-      const page = await rt.services.deps.store.audit({ afterSeq, limit: PAGE, ...(args.since === null ? {} : { since: args.since }) });
+      const page = await rt.services.deps.auditLog.audit({ afterSeq, limit: PAGE, ...(args.since === null ? {} : { since: args.since }) });
       for (const entry of page) io.stdout.write(formatAuditEntry(entry, args.format));
       const last = page.at(-1);
       if (page.length < PAGE || last === undefined) return EXIT.ok;

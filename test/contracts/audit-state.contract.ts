@@ -1,13 +1,13 @@
-// RequestStore contract, part 4: audit entries commit with the state change they record, carry the hash of the request
-// state they stored (so the requests table is under the chain), and with a key carry an HMAC that a recomputed chain
-// cannot forge.
+// The AuditLog contract (core/ports/audit-log.ts), part 2: audit entries commit with the state change they record,
+// carry the hash of the request state they stored (so the requests table is under the chain), and with a key carry an
+// HMAC that a recomputed chain cannot forge.
 import { createHash } from 'node:crypto';
 import { auditHash } from '../../src/adapters/store/audit-chain.ts';
 import { canonicalJson } from '../../src/adapters/store/canonical-json.ts';
 import type { AuditRecord } from '../../src/core/model/journal.ts';
 import type { LicenseRequest } from '../../src/core/model/request.ts';
 import type { RequestStore } from '../../src/core/ports/request-store.ts';
-import type { StoreContractSetup, StoreTarget } from './request-store.contract.ts';
+import type { StoreContractSetup, StoreTarget } from './store-contract.ts';
 import { approver, decided, licenseRequest } from './request-store-fixtures.ts';
 
 const KEY = 'k'.repeat(40);

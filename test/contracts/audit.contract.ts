@@ -1,7 +1,7 @@
-// RequestStore contract, part 3: the hash-chained audit log and its verification.
+// The AuditLog contract (core/ports/audit-log.ts), part 1: the hash-chained audit log and its verification.
 import { createHash } from 'node:crypto';
 import type { AuditRecord } from '../../src/core/model/journal.ts';
-import type { ContractContext } from './request-store.contract.ts';
+import type { ContractContext } from './store-contract.ts';
 import { spread } from './request-store-fixtures.ts';
 
 const ZEROS = '0'.repeat(64);

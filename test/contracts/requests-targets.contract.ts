@@ -1,12 +1,9 @@
-// RequestStore contract, part 4: one change at a time per target, across instances. At most one open request per
-// target and path can be stored, and a target's lease is held by one execution at a time.
+// The Requests contract, one change at a time per target across instances: at most one open request per target and
+// path can be stored (target leases: leases.contract.ts).
 import { randomUUID } from 'node:crypto';
 import type { LicenseRequest } from '../../src/core/model/request.ts';
-import type { ContractContext } from './request-store.contract.ts';
+import type { ContractContext } from './store-contract.ts';
 import { licenseRequest, spread } from './request-store-fixtures.ts';
-
-const T0 = Date.parse('2026-05-07T12:00:00.000Z');
-const TTL = 60_000;
 
 /** A pending request for the user with object id `userId`. */
 function forUser(userId: string, overrides: Partial<LicenseRequest> = {}): LicenseRequest {
@@ -56,30 +53,6 @@ export function targetContract(ctx: ContractContext): void {
       const request = forUser(randomUUID());
       await ctx.store.create(request);
       await expect(ctx.store.create({ ...request, reason: 'again' })).rejects.toThrow(/already exists/);
-    });
-  });
-
-  describe('target leases', () => {
-    test('acquire, refusal while live, takeover once expired, renew and release by the current holder only; tokens grow', async () => {
-      const key = `user:${randomUUID()}`;
-      const s = ctx.store;
-      expect(await s.acquireTargetLease(key, 'a', T0, TTL)).toBe(1);
-      expect(await s.acquireTargetLease(key, 'b', T0 + 1_000, TTL)).toBeNull();
-      expect(await s.renewTargetLease(key, { owner: 'a', token: 1 }, T0 + 30_000, TTL)).toBe(true);
-      expect(await s.acquireTargetLease(key, 'b', T0 + 90_000, TTL)).toBeNull();
-      expect(await s.acquireTargetLease(key, 'b', T0 + 90_001, TTL)).toBe(2);
-      expect(await s.renewTargetLease(key, { owner: 'a', token: 1 }, T0 + 90_002, TTL)).toBe(false);
-      await s.releaseTargetLease(key, { owner: 'a', token: 1 });
-      expect(await s.acquireTargetLease(key, 'c', T0 + 90_003, TTL)).toBeNull();
-      await s.releaseTargetLease(key, { owner: 'b', token: 2 });
-      expect(await s.acquireTargetLease(key, 'c', T0 + 90_004, TTL)).toBe(3);
-      expect(await s.acquireTargetLease(`user:${randomUUID()}`, 'b', T0, TTL)).toBe(1);
-    });
-
-    test('30 concurrent acquires of one free target from several instances: exactly one gets it', async () => {
-      const key = `group:${randomUUID()}`;
-      const results = await spread(ctx.instances, 30, (store, i) => store.acquireTargetLease(key, `owner-${i}`, T0, TTL));
-      expect(results.filter((t) => t !== null)).toEqual([1]);
     });
   });
 }

@@ -1,91 +1,10 @@
-// The RequestStore contract: every implementation (SQLite file, SQLite in memory, PostgreSQL) passes these tests.
-// A test file supplies a StoreContractSetup and calls requestStoreContract(setup) at the top level.
-import { STORE_MIGRATIONS } from '../../src/adapters/store/store-migrations.ts';
-import type { RequestStore } from '../../src/core/ports/request-store.ts';
-import { conversationRefsContract } from './conversation-refs.contract.ts';
-import { auditContract } from './request-store-audit.contract.ts';
-import { auditStateContract } from './request-store-audit-state.contract.ts';
+// The Requests contract (core/ports/requests.ts): create, get, list and compare-and-set.
+import type { ContractContext } from './store-contract.ts';
 import { approver, decided, licenseRequest, spread } from './request-store-fixtures.ts';
-import { leaseJournalContract } from './request-store-leases.contract.ts';
-import { targetContract } from './request-store-targets.contract.ts';
 
-/** One database, as the contract sees it. */
-export interface StoreTarget {
-  /** A new store instance on this database, with its own connection or pool; not migrated. */
-  open(options?: { readonly auditKey?: string }): Promise<RequestStore>;
-  /** Runs SQL on this database behind the stores' back (inspection, tampering); the rows of a query. */
-  sql(statement: string): Promise<Array<Record<string, unknown>>>;
-}
-
-/** What a test file provides. */
-export interface StoreContractSetup {
-  /** Whether several instances can share one database (false for SQLite in memory). */
-  readonly multiInstance: boolean;
-  /** A new, empty database. */
-  newTarget(): Promise<StoreTarget>;
-  /** Closes and drops everything newTarget made. */
-  cleanup(): Promise<void>;
-}
-
-/** Shared by the contract's parts; filled in beforeAll. */
-export interface ContractContext {
-  target: StoreTarget;
-  /** The first instance (migrated). */
-  store: RequestStore;
-  /** Every instance on `target` (just `store` when multiInstance is false). */
-  instances: RequestStore[];
-  readonly multiInstance: boolean;
-}
-
-/** Defines the whole RequestStore contract suite. */
-export function requestStoreContract(setup: StoreContractSetup): void {
-  const ctx = { multiInstance: setup.multiInstance } as ContractContext;
-  const opened: RequestStore[] = [];
-  const open = async (target: StoreTarget) => {
-    const store = await target.open();
-    opened.push(store);
-    return store;
-  };
-
-  beforeAll(async () => {
-    ctx.target = await setup.newTarget();
-    ctx.store = await open(ctx.target);
-    await ctx.store.migrate();
-    ctx.instances = setup.multiInstance ? [ctx.store, await open(ctx.target), await open(ctx.target)] : [ctx.store];
-  });
-
-  afterAll(async () => {
-    await Promise.all(opened.map((s) => s.close()));
-    await setup.cleanup();
-  });
-
-  describe('migrate', () => {
-    test('is idempotent, and the store works afterwards', async () => {
-      const target = await setup.newTarget();
-      const store = await open(target);
-      await store.migrate();
-      await store.migrate();
-      const request = licenseRequest();
-      await store.create(request);
-      expect(await store.get(request.id)).toStrictEqual(request);
-      expect(await store.ping()).toBe(true);
-    });
-
-    // Only engines whose database several instances can share (not SQLite :memory:) define this test.
-    if (setup.multiInstance) test('runs safely from two instances starting at once', async () => {
-      const target = await setup.newTarget();
-      const [a, b] = await Promise.all([open(target), open(target)]);
-      if (a === undefined || b === undefined) throw new Error('two instances expected');
-      await Promise.all([a.migrate(), b.migrate()]);
-      const [ra, rb] = [licenseRequest(), licenseRequest()];
-      await Promise.all([a.create(ra), b.create(rb)]);
-      expect(await a.get(rb.id)).toStrictEqual(rb);
-      expect(await b.get(ra.id)).toStrictEqual(ra);
-      const [{ n } = { n: 0 }] = await target.sql('SELECT count(*) AS n FROM license_doctor_migration');
-      expect(Number(n)).toBe(Object.keys(STORE_MIGRATIONS).length);
-    });
-  });
-
+/** Defines the request tests on the shared context. */
+export function requestsContract(ctx: ContractContext): void {
+  const { setup, open } = ctx;
   describe('requests', () => {
     test('a realistic request (diagnosis, plan, unicode) round-trips exactly', async () => {
       const request = licenseRequest();
@@ -182,11 +101,17 @@ export function requestStoreContract(setup: StoreContractSetup): void {
       const rows = await ctx.target.sql(`SELECT by_upn FROM decisions WHERE request_id = '${request.id}'`);
       expect(rows).toEqual([{ by_upn: winner?.decisions[0]?.by.userPrincipalName }]);
     });
-  });
 
-  leaseJournalContract(ctx);
-  conversationRefsContract(ctx);
-  targetContract(ctx);
-  auditContract(ctx);
-  auditStateContract(setup);
+    test('a compare-and-set appends its audit records in the same transaction, only when it succeeds', async () => {
+      const request = licenseRequest();
+      await ctx.store.create(request);
+      const s = ctx.store;
+      const record = { at: '2026-05-07T12:01:00.000Z', action: 'request.approved', actor: 'approver@contoso.com', actorDetail: {}, requestId: request.id, data: { n: 1 } };
+      const next = decided(request, 'approve', approver(1), '2026-05-07T12:01:00.000Z');
+      expect(await s.compareAndSet(1, next, { audit: [record, { ...record, action: 'request.notified' }] })).toBe(true);
+      expect(await s.compareAndSet(1, next, { audit: [{ ...record, action: 'lost' }] })).toBe(false);
+      expect((await s.audit({ requestId: request.id })).map((e) => e.action)).toEqual(['request.approved', 'request.notified']);
+      expect(await s.verifyAudit()).toMatchObject({ kind: 'intact' });
+    });
+  });
 }
