@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import { followRemoteEvents, forwardRequestEvents } from './app/request-event-relay.ts';
 import { RequestEvents } from './app/request-events.ts';
+import { AlertOutlets } from './app/alerts/alert-outlets.ts';
+import { AlertService } from './app/alerts/alert-service.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices } from './app/services.ts';
@@ -151,8 +153,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     eventHooks: async () => (await import('./scan-main.ts')).createEventHookClient(runtime),
     openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime),
   };
+  const alertOutlets = new AlertOutlets();
+  const alerts = new AlertService({
+    openStore: async () => (await import('./scan-main.ts')).openAlertStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema),
+    store, outlets: alertOutlets, clock: systemClock, logger, windowMinutes: config.alerts.windowMinutes,
+    newAlertId: () => `ALERT-${new Date(systemClock.now()).toISOString().replace(/[-:]/g, '').slice(0, 13)}-${randomBytes(3).toString('hex')}`,
+  });
   const runtime: Runtime = {
-    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet,
+    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet, alerts, alertOutlets,
     followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => {
       okta.clearCaches();
@@ -161,6 +169,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     close: async () => {
       stopping.abort();
       await services.idle();
+      await alerts.close();
       forwarding.stop();
       await forwarding.flush();
       await store.close();

@@ -1,5 +1,7 @@
 // What a running License Doctor is made of, as the server and the surfaces see it: main.ts (the composition root)
 // builds it from the configuration; nothing else needs to know the concrete classes behind it.
+import type { AlertService } from './app/alerts/alert-service.ts';
+import type { AlertOutlets } from './app/alerts/alert-outlets.ts';
 import type { DiagnoseDeps } from './app/diagnose-user.ts';
 import type { RequestEvents } from './app/request-events.ts';
 import type { ExecutionSettings } from './app/service-deps.ts';
@@ -39,6 +41,10 @@ export interface Runtime {
   followRemoteEvents(): Promise<() => Promise<void>>;
   /** The application services every surface calls. */
   readonly services: Services;
+  /** Proactive alerts (the event hook and the poller feed it; its store opens on first use). */
+  readonly alerts: AlertService;
+  /** Where alert cards go: each chat surface adds its outlet. */
+  readonly alertOutlets: AlertOutlets;
   /** The fleet's adapters (scan, event hooks, System Log), built on first use. */
   readonly fleet: FleetFactories;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */

@@ -10,6 +10,8 @@ import { createScanStore, type KyselyScanStore } from './adapters/store/kysely-s
 import { DEFAULT_SCAN_SETTINGS, type ScanDeps, type ScanProgress, type ScanSettings } from './app/scan/scan-deps.ts';
 import { createOktaEventHooks } from './adapters/okta/okta-event-hooks.ts';
 import { KyselyEventReceipts, KyselyPollCursor } from './adapters/store/kysely-event-receipts.ts';
+import { KyselyAlertStore } from './adapters/store/kysely-alert-store.ts';
+import type { AlertStore } from './core/ports/alert-store.ts';
 import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
 import type { OktaEvents, Runtime, RuntimeOptions } from './runtime.ts';
 
@@ -83,4 +85,16 @@ export async function openOktaEvents(runtime: Runtime): Promise<OktaEvents> {
     log: createOktaAppUserPages(oktaOf(runtime, ['okta.logs.read'])),
     close: () => engine.close(),
   };
+}
+
+/** The alert store at `databaseUrl` (migrated), on an engine of its own. */
+export async function openAlertStore(databaseUrl: string, schema?: string): Promise<{ alerts: AlertStore; close(): Promise<void> }> {
+  const engine = await openStoreEngine(databaseUrl, schema);
+  try {
+    await engine.migrate();
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  return { alerts: new KyselyAlertStore(engine), close: () => engine.close() };
 }

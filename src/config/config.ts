@@ -67,6 +67,9 @@ export interface Config {
   readonly oktaLogPollSeconds: number | null;
   /** The public base URL of this deployment (PUBLIC_URL), for `hooks register`. */
   readonly publicUrl: string | null;
+  /** Proactive alerts: the Slack channel id (ALERTS_CHANNEL), the Teams conversation (TEAMS_ALERTS_CONVERSATION), and
+   *  the window within which failures of one cause share a card (ALERT_WINDOW_MINUTES). */
+  readonly alerts: { readonly slackChannel: string | null; readonly teamsConversation: string | null; readonly windowMinutes: number };
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
   readonly scan: { readonly leaseSeconds: number };
   readonly databaseUrl: string;

@@ -1,6 +1,7 @@
 // The tables of the durable store, as Kysely sees them. Timestamps are ISO 8601 strings and JSON is text, so that
 // SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
 import type { Generated } from 'kysely';
+import type { AlertCausesTable, AlertedUsersTable, AlertMembersTable, AlertsTable } from './alert-tables.ts';
 import type { OktaEventReceiptsTable, OktaLogCursorTable, ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
@@ -121,4 +122,8 @@ export interface StoreDatabase {
   once_claims: OnceClaimsTable;
   okta_event_receipts: OktaEventReceiptsTable;
   okta_log_cursor: OktaLogCursorTable;
+  alerts: AlertsTable;
+  alert_causes: AlertCausesTable;
+  alert_members: AlertMembersTable;
+  alerted_users: AlertedUsersTable;
 }

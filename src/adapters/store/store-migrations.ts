@@ -16,6 +16,7 @@ import { createScanRuns } from './migrations/0013-create-scan-runs.ts';
 import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
 import { createScanResults } from './migrations/0015-create-scan-results.ts';
 import { createOktaEventReceipts } from './migrations/0016-create-okta-event-receipts.ts';
+import { createAlerts } from './migrations/0017-create-alerts.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -34,6 +35,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-create-scan-staging': createScanStaging,
   '0015-create-scan-results': createScanResults,
   '0016-create-okta-event-receipts': createOktaEventReceipts,
+  '0017-create-alerts': createAlerts,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */
