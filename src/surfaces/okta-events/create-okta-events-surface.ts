@@ -1,6 +1,6 @@
 // Proactive detection on the shared server: the Okta event hook at /okta/events (OKTA_EVENT_HOOK_SECRET) and/or the
 // System Log poller (OKTA_LOG_POLL_SECONDS), with event receipts and the poller's cursor in the store. Each new push
-// failure of an Office 365 app user is diagnosed; the outcome is logged.
+// failure of an Office 365 app user is diagnosed and alerted (runtime.alerts); succeeded requests resolve alerted users.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { handlePushFailureEvents, type PushFailureEventDeps } from '../../app/events/handle-push-failure-events.ts';
@@ -13,7 +13,9 @@ import { createOktaEventRoutes } from './okta-event-routes.ts';
 export async function createOktaEventsSurface(runtime: Runtime): Promise<MountedSurface> {
   const { config } = runtime;
   const stored = await runtime.fleet.openOktaEvents();
-  const handling: PushFailureEventDeps = { diagnose: runtime.diagnoseDeps, receipts: stored.receipts, logger: runtime.logger, onDiagnosis: () => undefined };
+  const handling: PushFailureEventDeps = { diagnose: runtime.diagnoseDeps, receipts: stored.receipts, logger: runtime.logger, onDiagnosis: async (d) => {
+    await runtime.alerts.onDiagnosis(d);
+  } };
   const hook = config.oktaEventHook
     ? createOktaEventRoutes({
         secret: config.oktaEventHook.secret,
@@ -22,6 +24,7 @@ export async function createOktaEventsSurface(runtime: Runtime): Promise<Mounted
       })
     : null;
   let timer: NodeJS.Timeout | null = null;
+  let stopFollowing: (() => void) | null = null;
   let polling: Promise<unknown> = Promise.resolve();
   const startPolling = (seconds: number) => {
     const { log } = stored;
@@ -38,12 +41,15 @@ export async function createOktaEventsSurface(runtime: Runtime): Promise<Mounted
     name: 'okta-events',
     routes: hook?.routes ?? [],
     start: async () => {
+      stopFollowing = runtime.alerts.follow(runtime.events);
       if (config.oktaLogPollSeconds) startPolling(config.oktaLogPollSeconds);
     },
     stop: async () => {
       if (timer) clearInterval(timer);
       await polling;
       await hook?.idle();
+      stopFollowing?.();
+      await runtime.alerts.idle();
       await stored.close();
     },
     readiness: async () => ({ eventHook: hook ? 'enabled' : 'off', systemLogPoll: config.oktaLogPollSeconds ? `every ${config.oktaLogPollSeconds} s` : 'off' }),

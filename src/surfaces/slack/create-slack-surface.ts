@@ -18,6 +18,7 @@ import { registerDecisionListeners } from './decision-listeners.ts';
 import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
 import { registerRetryListener } from './retry-listener.ts';
+import { registerSlackAlerts } from './slack-alerts.ts';
 import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { CardFollower } from '../chat/card-follower.ts';
 import { slackPlatform } from './slack-platform.ts';
@@ -91,6 +92,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   registerDecisionListeners(app, ctx);
   registerRecheckListener(app, ctx);
   registerRetryListener(app, ctx);
+  registerSlackAlerts(runtime, app.client, footer);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');
   });

@@ -25,6 +25,7 @@ import { cardMessage, createTeamsSender } from './teams-sender.ts';
 import { modeFooterText } from '../chat/mode-footer-text.ts';
 import { footedSender, withModeFooter } from './mode-footer.ts';
 import { runTeamsAction, type ActionReply, type TeamsContext } from './run-teams-action.ts';
+import { registerTeamsAlerts } from './teams-alerts.ts';
 
 export { DEMO_APPROVALS_CONVERSATION } from './approvals-channel.ts';
 
@@ -87,6 +88,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     }
     return turn.next();
   });
+  registerTeamsAlerts(app, runtime, sender);
 
   app.on('card.action', async ({ activity, ref }) => {
     const person = teamsPerson(activity.from);
