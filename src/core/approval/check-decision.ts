@@ -11,8 +11,11 @@ import { utcTime } from './utc-time.ts';
 
 const approvals = (n: number): string => `${n} more approval${n === 1 ? '' : 's'}`;
 
-/** Who may do this, now that the request's state allows it. */
-function checkPerson(request: LicenseRequest, event: DecisionEvent, now: string): Refusal | null {
+/** What the approval policy looks at: who asked, the decisions so far and the quorum (a request, or a batch of them). */
+export type Decidable = Pick<LicenseRequest, 'requestedBy' | 'decisions' | 'approvalsRequired'>;
+
+/** Who may do this, now that the request's state allows it (also the rule for a batch's decisions). */
+export function checkPerson(request: Decidable, event: DecisionEvent, now: string): Refusal | null {
   const isRequester = samePerson(event.actor, request.requestedBy);
   switch (event.kind) {
     case 'approve': {

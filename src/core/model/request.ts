@@ -98,7 +98,7 @@ export interface LicenseRequest {
 }
 
 /** The approvals that count (distinct approvers, in order). */
-export function approvalsOf(request: LicenseRequest): Decision[] {
+export function approvalsOf(request: Pick<LicenseRequest, 'decisions'>): Decision[] {
   const seen = new Set<string>();
   return request.decisions.filter((d) => {
     if (d.kind !== 'approve') return false;
