@@ -2,6 +2,7 @@
 // SQLite and PostgreSQL hold exactly the same values and the same queries work on both.
 import type { Generated } from 'kysely';
 import type { AlertCausesTable, AlertedUsersTable, AlertMembersTable, AlertsTable } from './alert-tables.ts';
+import type { BatchesTable, BatchMembersTable } from './batch-tables.ts';
 import type { OktaEventReceiptsTable, OktaLogCursorTable, ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
@@ -126,4 +127,6 @@ export interface StoreDatabase {
   alert_causes: AlertCausesTable;
   alert_members: AlertMembersTable;
   alerted_users: AlertedUsersTable;
+  batches: BatchesTable;
+  batch_members: BatchMembersTable;
 }

@@ -17,6 +17,7 @@ import { createScanStaging } from './migrations/0014-create-scan-staging.ts';
 import { createScanResults } from './migrations/0015-create-scan-results.ts';
 import { createOktaEventReceipts } from './migrations/0016-create-okta-event-receipts.ts';
 import { createAlerts } from './migrations/0017-create-alerts.ts';
+import { createBatches } from './migrations/0018-create-batches.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -36,6 +37,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015-create-scan-results': createScanResults,
   '0016-create-okta-event-receipts': createOktaEventReceipts,
   '0017-create-alerts': createAlerts,
+  '0018-create-batches': createBatches,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */
