@@ -152,6 +152,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     createScanRuntime: async (o) => (await import('./scan-main.ts')).createScanRuntime(runtime, o),
     eventHooks: async () => (await import('./scan-main.ts')).createEventHookClient(runtime),
     openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime),
+    openBatches: async (o) => (await import('./scan-main.ts')).openBatches(runtime, {
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}), ...o,
+    }),
   };
   const alertOutlets = new AlertOutlets();
   const alerts = new AlertService({

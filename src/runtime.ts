@@ -17,6 +17,8 @@ import type { EventReceipts } from './core/ports/event-receipts.ts';
 import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
 import type { OktaSystemLog, PollCursorStore } from './core/ports/okta-system-log.ts';
 import type { ScanRuntime, ScanRuntimeOptions } from './scan-main.ts';
+import type { BatchChange } from './app/batch/batch-deps.ts';
+import type { BatchService } from './app/batch/batch-service.ts';
 import type { RunningSandbox } from './sandbox/start-sandbox.ts';
 
 export interface Runtime {
@@ -85,4 +87,12 @@ export interface FleetFactories {
   /** Okta's event hook API. */
   eventHooks(): Promise<OktaEventHooks>;
   openOktaEvents(): Promise<OktaEvents>;
+  /** Batch remediation over the same store (`onChange`: cards follow each batch). */
+  openBatches(options?: { readonly onChange?: (change: BatchChange) => void | Promise<void> }): Promise<BatchRuntime>;
+}
+
+/** Batches: the use cases, and closing their store connection. */
+export interface BatchRuntime {
+  readonly service: BatchService;
+  close(): Promise<void>;
 }

@@ -13,7 +13,10 @@ import { KyselyEventReceipts, KyselyPollCursor } from './adapters/store/kysely-e
 import { KyselyAlertStore } from './adapters/store/kysely-alert-store.ts';
 import type { AlertStore } from './core/ports/alert-store.ts';
 import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
-import type { OktaEvents, Runtime, RuntimeOptions } from './runtime.ts';
+import type { BatchRuntime, OktaEvents, Runtime, RuntimeOptions } from './runtime.ts';
+import { KyselyBatchStore } from './adapters/store/kysely-batch-store.ts';
+import type { BatchChange } from './app/batch/batch-deps.ts';
+import { createBatchService } from './app/batch/batch-service.ts';
 
 export interface ScanRuntime {
   readonly deps: ScanDeps;
@@ -97,4 +100,25 @@ export async function openAlertStore(databaseUrl: string, schema?: string): Prom
     throw err;
   }
   return { alerts: new KyselyAlertStore(engine), close: () => engine.close() };
+}
+
+/** Batches over the runtime's store database and request services (the executor's rate-limit-aware adapters). */
+export async function openBatches(runtime: Runtime, options: Pick<RuntimeOptions, 'databaseUrl' | 'databaseSchema'> & { readonly onChange?: (change: BatchChange) => void | Promise<void> } = {}): Promise<BatchRuntime> {
+  const engine = await openStoreEngine(options.databaseUrl ?? runtime.config.databaseUrl, options.databaseSchema);
+  // Migrates the store's schema (the same migrations as the request store; a no-op when already done).
+  const scans = await createScanStore(engine);
+  const batches = new KyselyBatchStore(engine, { auditKey: runtime.config.audit.key });
+  const deps = runtime.services.deps;
+  const service = createBatchService({
+    service: deps.executionDiagnose ? { ...deps, diagnose: deps.executionDiagnose } : deps,
+    batches, scans, concurrency: runtime.config.batch.concurrency,
+    ...(options.onChange ? { onChange: options.onChange } : {}),
+  });
+  return {
+    service,
+    close: async () => {
+      await service.idle();
+      await engine.close();
+    },
+  };
 }

@@ -72,6 +72,8 @@ export interface Config {
   readonly alerts: { readonly slackChannel: string | null; readonly teamsConversation: string | null; readonly windowMinutes: number };
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
   readonly scan: { readonly leaseSeconds: number };
+  /** Batches: how many users of one batch run at once (BATCH_CONCURRENCY). */
+  readonly batch: { readonly concurrency: number };
   readonly databaseUrl: string;
   /** AUDIT_KEY (null: entries are hash-chained but not keyed) and minutes between audit checkpoints in the log. */
   readonly audit: { readonly key: string | null; readonly checkpointMinutes: number };

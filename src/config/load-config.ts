@@ -66,6 +66,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: Number(e.PORT ?? 3978),
     alerts: { slackChannel: e.ALERTS_CHANNEL ?? null, teamsConversation: e.TEAMS_ALERTS_CONVERSATION ?? null, windowMinutes: Number(e.ALERT_WINDOW_MINUTES ?? 60) },
     scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
+    batch: { concurrency: Number(e.BATCH_CONCURRENCY ?? 4) },
     oktaEventHook: e.OKTA_EVENT_HOOK_SECRET ? { secret: e.OKTA_EVENT_HOOK_SECRET } : null,
     publicUrl: e.PUBLIC_URL ?? null,
     oktaLogPollSeconds: e.OKTA_LOG_POLL_SECONDS ? Number(e.OKTA_LOG_POLL_SECONDS) : null,

@@ -1,0 +1,79 @@
+// The batch use cases bound to their dependencies, as the surfaces call them.
+import { countMembers, memberStateOf } from '../../core/batch/batch-counts.ts';
+import { auditRecord } from '../../core/approval/audit-record.ts';
+import type { BatchCounts, BatchMember, BatchRequest } from '../../core/model/batch.ts';
+import { inContext } from '../audit.ts';
+import { announce, nowIso, type BatchDeps } from './batch-deps.ts';
+import { createBatch, type CreateBatchInput } from './create-batch.ts';
+import { decideBatch, type DecideBatchInput, type DecideBatchResult } from './decide-batch.ts';
+import { retryBatch, splitBatch, type BatchActionInput } from './retry-batch.ts';
+import { finishIfSettled, runBatch } from './run-batch.ts';
+
+/** A batch with its users and live counts. */
+export interface BatchState {
+  readonly batch: BatchRequest;
+  readonly members: readonly BatchMember[];
+  readonly counts: BatchCounts;
+}
+
+export interface BatchService {
+  create(input: CreateBatchInput): Promise<BatchRequest>;
+  decide(input: DecideBatchInput): Promise<DecideBatchResult>;
+  /** Runs (or resumes) an approved batch here; resolves when every user has an outcome. */
+  run(batchId: string): Promise<BatchRequest>;
+  /** The same, in the background (cards follow through onChange). */
+  runInBackground(batchId: string): void;
+  retry(input: BatchActionInput): Promise<BatchRequest>;
+  split(input: BatchActionInput & { readonly reason?: string }): Promise<BatchRequest>;
+  /** The batch now: users whose request ended elsewhere (another instance, maintenance) are recorded first. */
+  state(batchId: string): Promise<BatchState | null>;
+  list(): Promise<BatchRequest[]>;
+  /** Waits for background runs (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Records the outcome of running users whose request has ended (it may have run on another instance). */
+async function syncMembers(deps: BatchDeps, batch: BatchRequest): Promise<void> {
+  for (const m of await deps.batches.members(batch.id)) {
+    if ((m.state !== 'running' && m.state !== 'manual') || m.requestId === null) continue;
+    const request = await deps.service.requests.get(m.requestId);
+    const state = request ? memberStateOf(request.status) : null;
+    // A user left with manual steps is done once a Re-check finished their request.
+    if (!request || state === null || state === m.state) continue;
+    const now = nowIso(deps);
+    const audit = auditRecord(now, 'batch.user-finished', { system: deps.service.instanceId }, batch.id, { user: m.userPrincipalName, state, requestId: m.requestId, detail: request.outcome?.message ?? null });
+    if (await deps.batches.updateMember({ ...m, state, detail: request.outcome?.message ?? null, updatedAt: now }, m.state, inContext(deps.service, [audit]))) await announce(deps, 'member', batch);
+  }
+  if (batch.status === 'running') await finishIfSettled(deps, batch.id);
+}
+
+export function createBatchService(deps: BatchDeps): BatchService {
+  const running = new Set<Promise<unknown>>();
+  const run = (id: string) => {
+    const p = runBatch(deps, id);
+    running.add(p);
+    void p.finally(() => running.delete(p)).catch(() => undefined);
+    return p;
+  };
+  return {
+    create: (input) => createBatch(deps, input),
+    decide: (input) => decideBatch(deps, input),
+    run,
+    runInBackground: (id) => {
+      void run(id).catch((err: unknown) => deps.service.logger.error({ err, batchId: id }, 'the batch could not run'));
+    },
+    retry: (input) => retryBatch(deps, input, run),
+    split: (input) => splitBatch(deps, input),
+    state: async (id) => {
+      const batch = await deps.batches.getBatch(id);
+      if (!batch) return null;
+      await syncMembers(deps, batch);
+      const members = await deps.batches.members(id);
+      return { batch: (await deps.batches.getBatch(id)) ?? batch, members, counts: countMembers(members) };
+    },
+    list: () => deps.batches.listBatches(),
+    idle: async () => {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
