@@ -6,6 +6,7 @@ import type { PlanOptions } from '../../core/model/plan.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../../core/model/request.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { BATCH_USAGE, parseBatchArgs } from './batch-args.ts';
 
 // Commands are loaded when used: the vendor SDKs take seconds to load, and help or a usage error should not wait.
 const commands = {
@@ -17,6 +18,7 @@ const commands = {
   sandbox: () => import('./commands/sandbox-command.ts'),
   scan: () => import('./commands/scan-command.ts'),
   hooks: () => import('./commands/hooks-command.ts'),
+  batch: () => import('./commands/batch-commands.ts'),
   serve: () => import('./commands/serve-command.ts'),
 };
 
@@ -38,6 +40,7 @@ const USAGE = `Usage:
   license-doctor sandbox [--port <n>] [--json] [--reset] [--users <n> [--seed <n>]]
   license-doctor scan [--json | --csv] [--out FILE] [--sandbox]
   license-doctor hooks register [--json]     (needs PUBLIC_URL and OKTA_EVENT_HOOK_SECRET)
+${BATCH_USAGE}
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
 <path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only (the KB's three paths), or
@@ -149,6 +152,8 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
         if (positionals[0] !== 'register' || positionals.length > 1) throw new LicenseDoctorError('usage', 'usage: license-doctor hooks register [--json]');
         return await (await commands.hooks()).hooksRegisterCommand({ json: values.json === true, sandbox: values.sandbox === true }, io);
       }
+      case 'batch':
+        return await (await commands.batch()).batchCommand(parseBatchArgs(rest), io);
       case 'serve': {
         parse(rest, {});
         const { serveCommand } = await commands.serve();
