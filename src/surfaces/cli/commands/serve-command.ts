@@ -1,6 +1,7 @@
 // license-doctor serve (npm start): the HTTP server for Teams, Slack, health, metrics and the sandbox demo.
 import { loadConfig } from '../../../config/load-config.ts';
 import { createLogger } from '../../../logging/create-logger.ts';
+import { settleMemoryAfterStartUp } from '../../../server/settle-memory.ts';
 import { startServer } from '../../../server/start-server.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -48,6 +49,7 @@ export async function serveCommand(io: CliIo, waitForStop: () => Promise<void>):
   ].join('\n'));
   if (config.mode === 'live' && config.helpdeskGroupId === null) logger.warn({}, OPEN_TO_EVERYONE);
   logger.info({ port: server.http.port, mode: config.mode, surfaces: server.surfaces.map((s) => s.name) }, 'license-doctor started');
+  settleMemoryAfterStartUp(logger);
   await stop;
   const graceMs = config.execution.stopGraceSeconds * 1000;
   logger.info({ graceMs }, 'stopping: running plans finish their vendor call in flight, journal it and release their lease');
