@@ -1,4 +1,5 @@
-// Every store port's contract on SQLite: a temp file (several instances, separate connections) and in memory.
+// Every store port's contract on SQLite: a temp file (several instances, separate connections), the same through the
+// lazy store, and in memory.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { AsyncMutex } from '../../../src/adapters/store/async-mutex.ts';
 import { cachedStatements } from '../../../src/adapters/store/cached-statements.ts';
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
 import { KyselyRequestStore } from '../../../src/adapters/store/kysely-request-store.ts';
+import { lazyRequestStore } from '../../../src/adapters/store/lazy-request-store.ts';
 import { sqliteEngine } from '../../../src/adapters/store/sqlite-engine.ts';
 import { storeContracts, type StoreTarget } from '../../contracts/store-contract.ts';
 import { licenseRequest } from '../../contracts/request-store-fixtures.ts';
@@ -35,6 +37,22 @@ describe('SQLite file', () => {
       const raw = new Database(file);
       raws.push(raw);
       return { open: (options = {}) => createRequestStore(`sqlite:${file}`, options), sql: rawSql(raw) };
+    },
+    cleanup: async () => raws.forEach((r) => r.close()),
+  });
+});
+
+// What the CLI opens (main.ts, storeOnDemand): every port through the lazy store, which opens the file on first use.
+describe('SQLite file through the lazy store', () => {
+  const raws: Database.Database[] = [];
+  let n = 0;
+  storeContracts({
+    multiInstance: true,
+    newTarget: async (): Promise<StoreTarget> => {
+      const file = join(dir, `lazy-${++n}.sqlite`);
+      const raw = new Database(file);
+      raws.push(raw);
+      return { open: async (options = {}) => lazyRequestStore(() => createRequestStore(`sqlite:${file}`, options)), sql: rawSql(raw) };
     },
     cleanup: async () => raws.forEach((r) => r.close()),
   });
