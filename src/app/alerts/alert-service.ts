@@ -7,8 +7,9 @@ import { alertCause, showsResolved } from '../../core/alerts/alert-rules.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { Diagnosis } from '../../core/model/diagnosis.ts';
 import type { AlertStore } from '../../core/ports/alert-store.ts';
+import type { AuditLog } from '../../core/ports/audit-log.ts';
 import type { Clock } from '../../core/ports/clock.ts';
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import { alertView } from '../../core/views/alert-view.ts';
 import type { AppLogger } from '../app-logger.ts';
 import type { RequestEvent, RequestEvents } from '../request-events.ts';
@@ -18,7 +19,7 @@ export interface AlertDeps {
   /** Opened on first use (the event stores' engine); closed by close(). */
   readonly openStore: () => Promise<{ readonly alerts: AlertStore; close(): Promise<void> }>;
   /** Card references and the audit log. */
-  readonly store: Pick<RequestStore, 'saveConversationRef' | 'conversationRefs' | 'appendAudit'>;
+  readonly store: ConversationRefs & Pick<AuditLog, 'appendAudit'>;
   readonly outlets: AlertOutlets;
   readonly clock: Clock;
   readonly logger: AppLogger;
