@@ -5,8 +5,15 @@ import { OKTA_APP } from '../../src/sandbox/seed.ts';
 
 export const HOOK_SECRET = 'Bearer alerts-test-secret';
 
-/** A failed `application.provision.user.push` of `upn` on the main Office 365 instance. */
-export function pushFailure(upn: string, uuid: string = randomUUID(), published: string = new Date().toISOString()): Record<string, unknown> {
+let last = 0;
+/** Now, a millisecond after the last event made here at least (events are handled in `published` order). */
+const nextPublished = (): string => {
+  last = Math.max(Date.now(), last + 1);
+  return new Date(last).toISOString();
+};
+
+/** A failed `application.provision.user.push` of `upn` on the main Office 365 instance, published after the last one. */
+export function pushFailure(upn: string, uuid: string = randomUUID(), published: string = nextPublished()): Record<string, unknown> {
   return {
     uuid, published, eventType: 'application.provision.user.push', version: '0', severity: 'WARN',
     displayMessage: 'Push user to app', outcome: { result: 'FAILURE', reason: 'Could not push profile for Office 365 user' },

@@ -11,6 +11,7 @@
 //      in order, the latest state winning a burst.
 // Request cards are kept current by the follower itself, from the request events.
 import type { Actor } from '../../core/model/request.ts';
+import type { AlertView } from '../../core/views/alert-view.ts';
 import type { RequestView } from '../../core/views/view-model.ts';
 
 /** A view model as a card: which card it is, and what it shows. */
@@ -20,7 +21,9 @@ export type ChatCard =
   /** The requester's status card (their conversation); `notice`: a line for them (e.g. where the approval card went). */
   | { readonly kind: 'request-status'; readonly view: RequestView; readonly notice?: string }
   /** A short note that the request moved, beside the status card (platforms with threads). */
-  | { readonly kind: 'request-moved'; readonly view: RequestView; readonly requestedBy: Actor };
+  | { readonly kind: 'request-moved'; readonly view: RequestView; readonly requestedBy: Actor }
+  /** A proactive alert (the helpdesk's alerts channel): a cause's failing users and the first one's diagnosis. */
+  | { readonly kind: 'alert'; readonly view: AlertView };
 
 /**
  * One chat platform. `Place` is where a card can be posted (a Slack channel and thread, a Teams conversation), `Ref`

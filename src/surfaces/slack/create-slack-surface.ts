@@ -92,7 +92,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   registerDecisionListeners(app, ctx);
   registerRecheckListener(app, ctx);
   registerRetryListener(app, ctx);
-  registerSlackAlerts(runtime, app.client, footer);
+  registerSlackAlerts(runtime, ctx.cards.platform);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');
   });

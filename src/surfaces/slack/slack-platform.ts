@@ -7,6 +7,7 @@ import { LicenseDoctorError } from '../../core/errors.ts';
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { ChatCard, ChatPlatform } from '../chat/chat-platform.ts';
 import type { SlackMessage } from './render-diagnosis.ts';
+import { alertMessage } from './render-alert.ts';
 import { requestCard, statusMessage, threadNotice } from './render-request-card.ts';
 import { slackErrorCode } from './slack-api-error.ts';
 import { agentThreadKey, approvalCardKey } from './slack-ids.ts';
@@ -41,6 +42,7 @@ export function slackPlatform(deps: SlackPlatformDeps): ChatPlatform<SlackPlace,
   const render = (card: ChatCard): SlackMessage => {
     switch (card.kind) {
       case 'request-approval': return requestCard(card.view, footer);
+      case 'alert': return alertMessage(card.view, footer);
       case 'request-status': return statusMessage(card.view, approvalsChannel, footer);
       case 'request-moved': {
         const mention = card.requestedBy.surface === 'slack' && card.requestedBy.surfaceUserId ? `<@${card.requestedBy.surfaceUserId}> ` : '';

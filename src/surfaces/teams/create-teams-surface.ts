@@ -88,7 +88,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     }
     return turn.next();
   });
-  registerTeamsAlerts(app, runtime, sender);
+  registerTeamsAlerts(app, runtime, cards.platform);
 
   app.on('card.action', async ({ activity, ref }) => {
     const person = teamsPerson(activity.from);

@@ -1,22 +1,20 @@
 // Alerts on Teams: the helpdesk channel TEAMS_ALERTS_CONVERSATION (in sandbox mode without it, the demo page's alerts
 // channel). Its reference is captured like the approvals channel's (when the bot is installed there or first hears
-// from it) and kept in the store; alert cards are posted there and updated in place from any instance.
+// from it) and kept in the store; alert cards are posted there through the Teams chat platform and updated in place from
+// any instance.
 import type { App } from '@microsoft/teams.apps';
-import { z } from 'zod';
-import type { AlertOutlet } from '../../app/alerts/alert-outlets.ts';
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import type { Runtime } from '../../runtime.ts';
-import { alertCard } from './alert-card.ts';
+import { chatAlertOutlet } from '../chat/alert-outlet.ts';
+import type { ChatPlatform } from '../chat/chat-platform.ts';
 import { comesFrom, type ActivityOrigin } from './approvals-channel.ts';
-import { loadTeamsRef, saveTeamsRef } from './teams-refs.ts';
-import type { TeamsSender } from './teams-sender.ts';
+import type { TeamsPlace } from './teams-platform.ts';
+import { loadTeamsRef, saveTeamsRef, type TeamsRef } from './teams-refs.ts';
 
 /** The alerts channel of the sandbox demo (the demo page shows this conversation). */
 const DEMO_ALERTS_CONVERSATION = '19:license-doctor-demo-alerts@thread.tacv2';
 
 const CHANNEL_KEY = 'teams:alerts-channel';
-
-const cardRef = z.object({ serviceUrl: z.string().min(1), conversationId: z.string().min(1), activityId: z.string().min(1) });
 
 /** Which conversation alert cards go to (null: none configured outside the sandbox). */
 function alertsConversationId(configured: string | null, sandbox: boolean): string | null {
@@ -24,7 +22,7 @@ function alertsConversationId(configured: string | null, sandbox: boolean): stri
 }
 
 /** Saves the alerts channel's reference when `activity` comes from it (and it changed). */
-async function captureAlertsChannel(store: RequestStore, target: string, activity: ActivityOrigin, nowMs: number): Promise<boolean> {
+async function captureAlertsChannel(store: ConversationRefs, target: string, activity: ActivityOrigin, nowMs: number): Promise<boolean> {
   const serviceUrl = activity.serviceUrl?.replace(/\/+$/, '');
   if (!serviceUrl || !comesFrom(activity, target)) return false;
   const tenantId = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? null;
@@ -34,31 +32,8 @@ async function captureAlertsChannel(store: RequestStore, target: string, activit
   return true;
 }
 
-/** The outlet posting to `conversationId` once its reference is captured. */
-/** `sender` adds the mode footer. */
-function teamsAlertOutlet(runtime: Runtime, sender: TeamsSender, conversationId: string): AlertOutlet {
-  const { store, logger } = runtime;
-  return {
-    surface: 'teams',
-    post: async (view) => {
-      const channel = await loadTeamsRef(store, CHANNEL_KEY);
-      if (!channel || channel.conversationId !== conversationId) {
-        logger.warn({ conversationId }, 'an alert was not posted in Teams: install the bot in the alerts channel (TEAMS_ALERTS_CONVERSATION) first');
-        return null;
-      }
-      const to = { serviceUrl: channel.serviceUrl, conversationId };
-      const activityId = await sender.postCard(to, alertCard(view), view.headline);
-      return { ...to, activityId };
-    },
-    update: async (ref, view) => {
-      const at = cardRef.parse(ref);
-      await sender.updateCard(at, at.activityId, alertCard(view), view.headline);
-    },
-  };
-}
-
 /** Captures the alerts channel from its activities and adds the Teams alert outlet (when a channel is configured). */
-export function registerTeamsAlerts(app: App, runtime: Runtime, sender: TeamsSender): void {
+export function registerTeamsAlerts(app: App, runtime: Runtime, platform: ChatPlatform<TeamsPlace, TeamsRef>): void {
   const conversationId = alertsConversationId(runtime.config.alerts.teamsConversation, runtime.sandbox !== null);
   if (!conversationId) return;
   app.use(async (turn) => {
@@ -71,5 +46,10 @@ export function registerTeamsAlerts(app: App, runtime: Runtime, sender: TeamsSen
     }
     return turn.next();
   });
-  runtime.alertOutlets.add(teamsAlertOutlet(runtime, sender, conversationId));
+  runtime.alertOutlets.add(chatAlertOutlet(platform, async () => {
+    const known = await loadTeamsRef(runtime.store, CHANNEL_KEY);
+    if (known?.conversationId === conversationId) return { serviceUrl: known.serviceUrl, conversationId, tenantId: known.tenantId, refreshUserIds: null };
+    runtime.logger.warn({ conversationId }, 'an alert was not posted in Teams: install the bot in the alerts channel (TEAMS_ALERTS_CONVERSATION) first');
+    return null;
+  }));
 }

@@ -3,6 +3,7 @@
 // Teams has no threads for notes: a request's status card says where it stands. The card follower does the rest.
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { ChatCard, ChatPlatform } from '../chat/chat-platform.ts';
+import { alertCard } from './alert-card.ts';
 import { approvalCard } from './approval-card.ts';
 import { statusCard } from './status-card.ts';
 import { parseTeamsRef, TEAMS_REF_KEYS, type TeamsRef } from './teams-refs.ts';
@@ -15,6 +16,7 @@ export interface TeamsPlace extends TeamsConversation {
 }
 
 function render(card: ChatCard, refreshUserIds: readonly string[] | null): { card: IAdaptiveCard; summary: string } {
+  if (card.kind === 'alert') return { card: alertCard(card.view), summary: card.view.headline };
   const { view } = card;
   switch (card.kind) {
     case 'request-approval': return { card: approvalCard(view, { refreshUserIds, viewer: null }), summary: `${view.id}: ${view.statusLine}` };
