@@ -149,7 +149,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     auditContext: options.auditContext ?? {},
   });
   const fleet: FleetFactories = {
-    createScanRuntime: async (o) => (await import('./scan-main.ts')).createScanRuntime(runtime, o),
+    // The scan's store is the runtime's (a test's database or schema included) unless the caller names another.
+    createScanRuntime: async (o) => (await import('./scan-main.ts')).createScanRuntime(runtime, {
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}), ...o,
+    }),
     eventHooks: async () => (await import('./scan-main.ts')).createEventHookClient(runtime),
     openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime),
     openBatches: async (o) => (await import('./scan-main.ts')).openBatches(runtime, {

@@ -27,6 +27,10 @@ export interface ScanRuntime {
 export interface ScanRuntimeOptions extends Pick<RuntimeOptions, 'databaseUrl' | 'databaseSchema' | 'onVendorRequest'> {
   readonly settings?: Partial<ScanSettings>;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Who asked for the scan (told to whoever asks for another one meanwhile). */
+  readonly startedBy?: string;
+  /** Stops the scan after the pages in flight (the process is stopping). */
+  readonly stopSignal?: AbortSignal;
 }
 
 /** Scan dependencies over the runtime's tenant (the sandbox's endpoints in sandbox mode). */
@@ -62,6 +66,8 @@ export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOp
     newScanId: () => `SCAN-${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
     settings: { ...DEFAULT_SCAN_SETTINGS, leaseMs: config.scan.leaseSeconds * 1000, ...options.settings },
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.startedBy ? { startedBy: options.startedBy } : {}),
+    ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
   };
   return { deps, store, close: () => store.close() };
 }

@@ -61,3 +61,13 @@ it('plan previews and requests are refused too; removal from the group is a poli
   const patti = { upnOrId: PERSONAS.approver, surface: 'teams' as const };
   await expect(h.app.runtime.services.previewPlan(ADELE, 'okta-owns-licenses', DEFAULT_PLAN_OPTIONS, patti)).resolves.toMatchObject({ plan: expect.any(Object) });
 });
+
+it('scan: a non-member is refused (ephemerally, no card, no scan) and the refusal is audited', async () => {
+  const replies = h.fake.responses.length;
+  await h.slack.slashCommand(USERS.agent, 'scan', CHANNELS.helpdesk);
+  const refusal = await h.fake.waitFor(() => h.fake.responses.slice(replies).find((r) => /helpdesk group/.test(String(r.body.text))), 'the refusal');
+  expect(refusal.body).toMatchObject({ response_type: 'ephemeral' });
+  expect(h.fake.messagesIn(CHANNELS.helpdesk).some((m) => /Fleet scan/.test(m.text))).toBe(false);
+  expect(await audit('scan-refused')).toEqual([expect.objectContaining({ actor: PERSONAS.agent, data: expect.objectContaining({ surface: 'slack', surfaceUserId: USERS.agent }) })]);
+  expect(await audit('scan-requested')).toEqual([]);
+});

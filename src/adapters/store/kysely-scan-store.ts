@@ -31,16 +31,23 @@ export class KyselyScanStore implements ScanStore {
     return this.#engine.close();
   }
 
-  acquireScanLease(owner: string, nowMs: number, ttlMs: number): Promise<boolean> {
+  acquireScanLease(owner: string, nowMs: number, ttlMs: number, startedBy: string | null = null): Promise<boolean> {
     return this.#run('acquireScanLease', () =>
       this.#engine.writeTransaction(async (trx) => {
-        await trx.insertInto('scan_lease').values({ name: LEASE, owner, until_ms: nowMs + ttlMs })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ owner, until_ms: nowMs + ttlMs })
+        await trx.insertInto('scan_lease').values({ name: LEASE, owner, until_ms: nowMs + ttlMs, started_by: startedBy })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ owner, until_ms: nowMs + ttlMs, started_by: startedBy })
             .where((eb) => eb.or([eb('scan_lease.owner', '=', owner), eb('scan_lease.until_ms', '<', nowMs)])))
           .execute();
         const row = await trx.selectFrom('scan_lease').select('owner').where('name', '=', LEASE).executeTakeFirst();
         return row?.owner === owner;
       }));
+  }
+
+  scanLeaseHolder(nowMs: number): Promise<{ startedBy: string | null; untilMs: number } | null> {
+    return this.#run('scanLeaseHolder', async () => {
+      const row = await this.#engine.db.selectFrom('scan_lease').select(['started_by', 'until_ms']).where('name', '=', LEASE).executeTakeFirst();
+      return row && Number(row.until_ms) >= nowMs ? { startedBy: row.started_by, untilMs: Number(row.until_ms) } : null;
+    });
   }
 
   releaseScanLease(owner: string): Promise<void> {

@@ -21,6 +21,8 @@ export interface ScanLeaseTable {
   name: string;
   owner: string;
   until_ms: number;
+  /** Who started the scan (a person, `schedule`), when known. */
+  started_by: string | null;
 }
 
 /** Users read on one side and waiting for the other. */

@@ -18,6 +18,7 @@ import { createScanResults } from './migrations/0015-create-scan-results.ts';
 import { createOktaEventReceipts } from './migrations/0016-create-okta-event-receipts.ts';
 import { createAlerts } from './migrations/0017-create-alerts.ts';
 import { createBatches } from './migrations/0018-create-batches.ts';
+import { addScanLeaseStartedBy } from './migrations/0019-add-scan-lease-started-by.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,6 +39,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-create-okta-event-receipts': createOktaEventReceipts,
   '0017-create-alerts': createAlerts,
   '0018-create-batches': createBatches,
+  '0019-add-scan-lease-started-by': addScanLeaseStartedBy,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */

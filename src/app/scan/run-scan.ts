@@ -13,19 +13,22 @@ import { ScanJoiner } from './scan-joiner.ts';
 
 export type ScanOutcome =
   | { readonly kind: 'finished'; readonly run: ScanRun; readonly resumed: boolean }
-  /** Another instance holds the scan lease. */
-  | { readonly kind: 'busy' };
+  /** Another instance holds the scan lease; `startedBy` who started that scan, when known. */
+  | { readonly kind: 'busy'; readonly startedBy: string | null };
 
 const LEFTOVER_BATCH = 500;
 
 /** Graph's answer to a page token it no longer honours. */
 const isExpiredCursor = (err: unknown): boolean => isLicenseDoctorError(err) && err.details.vendorCode === 'Directory_ExpiredPageToken';
+const STOPPED = () => new LicenseDoctorError('unavailable', 'The scan stopped because this instance is shutting down; run it again to resume from its checkpoint.');
 const START: ScanSideProgress = { cursor: null, done: false, pages: 0, users: 0 };
 
 /** Runs (or resumes) a scan to the end. Vendor and store failures throw LicenseDoctorError; the checkpoint stays. */
 export async function runScan(deps: ScanDeps): Promise<ScanOutcome> {
   const { store, clock, owner, settings } = deps;
-  if (!(await store.acquireScanLease(owner, clock.now(), settings.leaseMs))) return { kind: 'busy' };
+  if (!(await store.acquireScanLease(owner, clock.now(), settings.leaseMs, deps.startedBy ?? null))) {
+    return { kind: 'busy', startedBy: (await store.scanLeaseHolder(clock.now()))?.startedBy ?? null };
+  }
   try {
     const unfinished = await store.unfinishedScan();
     const app = await chooseScanApp(deps);
@@ -111,6 +114,7 @@ class ScanPass {
       });
     }
     while (pending !== null && !this.failed) {
+      if (this.deps.stopSignal?.aborted) throw STOPPED();
       const page: SourcePage<EntraUser> | SourcePage<OktaAppUser> = await pending;
       pending = page.next === null ? null : this.fetch(side, page.next);
       const next: ScanSideProgress = { cursor: page.next, done: page.next === null, pages: progress.pages + 1, users: progress.users + page.items.length };
@@ -141,7 +145,7 @@ class ScanPass {
   private async renewLease(): Promise<void> {
     const now = this.deps.clock.now();
     if (now - this.renewedAt < this.deps.settings.leaseMs / 3) return;
-    if (!(await this.deps.store.acquireScanLease(this.deps.owner, now, this.deps.settings.leaseMs))) {
+    if (!(await this.deps.store.acquireScanLease(this.deps.owner, now, this.deps.settings.leaseMs, this.deps.startedBy ?? null))) {
       throw new LicenseDoctorError('conflict', 'Another instance took over this scan (the scan lease lapsed); it continues from the last checkpoint.');
     }
     this.renewedAt = now;

@@ -46,4 +46,8 @@ export interface ScanDeps {
   newScanId(): string;
   readonly settings: ScanSettings;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Who asked for the scan (a person's UPN, `schedule`), told to whoever asks for another one meanwhile. */
+  readonly startedBy?: string;
+  /** Aborted when the process stops: the scan ends after the pages in flight, its checkpoint kept for a resume. */
+  readonly stopSignal?: AbortSignal;
 }

@@ -50,8 +50,11 @@ export interface ScanPageCommit {
  * scan run at a time across instances. Every method throws LicenseDoctorError (store) on database failures.
  */
 export interface ScanStore {
-  /** Takes (or renews) the scan lease for `owner` until `nowMs + ttlMs`; false while someone else holds it. */
-  acquireScanLease(owner: string, nowMs: number, ttlMs: number): Promise<boolean>;
+  /** Takes (or renews) the scan lease for `owner` until `nowMs + ttlMs`, recording who started the scan (`startedBy`,
+   *  null: not known); false while someone else holds it. */
+  acquireScanLease(owner: string, nowMs: number, ttlMs: number, startedBy?: string | null): Promise<boolean>;
+  /** Who holds a live scan lease at `nowMs` (their `startedBy`, null when not known), or null when none does. */
+  scanLeaseHolder(nowMs: number): Promise<{ readonly startedBy: string | null; readonly untilMs: number } | null>;
   /** Gives the lease back (no-op when `owner` does not hold it). */
   releaseScanLease(owner: string): Promise<void>;
   /** The unfinished scan, if any (at most one exists). */

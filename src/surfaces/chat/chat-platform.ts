@@ -12,6 +12,7 @@
 // Request cards are kept current by the follower itself, from the request events.
 import type { Actor } from '../../core/model/request.ts';
 import type { AlertView } from '../../core/views/alert-view.ts';
+import type { ScanCardView } from '../../core/views/scan-view.ts';
 import type { RequestView } from '../../core/views/view-model.ts';
 
 /** A view model as a card: which card it is, and what it shows. */
@@ -23,7 +24,9 @@ export type ChatCard =
   /** A short note that the request moved, beside the status card (platforms with threads). */
   | { readonly kind: 'request-moved'; readonly view: RequestView; readonly requestedBy: Actor }
   /** A proactive alert (the helpdesk's alerts channel): a cause's failing users and the first one's diagnosis. */
-  | { readonly kind: 'alert'; readonly view: AlertView };
+  | { readonly kind: 'alert'; readonly view: AlertView }
+  /** A fleet scan's card: its progress, then its summary (or why it did not run). */
+  | { readonly kind: 'scan'; readonly view: ScanCardView };
 
 /**
  * One chat platform. `Place` is where a card can be posted (a Slack channel and thread, a Teams conversation), `Ref`

@@ -7,7 +7,7 @@ import { answerRequestCommand } from './request-command-replies.ts';
 import { workingMessage } from './render-diagnosis.ts';
 import type { SlackContext } from './slack-context.ts';
 
-const USAGE = 'Give a user principal name (e.g. `/license-doctor jane@contoso.com`) or paste the error from Okta after the command; `status LD-…` shows a request, `my requests` yours.';
+const USAGE = 'Give a user principal name (e.g. `/license-doctor jane@contoso.com`) or paste the error from Okta after the command; `status LD-…` shows a request, `my requests` yours, `scan` checks every Office 365 app user.';
 
 /** Registers the command, DM and mention listeners. */
 export function registerConversationListeners(app: App, ctx: SlackContext): void {

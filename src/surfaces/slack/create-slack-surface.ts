@@ -22,6 +22,7 @@ import { registerSlackAlerts } from './slack-alerts.ts';
 import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { CardFollower } from '../chat/card-follower.ts';
 import { slackPlatform } from './slack-platform.ts';
+import { registerScanCommand } from './scan-listeners.ts';
 import type { SlackContext } from './slack-context.ts';
 import { SlackPeople } from './slack-people.ts';
 
@@ -87,6 +88,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     approvalsChannel,
   };
   installReplayGuard(app, runtime.store, runtime.clock, ctx.logger);
+  const scans = registerScanCommand(app, ctx, runtime.fleet);
   registerConversationListeners(app, ctx);
   registerPathListeners(app, ctx);
   registerDecisionListeners(app, ctx);
@@ -124,6 +126,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
       unsubscribe?.();
       stopDms?.();
       await dms.idle();
+      await scans.stop();
       await runtime.services.idle();
       await ctx.cards.idle();
       // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.

@@ -9,6 +9,7 @@ import type { ChatCard, ChatPlatform } from '../chat/chat-platform.ts';
 import type { SlackMessage } from './render-diagnosis.ts';
 import { alertMessage } from './render-alert.ts';
 import { requestCard, statusMessage, threadNotice } from './render-request-card.ts';
+import { scanMessage } from './render-scan.ts';
 import { slackErrorCode } from './slack-api-error.ts';
 import { agentThreadKey, approvalCardKey } from './slack-ids.ts';
 
@@ -44,6 +45,7 @@ export function slackPlatform(deps: SlackPlatformDeps): ChatPlatform<SlackPlace,
       case 'request-approval': return requestCard(card.view, footer);
       case 'alert': return alertMessage(card.view, footer);
       case 'request-status': return statusMessage(card.view, approvalsChannel, footer);
+      case 'scan': return scanMessage(card.view, footer);
       case 'request-moved': {
         const mention = card.requestedBy.surface === 'slack' && card.requestedBy.surfaceUserId ? `<@${card.requestedBy.surfaceUserId}> ` : '';
         return { text: `${mention}${threadNotice(card.view)}`, blocks: [] };

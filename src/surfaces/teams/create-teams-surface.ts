@@ -26,6 +26,7 @@ import { modeFooterText } from '../chat/mode-footer-text.ts';
 import { footedSender, withModeFooter } from './mode-footer.ts';
 import { runTeamsAction, type ActionReply, type TeamsContext } from './run-teams-action.ts';
 import { registerTeamsAlerts } from './teams-alerts.ts';
+import { registerTeamsScanCommand } from './scan-command.ts';
 
 export { DEMO_APPROVALS_CONVERSATION } from './approvals-channel.ts';
 
@@ -89,6 +90,8 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     return turn.next();
   });
   registerTeamsAlerts(app, runtime, cards.platform);
+
+  const scans = registerTeamsScanCommand(app, { services, fleet: runtime.fleet, cards, sender, logger });
 
   app.on('card.action', async ({ activity, ref }) => {
     const person = teamsPerson(activity.from);
@@ -166,6 +169,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     start: async () => {},
     stop: async () => {
       stopFollowing();
+      await scans.stop();
       while (replies.size > 0) await Promise.allSettled([...replies]);
       stopChats();
       await chats.idle();

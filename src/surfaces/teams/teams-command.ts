@@ -26,6 +26,7 @@ export function helpText(sandbox: boolean): string {
     '- Pick a resolution path on the card to preview its plan, give a justification, and request it.',
     '- Someone in the approvers group approves it in the approvals channel; the plan then runs and is verified.',
     '- `status LD-…` shows where a request stands; `my requests` lists yours and those waiting for your approval.',
+    '- `scan` checks every Office 365 app user in Okta against Entra ID and sums up the conflicts on one card (one scan at a time).',
     ...(sandbox ? ['', 'This is the sandbox tenant: try `adele.vance@contoso.com`.'] : []),
   ].join('\n');
 }

@@ -40,13 +40,19 @@ it('gives the same report on PostgreSQL as on SQLite', async () => {
   expect([...a].sort((x, y) => key(x).localeCompare(key(y)))).toEqual([...b].sort((x, y) => key(x).localeCompare(key(y))));
 }, 120_000);
 
-it('holds the scan lease for one owner at a time', async () => {
+it.each(['postgres', 'sqlite'] as const)('holds the scan lease for one owner at a time, naming who started the scan (%s)', async (engine) => {
+  const h = engine === 'postgres' ? postgres : sqlite;
   const now = Date.now();
-  expect(await postgres.store.acquireScanLease('instance-a', now, 10_000)).toBe(true);
-  expect(await postgres.store.acquireScanLease('instance-b', now + 1, 10_000)).toBe(false);
-  expect(await runScan(postgres.scanDeps({ owner: 'instance-c' }))).toEqual({ kind: 'busy' });
-  expect(await postgres.store.acquireScanLease('instance-b', now + 20_000, 10_000)).toBe(true);
-  await postgres.store.releaseScanLease('instance-b');
-  expect(await postgres.store.acquireScanLease('instance-a', now + 20_001, 10_000)).toBe(true);
-  await postgres.store.releaseScanLease('instance-a');
+  expect(await h.store.acquireScanLease('instance-a', now, 10_000, 'Allan Deyoung')).toBe(true);
+  expect(await h.store.acquireScanLease('instance-b', now + 1, 10_000, 'Patti Fernandez')).toBe(false);
+  expect(await h.store.scanLeaseHolder(now + 2)).toEqual({ startedBy: 'Allan Deyoung', untilMs: now + 10_000 });
+  expect(await runScan(h.scanDeps({ owner: 'instance-c', clock: { now: () => now + 3 } }))).toEqual({ kind: 'busy', startedBy: 'Allan Deyoung' });
+  // A lapsed lease is nobody's; the next owner's scan is named after them (or nobody when not known).
+  expect(await h.store.scanLeaseHolder(now + 10_001)).toBeNull();
+  expect(await h.store.acquireScanLease('instance-b', now + 20_000, 10_000)).toBe(true);
+  expect(await h.store.scanLeaseHolder(now + 20_001)).toEqual({ startedBy: null, untilMs: now + 30_000 });
+  await h.store.releaseScanLease('instance-b');
+  expect(await h.store.scanLeaseHolder(now + 20_002)).toBeNull();
+  expect(await h.store.acquireScanLease('instance-a', now + 20_001, 10_000)).toBe(true);
+  await h.store.releaseScanLease('instance-a');
 });

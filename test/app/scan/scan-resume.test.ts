@@ -70,7 +70,8 @@ it('runs one scan at a time: a second instance is refused while the first holds 
   for (let i = 0; i < 600 && pageCalls().length === 0; i++) await sleep(25);
   const second = await runCliProcess(['scan'], env, 60_000);
   expect(second.code).toBe(4);
-  expect(second.stderr).toContain('a scan is already running');
+  // The lease names who started the running scan: the operating-system user of the first CLI.
+  expect(second.stderr).toMatch(/a scan started by \S+ \(command line\) is already running/);
   expect((await first).code).toBe(0);
   const csv = readFileSync(join(dir, 'first.csv'), 'utf8').trim().split('\n');
   expect(csv[0]).toBe('userPrincipalName,verdict,conflictSkus,groups,syncState,lastPushFailureAt,lastPushFailure');

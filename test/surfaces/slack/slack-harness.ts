@@ -52,6 +52,8 @@ export interface SlackHarnessOptions {
   readonly socketMode?: boolean;
   readonly channels?: readonly FakeSlackChannel[];
   readonly execution?: TestAppOptions['execution'];
+  /** The store (default an in-memory SQLite). */
+  readonly databaseUrl?: string;
 }
 
 /** The environment that points License Doctor's Slack surface at a fake Slack API. */
@@ -67,6 +69,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     app = await startTestApp({
       env: { ...slackEnv(fake.apiUrl), ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}), ...options.env },
       ...(options.execution ? { execution: options.execution } : {}),
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     });
   } catch (err) {
     await fake.close();

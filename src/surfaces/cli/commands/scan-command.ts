@@ -2,6 +2,7 @@
 import { runScan } from '../../../app/scan/run-scan.ts';
 import type { CliIo } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
+import { osUser } from '../os-user.ts';
 import { scanProgressLine } from '../scan/scan-progress-line.ts';
 import { fileSink, writeScanReport, type ReportSink, type ScanReportFormat } from '../scan/write-scan-report.ts';
 import { withRuntime } from '../with-runtime.ts';
@@ -28,12 +29,15 @@ export async function scanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   return withRuntime(io, { sandbox: args.sandbox }, async (runtime) => {
     const started = Date.now();
     const tty = io.stderr.isTTY === true;
-    const scan = await runtime.fleet.createScanRuntime(tty ? { onProgress: (p) => io.stderr.write(`\r${scanProgressLine(p, Date.now() - started)}`) } : {});
+    const scan = await runtime.fleet.createScanRuntime({
+      startedBy: `${osUser()} (command line)`,
+      ...(tty ? { onProgress: (p) => io.stderr.write(`\r${scanProgressLine(p, Date.now() - started)}`) } : {}),
+    });
     try {
       const outcome = await runScan(scan.deps);
       if (tty) io.stderr.write('\n');
       if (outcome.kind === 'busy') {
-        io.stderr.write('license-doctor: a scan is already running on another instance; run scan again once it has finished (its report is then kept in the store).\n');
+        io.stderr.write(`license-doctor: a scan${outcome.startedBy ? ` started by ${outcome.startedBy}` : ''} is already running on another instance; run scan again once it has finished (its report is then kept in the store).\n`);
         return EXIT.policy;
       }
       if (outcome.resumed) io.stderr.write(`Resumed the interrupted scan ${outcome.run.id} from its checkpoint.\n`);

@@ -1,16 +1,6 @@
 // The text report of a scan: counts by verdict and the licensing groups behind conflicts.
 import type { ScanSummary } from '../../../core/model/scan.ts';
-
-const LABELS: Readonly<Record<string, string>> = {
-  'group-inherited-license-conflict': 'conflict: Okta removes a group license (fails now or on the next push)',
-  'dual-managed-license': 'licensed by Okta and a group (next change in Okta fails)',
-  'other-license-error': 'other license error',
-  'okta-provisioning-disabled': 'Okta provisioning off',
-  'not-managed-by-okta': 'not managed by Okta',
-  'user-not-found': 'in Okta, not in Entra ID',
-  'user-not-identified': 'not identified',
-  'no-conflict': 'no conflict',
-};
+import { SCAN_VERDICT_LABELS } from '../../../core/views/scan-view.ts';
 
 /** Several lines ending with a line break. */
 export function formatScanSummary(summary: ScanSummary, scannedAt: string): string {
@@ -20,7 +10,7 @@ export function formatScanSummary(summary: ScanSummary, scannedAt: string): stri
   ];
   const counts = Object.entries(summary.byVerdict).filter(([, n]) => n > 0);
   const width = Math.max(...counts.map(([, n]) => String(n).length), 1);
-  for (const [verdict, n] of counts) lines.push(`  ${String(n).padStart(width)}  ${LABELS[verdict] ?? verdict}`);
+  for (const [verdict, n] of counts) lines.push(`  ${String(n).padStart(width)}  ${SCAN_VERDICT_LABELS[verdict as keyof typeof SCAN_VERDICT_LABELS] ?? verdict}`);
   if (summary.byGroup.length > 0) {
     lines.push('', 'Licensing groups behind the conflicts:');
     for (const g of summary.byGroup) lines.push(`  ${String(g.users).padStart(width)}  ${g.displayName} (${g.kind}; ${g.skus.join(', ')})`);
