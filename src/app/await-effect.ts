@@ -7,32 +7,14 @@ import type { LicenseRequest } from '../core/model/request.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { isStepDone } from './step-done.ts';
+import { kindOf } from './step-kinds.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Whether the step's write can be read back at all right after it (a re-push is read by the verification). */
-export function hasReadableEffect(step: PlanStep): boolean {
-  switch (step.action.kind) {
-    case 'okta-set-user-licenses':
-    case 'graph-assign-direct-license':
-    case 'graph-remove-group-member':
-    case 'graph-remove-group-license':
-    case 'okta-deactivate-provisioning':
-    case 'okta-activate-provisioning':
-      return true;
-    case 'okta-repush':
-    case 'workflows-invoke':
-    case 'manual-okta-group-assignment':
-    case 'manual-group-membership':
-    case 'manual-build-workflows-flow':
-    case 'verify':
-      return false;
-  }
-}
-
 /**
- * True once the live state shows the step's effect; false when it has not appeared within the effect timeout.
- * `attempt` is the journal row of the write (a re-push counts as landed if Okta updated the app user after it).
+ * True once the live state shows the step's effect; false when it has not appeared within the effect timeout (a kind
+ * whose effect is read back only 'once' is read once). `attempt` is the journal row of the write (a re-push counts as
+ * landed if Okta updated the app user after it).
  */
 export async function awaitEffect(deps: ServiceDeps, request: LicenseRequest, step: PlanStep, attempt: JournalEntry): Promise<boolean> {
   const deadline = deps.clock.now() + deps.execution.effectTimeoutMs;
@@ -40,7 +22,7 @@ export async function awaitEffect(deps: ServiceDeps, request: LicenseRequest, st
   for (;;) {
     const live = await readLiveState(deps, request);
     if (await isStepDone(deps, step, live.input, attempt.startedAt, [pending])) return true;
-    if (step.action.kind === 'okta-repush' || deps.clock.now() >= deadline) return false;
+    if (kindOf(deps, step).readBack === 'once' || deps.clock.now() >= deadline) return false;
     await sleep(deps.execution.effectIntervalMs);
   }
 }

@@ -6,6 +6,7 @@ import type { LicenseRequest } from '../core/model/request.ts';
 import { pause, type ExecutionLease } from './execution-lease.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { kindOf } from './step-kinds.ts';
 
 export type GroupLicensingWait =
   | { readonly kind: 'applied' }
@@ -14,10 +15,9 @@ export type GroupLicensingWait =
 
 const GRANTING: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
 
-/** Polls the live state until no group grants the user a SKU the plan's verify step expects no group path for. */
+/** Polls the live state until no group grants the user a SKU the plan's steps (its verify step) expect no group path for. */
 export async function awaitGroupLicensing(deps: ServiceDeps, request: LicenseRequest, lease: ExecutionLease): Promise<GroupLicensingWait> {
-  const verify = request.plan.steps.find((s) => s.action.kind === 'verify')?.action;
-  const skus = verify?.kind === 'verify' ? verify.expectNoGroupPathFor.map((s) => s.toLowerCase()) : [];
+  const skus = request.plan.steps.flatMap((s) => kindOf(deps, s).noGroupPathFor?.(s.action) ?? []).map((s) => s.toLowerCase());
   if (skus.length === 0) return { kind: 'applied' };
   const deadline = deps.clock.now() + deps.execution.verifyTimeoutMs;
   for (;;) {

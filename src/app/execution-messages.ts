@@ -1,7 +1,9 @@
 // What an agent and an approver read when a plan stops: which step, what the vendor said, what is done, what next.
+// A step's kind may word its own failures (src/core/steps/); the general sentences are here.
 import { isLicenseDoctorError } from '../core/errors.ts';
 import type { PlanStep } from '../core/model/plan.ts';
 import type { LicenseRequest, RequestOutcome } from '../core/model/request.ts';
+import type { AnyStepKind, StopStory } from '../core/steps/step-kind.ts';
 
 function position(request: LicenseRequest, step: PlanStep): number {
   return request.plan.steps.findIndex((s) => s.id === step.id) + 1;
@@ -23,8 +25,17 @@ function doneBefore(n: number, rest: string): string {
   return n === 2 ? ` Step 1 is done; ${rest}` : ` Steps 1–${n - 1} are done; ${rest}`;
 }
 
+/** What a kind's own message can use. */
+function story(request: LicenseRequest, step: PlanStep, err: unknown, waitedMs: number): StopStory {
+  const n = position(request, step);
+  return {
+    n, total: request.plan.steps.length, target: request.target, errorCode: isLicenseDoctorError(err) ? err.code : null, vendorText: vendorText(err),
+    doneBefore: (rest) => doneBefore(n, rest), waited: `${Math.round(waitedMs / 1000)} s`,
+  };
+}
+
 /** The outcome message for a step that failed; `readBack`: the answer was lost and the effect was read back, absent. */
-export function describeFailure(request: LicenseRequest, step: PlanStep, err: unknown, readBack = false): string {
+export function describeFailure(kind: AnyStepKind, request: LicenseRequest, step: PlanStep, err: unknown, readBack = false): string {
   const n = position(request, step);
   const total = request.plan.steps.length;
   if (readBack) {
@@ -33,27 +44,17 @@ export function describeFailure(request: LicenseRequest, step: PlanStep, err: un
       `${doneBefore(n, `nothing after step ${n} ran.`)} Once the vendor answers again, retry (license-doctor retry ${request.id} --as <you>): License Doctor checks the situation first and continues from step ${n}.`
     );
   }
-  if (step.action.kind === 'graph-assign-direct-license' && isLicenseDoctorError(err, 'graph-request-failed')) {
-    return (
-      `Step ${n} of ${total} stopped: Microsoft Graph refused to assign the license directly while a group grants it — ${vendorText(err)}.` +
-      `${doneBefore(n, `nothing was removed, so ${request.target.displayName} keeps every license.`)} ` +
-      `To go ahead with a short gap in service, request path 1 again as the variant with a gap, acknowledging the gap (from the command line: license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
-    );
-  }
+  const own = kind.failureMessage?.(step.action, story(request, step, err, 0)) ?? null;
+  if (own !== null) return own;
   return `Step ${n} of ${total} failed — ${step.title}: ${vendorText(err)}.${doneBefore(n, `nothing after step ${n} ran.`)} Fix the cause, then retry (license-doctor retry ${request.id} --as <you>) or request again.`;
 }
 
 /** The outcome when a write was accepted but its effect never showed. */
-export function describeMissingEffect(request: LicenseRequest, step: PlanStep, waitedMs: number): string {
-  const n = position(request, step);
-  const total = request.plan.steps.length;
-  const name = request.target.displayName;
-  const waited = `${Math.round(waitedMs / 1000)} s`;
-  const a = step.action;
-  const what = a.kind === 'graph-assign-direct-license'
-    ? `Microsoft Graph accepted the direct assignment, but after ${waited} ${name} still has no direct, active path for the license (Entra ID may keep only the group's path for a license the user inherits), so nothing was removed and ${name} keeps every license. To go ahead, request path 1 again as the variant with a gap (license-doctor request ${request.target.userPrincipalName} --path okta-owns-licenses --allow-gap --acknowledge-removal).`
-    : `the vendor accepted it, but after ${waited} the change does not show (${clause(step.verification)}).${doneBefore(n, `nothing after step ${n} ran.`)} Check the change in the admin console, then retry (license-doctor retry ${request.id} --as <you>).`;
-  return `Step ${n} of ${total} stopped — ${step.title}: ${what}`;
+export function describeMissingEffect(kind: AnyStepKind, request: LicenseRequest, step: PlanStep, waitedMs: number): string {
+  const s = story(request, step, null, waitedMs);
+  const what = kind.missingEffectMessage?.(step.action, s)
+    ?? `the vendor accepted it, but after ${s.waited} the change does not show (${clause(step.verification)}).${doneBefore(s.n, `nothing after step ${s.n} ran.`)} Check the change in the admin console, then retry (license-doctor retry ${request.id} --as <you>).`;
+  return `Step ${s.n} of ${s.total} stopped — ${step.title}: ${what}`;
 }
 
 /** The outcome when the live state no longer fits the plan before step `step` (`changes` in words). */

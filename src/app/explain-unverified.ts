@@ -2,12 +2,10 @@
 // now: the push failed; Okta pushed and the user is short of a license (which, and which side removed it); group
 // licensing has not caught up; or Okta has not pushed at all.
 import type { Diagnosis } from '../core/model/diagnosis.ts';
-import type { PlanStepAction } from '../core/model/plan.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
 import { oktaLicenseValues } from '../core/licensing/okta-license-values.ts';
+import type { VerifyAction } from '../core/steps/verify.ts';
 import type { Verification } from './verify-plan.ts';
-
-type VerifyAction = Extract<PlanStepAction, { kind: 'verify' }>;
 
 const GRANTING: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
 const norm = (v: string) => v.trim().toLowerCase();

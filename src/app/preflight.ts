@@ -4,20 +4,15 @@
 import { missingForExecution } from '../core/permissions/capabilities.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { stepPorts, stepTable } from './step-kinds.ts';
 
-/** Values the plan adds to Okta's licenses that the app's list (read now) does not offer, or null. */
-async function unofferedValues(deps: ServiceDeps, request: LicenseRequest): Promise<string | null> {
+/** The first step that cannot be done: of a kind this process does not know, or whose kind says so (e.g. a license value Okta no longer offers). */
+async function stepRefusal(deps: ServiceDeps, request: LicenseRequest): Promise<string | null> {
   for (const step of request.plan.steps) {
-    const action = step.action;
-    if (action.kind !== 'okta-set-user-licenses') continue;
-    const offered = (await deps.diagnose.okta.getLicenseSchema(action.appId)).licenseValues;
-    if (!offered) continue;
-    const listed = new Set(offered.map((o) => o.value.trim().toLowerCase()));
-    const added = action.values.filter((v) => !action.previous.includes(v) && !listed.has(v.trim().toLowerCase()));
-    if (added.length > 0) {
-      return `Nothing was changed: Okta's Office 365 app no longer offers ${added.join(', ')} in its Licenses list, which this plan would add. ` +
-        'In Okta Admin Console > Applications > Office 365 > Provisioning, choose "Refresh application data", then diagnose again and request a new plan.';
-    }
+    const kind = stepTable(deps).get(step.action.kind);
+    if (!kind) return `Nothing was changed: step ${step.id} is of kind ${step.action.kind}, which this version of License Doctor does not know. Run the version that made the plan, or request a new plan.`;
+    const refusal = (await kind.preflight?.(step.action, stepPorts(deps))) ?? null;
+    if (refusal !== null) return refusal;
   }
   return null;
 }
@@ -26,5 +21,5 @@ async function unofferedValues(deps: ServiceDeps, request: LicenseRequest): Prom
 export async function preflightPermissions(deps: ServiceDeps, request: LicenseRequest): Promise<string | null> {
   // No probing write here: an execution's vendor calls are exactly its plan's (Okta refuses a missing write scope itself).
   const missing = deps.permissions ? missingForExecution(await deps.permissions.readGranted({ probeWrites: false }), request.plan.path) : null;
-  return missing ?? unofferedValues(deps, request);
+  return missing ?? stepRefusal(deps, request);
 }

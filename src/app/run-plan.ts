@@ -1,5 +1,6 @@
 // The plan's steps in order, under a held lease. Each step: read the live state; skip it if its effect is there;
 // stop at a manual step; otherwise check the plan's premises against what was just read, and write (write-step.ts).
+// What a step is and does comes from its kind (src/core/steps/, looked up in the step table); no kind is named here.
 import { checkPremises } from '../core/plans/check-premises.ts';
 import { checkProgress } from '../core/plans/check-progress.ts';
 import type { PlanStep } from '../core/model/plan.ts';
@@ -12,6 +13,7 @@ import { preflightPermissions } from './preflight.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { isStepDone } from './step-done.ts';
+import { kindOf, stepTable } from './step-kinds.ts';
 import { verifyPlan } from './verify-plan.ts';
 import { writeStep } from './write-step.ts';
 
@@ -56,8 +58,9 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
     await lease.hold();
     const interrupted = attempts.find((j) => j.status === 'started' && j.finishedAt === null) ?? null;
     let live = await readLiveState(deps, request);
+    const kind = kindOf(deps, step);
 
-    if (step.action.kind === 'verify') {
+    if (kind.role === 'verify') {
       const verdict = await verifyPlan(deps, lease, request, step, lastWriteAt);
       request = await progressStep(deps, lease, request, step, verdict.ok ? 'succeeded' : verdict.manual ? 'manual' : 'failed', verdict.detail);
       return finish(deps, lease, request, verdict.ok ? { status: 'succeeded', message: verdict.detail } : { status: verdict.manual ? 'needs-manual-steps' : 'failed', message: verdict.detail });
@@ -66,7 +69,7 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
       if (interrupted) await lease.journal({ ...interrupted, status: 'succeeded', finishedAt: now(deps), detail: 'found done after an interruption' });
       request = await progressStep(deps, lease, request, step, step.automatic ? 'skipped' : 'succeeded', step.automatic ? 'already done' : 'done by hand');
       // A re-push found done counts from its own POST; any other effect appeared at some moment before now.
-      const own = step.action.kind === 'okta-repush' ? (attempts.find((j) => j.status === 'succeeded') ?? interrupted) : null;
+      const own = kind.ownWriteIsEvidence === true ? (attempts.find((j) => j.status === 'succeeded') ?? interrupted) : null;
       lastWriteAt = own?.startedAt ?? now(deps);
       continue;
     }
@@ -74,7 +77,7 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
       request = await progressStep(deps, lease, request, step, 'manual', step.effect);
       return finish(deps, lease, request, manualOutcome(request, step));
     }
-    if (step.action.kind === 'okta-repush') {
+    if (kind.awaitsGroupLicensing === true) {
       const wait = await awaitGroupLicensing(deps, request, lease);
       if (wait.kind === 'pending') {
         request = await progressStep(deps, lease, request, step, 'manual', wait.detail);
@@ -85,7 +88,7 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
     // The premises, on what was just read: the plan's diagnosis before the first write, the plan's own
     // expectations once something was done (what a resume, a re-check or a retry finds may differ from both).
     const done = new Set(request.steps.filter((s) => FINISHED.has(s.status)).map((s) => s.stepId));
-    const premises = done.size === 0 ? checkPremises(request.plan, live) : checkProgress(request.plan, done, live);
+    const premises = done.size === 0 ? checkPremises(request.plan, live) : checkProgress(request.plan, done, live, stepTable(deps));
     if (premises.kind === 'changed') {
       const message = done.size === 0
         ? `Nothing was changed: the situation is not what the plan was made for any more (${premises.changes.join('; ')}). Diagnose ${request.target.displayName} again and request a new plan.`
@@ -109,7 +112,7 @@ export async function runPlan(deps: ServiceDeps, lease: ExecutionLease): Promise
   }
   // Every step was done before (a process died between the verification and the end): the verification is the outcome.
   const last = request;
-  const verified = last.steps.find((p) => p.status === 'succeeded' && last.plan.steps.some((st) => st.id === p.stepId && st.action.kind === 'verify'));
+  const verified = last.steps.find((p) => p.status === 'succeeded' && last.plan.steps.some((st) => st.id === p.stepId && kindOf(deps, st).role === 'verify'));
   return finish(deps, lease, last, { status: 'succeeded', message: verified?.detail ?? 'Every step is done.' });
 }
 

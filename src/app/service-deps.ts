@@ -6,6 +6,7 @@ import type { ExecutionStore } from '../core/ports/execution-store.ts';
 import type { PermissionReader } from '../core/ports/permission-reader.ts';
 import type { Requests } from '../core/ports/requests.ts';
 import type { WorkflowsFlow } from '../core/ports/workflows-flow.ts';
+import type { StepTable } from '../core/steps/step-table.ts';
 import type { AppLogger } from './app-logger.ts';
 import type { ApproverPolicy } from './approvers.ts';
 import type { DiagnoseDeps } from './diagnose-user.ts';
@@ -75,4 +76,6 @@ export interface ServiceDeps {
   readonly stopSignal?: AbortSignal;
   /** Extra identity recorded with every audit entry this process writes (e.g. the OS user running the CLI). */
   readonly auditContext: Readonly<Record<string, string | null>>;
+  /** The step kinds executions know (default: every built-in kind, src/core/steps/step-table.ts). */
+  readonly stepKinds?: StepTable;
 }

@@ -3,13 +3,17 @@
 // nothing new until the push happened. Then one full read (Graph, the app user, the System Log, the connection)
 // decides, and the outcome says what is true: verified, Okta's push failed, group licensing is late, Okta has not
 // pushed, or Okta pushed and the user is short of a license (which one, and which side removed it).
+import { LicenseDoctorError } from '../core/errors.ts';
 import type { PlanStep } from '../core/model/plan.ts';
 import type { OktaAppUser } from '../core/model/okta.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
 import { stepState } from '../core/plans/step-state.ts';
+import { isKind } from '../core/steps/step-table.ts';
+import { verify } from '../core/steps/verify.ts';
 import { pause, type ExecutionLease } from './execution-lease.ts';
 import { readLiveState } from './read-live-state.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { stepTable } from './step-kinds.ts';
 import { explainUnverified } from './explain-unverified.ts';
 
 export interface Verification {
@@ -31,7 +35,7 @@ function pushSettled(appUser: OktaAppUser | null, since: string): boolean {
 /** Waits for the verify step to hold, or its timeout. `since`: when the last write was made. */
 export async function verifyPlan(deps: ServiceDeps, lease: ExecutionLease, request: LicenseRequest, step: PlanStep, since: string): Promise<Verification> {
   const action = step.action;
-  if (action.kind !== 'verify') throw new Error('verifyPlan needs a verify step');
+  if (!isKind(verify, action)) throw new LicenseDoctorError('configuration', 'verifyPlan needs a verify step');
   const deadline = deps.clock.now() + deps.execution.verifyTimeoutMs;
   if (action.expectOktaPush) {
     let interval = deps.execution.verifyIntervalMs;
@@ -44,7 +48,7 @@ export async function verifyPlan(deps: ServiceDeps, lease: ExecutionLease, reque
     }
   }
   const live = await readLiveState(deps, request);
-  if (stepState(step, live.input, since) === 'done') {
+  if (stepState(step, live.input, since, stepTable(deps)) === 'done') {
     const appUser = live.input.okta?.appUser;
     const detail = action.expectProvisioningDisabled
       ? `Verified: Okta's provisioning of ${live.input.okta?.app?.label ?? 'the Office 365 app'} is off, so Okta no longer pushes licenses; ${request.target.displayName} keeps the licenses Entra ID gives.`

@@ -6,11 +6,12 @@ import type { JournalEntry } from '../core/model/journal.ts';
 import type { DiagnosisInput } from '../core/model/diagnosis.ts';
 import type { PlanStep } from '../core/model/plan.ts';
 import type { LicenseRequest } from '../core/model/request.ts';
-import { awaitEffect, hasReadableEffect } from './await-effect.ts';
+import type { AnyStepKind, StepJournal } from '../core/steps/step-kind.ts';
+import { awaitEffect } from './await-effect.ts';
 import { isLeaseLost, type ExecutionLease } from './execution-lease.ts';
 import { describeFailure, describeMissingEffect } from './execution-messages.ts';
-import { performStep, type StepResult } from './perform-step.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { kindOf, stepPorts } from './step-kinds.ts';
 
 export type WriteOutcome =
   | { readonly kind: 'done'; readonly detail: string }
@@ -26,9 +27,15 @@ function isRefusal(err: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
+/** The kind's vendor call (a LicenseDoctorError for a kind the executor does not perform). */
+async function perform(deps: ServiceDeps, kind: AnyStepKind, request: LicenseRequest, step: PlanStep, live: DiagnosisInput): Promise<StepJournal> {
+  if (!kind.perform) throw new LicenseDoctorError('configuration', `step ${step.id} (${step.action.kind}) is not performed by the executor`);
+  return kind.perform(step.action, { ports: stepPorts(deps), live, target: request.target });
+}
+
 /** The call, or a LicenseDoctorError once `ms` passed without an answer (the call itself may still land). */
-function withDeadline(call: Promise<StepResult>, ms: number, step: PlanStep): Promise<StepResult> {
-  const vendor = step.action.kind.startsWith('graph-') ? 'graph' : 'okta';
+function withDeadline(call: Promise<StepJournal>, ms: number, step: PlanStep, kind: AnyStepKind): Promise<StepJournal> {
+  const vendor = kind.vendor ?? 'okta';
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new LicenseDoctorError(`${vendor}-unavailable`, `${vendor === 'graph' ? 'Microsoft Graph' : 'Okta'} did not answer within ${Math.round(ms / 1000)} s`, { vendor, operation: step.action.kind, timeoutMs: ms })), ms);
@@ -50,16 +57,17 @@ export async function writeStep(
   await boundary(deps, request.id, step, 'journaled-start');
   // Right before the call: a paused executor that was taken over must not write.
   await lease.hold();
-  let result: StepResult;
+  const kind = kindOf(deps, step);
+  let result: StepJournal;
   try {
-    result = await withDeadline(performStep(deps, request, step, live), deps.execution.callTimeoutMs, step);
+    result = await withDeadline(perform(deps, kind, request, step, live), deps.execution.callTimeoutMs, step, kind);
   } catch (err) {
     if (isLeaseLost(err)) throw err;
-    return unknownOutcome(deps, lease, request, step, entry, err);
+    return unknownOutcome(deps, lease, request, step, entry, err, kind);
   }
   await boundary(deps, request.id, step, 'vendor-done');
-  if (hasReadableEffect(step) && !(await awaitEffect(deps, request, step, entry))) {
-    const message = describeMissingEffect(request, step, deps.execution.effectTimeoutMs);
+  if (kind.readBack === 'poll' && !(await awaitEffect(deps, request, step, entry))) {
+    const message = describeMissingEffect(kind, request, step, deps.execution.effectTimeoutMs);
     await lease.journal({ ...entry, status: 'failed', vendorRequestIds: result.vendorRequestIds, finishedAt: now(deps), detail: message });
     return { kind: 'stopped', message };
   }
@@ -68,9 +76,11 @@ export async function writeStep(
   return { kind: 'done', detail: result.detail };
 }
 
-async function unknownOutcome(deps: ServiceDeps, lease: ExecutionLease, request: LicenseRequest, step: PlanStep, entry: JournalEntry, err: unknown): Promise<WriteOutcome> {
+async function unknownOutcome(
+  deps: ServiceDeps, lease: ExecutionLease, request: LicenseRequest, step: PlanStep, entry: JournalEntry, err: unknown, kind: AnyStepKind,
+): Promise<WriteOutcome> {
   const vendorIds = isLicenseDoctorError(err) && typeof err.details.requestId === 'string' ? [err.details.requestId] : [];
-  const readable = hasReadableEffect(step) || step.action.kind === 'okta-repush';
+  const readable = kind.readBack !== 'none';
   if (!isRefusal(err) && readable && (await awaitEffect(deps, request, step, entry))) {
     deps.logger.warn({ requestId: request.id, step: step.id, err }, 'the answer to a write was lost; it landed');
     const detail = 'the answer was lost; read back: the change is there';
@@ -78,7 +88,7 @@ async function unknownOutcome(deps: ServiceDeps, lease: ExecutionLease, request:
     await boundary(deps, request.id, step, 'journaled-finish');
     return { kind: 'done', detail };
   }
-  const message = describeFailure(request, step, err, !isRefusal(err) && readable);
+  const message = describeFailure(kind, request, step, err, !isRefusal(err) && readable);
   await lease.journal({ ...entry, status: 'failed', vendorRequestIds: vendorIds, finishedAt: now(deps), detail: message });
   deps.logger.warn({ requestId: request.id, step: step.id, err }, 'step failed');
   return { kind: 'stopped', message };

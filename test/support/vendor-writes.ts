@@ -1,6 +1,7 @@
 // The vendor writes a plan makes, and the writes that really reached the sandbox: "exactly once" is a comparison of
 // the two. A write is named by method and path, e.g. `DELETE /v1.0/groups/<id>/members/<id>/$ref`.
 import type { Plan } from '../../src/core/model/plan.ts';
+import { STEP_KINDS, stepKindOf, type StepTable } from '../../src/core/steps/step-table.ts';
 import type { RecordedCall } from '../../src/sandbox/http.ts';
 import type { RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
 import { WORKFLOWS_FLOW } from '../../src/sandbox/seed.ts';
@@ -10,33 +11,11 @@ export type Write = string;
 
 const write = (method: string, path: string): Write => `${method.toUpperCase()} ${decodeURIComponent(path).toLowerCase()}`;
 
-/** The writes of the plan's automatic steps, in order (manual and verify steps write nothing). */
-export function planWrites(plan: Plan, steps: readonly string[] = plan.steps.map((s) => s.id)): Write[] {
-  return plan.steps.filter((s) => steps.includes(s.id)).flatMap((s) => {
-    const a = s.action;
-    switch (a.kind) {
-      case 'okta-set-user-licenses':
-      case 'okta-repush':
-        return [write('POST', `/api/v1/apps/${a.appId}/users/${a.oktaUserId}`)];
-      case 'graph-assign-direct-license':
-        return [write('POST', `/v1.0/users/${a.userId}/assignLicense`)];
-      case 'graph-remove-group-member':
-        return [write('DELETE', `/v1.0/groups/${a.groupId}/members/${a.userId}/$ref`)];
-      case 'graph-remove-group-license':
-        return [write('POST', `/v1.0/groups/${a.groupId}/assignLicense`)];
-      case 'okta-activate-provisioning':
-        return [write('POST', `/api/v1/apps/${a.appId}/connections/default/lifecycle/activate`)];
-      case 'okta-deactivate-provisioning':
-        return [write('POST', `/api/v1/apps/${a.appId}/connections/default/lifecycle/deactivate`)];
-      case 'workflows-invoke':
-        return [write('POST', `/api/flo/${WORKFLOWS_FLOW.alias}/invoke`)];
-      case 'manual-okta-group-assignment':
-      case 'manual-group-membership':
-      case 'manual-build-workflows-flow':
-      case 'verify':
-        return [];
-    }
-  });
+/** The writes of the plan's automatic steps, in order, as their kinds declare them (manual and verify steps write nothing). */
+export function planWrites(plan: Plan, steps: readonly string[] = plan.steps.map((s) => s.id), table: StepTable = STEP_KINDS): Write[] {
+  return plan.steps.filter((s) => steps.includes(s.id)).flatMap((s) =>
+    (stepKindOf(table, s.action).writes?.(s.action) ?? []).map((w) => write(w.method, w.path ?? `/api/flo/${WORKFLOWS_FLOW.alias}/invoke`)),
+  );
 }
 
 /** Whether a call changes something (reads sent as POST — checkMemberGroups, $batch of GETs, token requests — do not). */

@@ -30,3 +30,6 @@ export function groupPhrase(ref: GroupRef, group: EntraGroup | undefined): strin
 
 /** "it" or "them", for one or several licenses. */
 export const itOrThem = (n: number): string => (n === 1 ? 'it' : 'them');
+
+/** "all 184 users", "the 1 user", "more than 500 users". */
+export const allUsersPhrase = (n: number, more = false): string => (more ? `more than ${n} users` : n === 1 ? 'the 1 user' : `all ${n} users`);

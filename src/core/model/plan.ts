@@ -1,5 +1,4 @@
 // A resolution plan: one of the KB's three paths made concrete for one diagnosed user (pure data).
-import type { AssignedLicense } from './entra.ts';
 import type { Diagnosis, GroupKind, PathId, Scope } from './diagnosis.ts';
 
 /** Who grants a license in a before/after view. */
@@ -19,49 +18,16 @@ export interface LicenseLine {
 }
 
 /**
- * A step of a plan. Automatic steps have an API effect the executor performs; manual steps say exactly what a
- * person must change where. Every step is idempotent: the executor first checks whether its effect is already there.
+ * The action of each kind of plan step, keyed by its kind. Every kind's own module (src/core/steps/) adds its action
+ * here by declaration merging, and its behaviour to the step table (src/core/steps/step-table.ts). Automatic steps
+ * have an API effect the executor performs; manual steps say exactly what a person must change where. Every step is
+ * idempotent: the executor first checks whether its effect is already there.
  */
-export type PlanStepAction =
-  /** POST /api/v1/apps/{appId}/users/{oktaUserId}: the app user's licenses attribute becomes `values` (Okta then pushes). */
-  | { readonly kind: 'okta-set-user-licenses'; readonly appId: string; readonly oktaUserId: string; readonly attribute: string; readonly values: readonly string[]; readonly previous: readonly string[] }
-  /** Manual: the Okta group assignment that gives a GROUP-scoped user licenses must gain `addValues`. */
-  | { readonly kind: 'manual-okta-group-assignment'; readonly appId: string; readonly groupId: string; readonly groupName: string; readonly attribute: string; readonly addValues: readonly string[] }
-  /** POST /users/{userId}/assignLicense adding the SKU directly (no gap in service while the group path goes away). */
-  | { readonly kind: 'graph-assign-direct-license'; readonly userId: string; readonly license: AssignedLicense }
-  /** DELETE /groups/{groupId}/members/{userId}/$ref (cloud-only, assigned-membership, non-mail-enabled, non-role-assignable groups). */
-  | { readonly kind: 'graph-remove-group-member'; readonly groupId: string; readonly groupName: string; readonly userId: string }
-  /** Manual: the user's membership of a group Graph cannot change (dynamic, on-premises synced, mail-enabled, role-assignable). */
-  | { readonly kind: 'manual-group-membership'; readonly groupId: string; readonly groupName: string; readonly groupKind: GroupKind; readonly userId: string }
-  /** POST /groups/{groupId}/assignLicense removing the SKUs from the group itself (every member loses that path). */
-  | { readonly kind: 'graph-remove-group-license'; readonly groupId: string; readonly groupName: string; readonly skuIds: readonly string[] }
-  /** POST /api/v1/apps/{appId}/users/{oktaUserId} with the unchanged profile: asks Okta to push again. */
-  | { readonly kind: 'okta-repush'; readonly appId: string; readonly oktaUserId: string; readonly scope: 'USER' | 'GROUP' }
-  /** POST /api/v1/apps/{appId}/connections/default/lifecycle/deactivate: Okta stops provisioning (and licensing) for the app. */
-  | { readonly kind: 'okta-deactivate-provisioning'; readonly appId: string; readonly appLabel: string }
-  /** POST /api/v1/apps/{appId}/connections/default/lifecycle/activate: Okta provisions (and licenses) again: the undo of paths 2 and 3. */
-  | { readonly kind: 'okta-activate-provisioning'; readonly appId: string; readonly appLabel: string }
-  /** Invoke the configured Okta Workflows flow for the user (non-license attributes). */
-  | { readonly kind: 'workflows-invoke'; readonly userPrincipalName: string; readonly oktaUserId: string; readonly appId: string }
-  /** Manual: build the Okta Workflows flow (checklist), since none is configured. */
-  | { readonly kind: 'manual-build-workflows-flow'; readonly checklist: readonly string[] }
-  /** Wait until Okta's sync state, the System Log and Graph's license states agree with the plan's "after". */
-  | {
-      readonly kind: 'verify';
-      readonly userId: string;
-      readonly appId: string;
-      readonly oktaUserId: string;
-      /** SKUs that must no longer come from any group. */
-      readonly expectNoGroupPathFor: readonly string[];
-      /** SKUs the user must have afterwards. */
-      readonly expectLicenses: readonly string[];
-      /** A successful Okta push (SYNCHRONIZED, no newer failure) is part of success. */
-      readonly expectOktaPush: boolean;
-      /** Okta's provisioning connection must be off (paths 2 and 3). */
-      readonly expectProvisioningDisabled: boolean;
-      /** Okta's provisioning connection must be on (the undo of paths 2 and 3). */
-      readonly expectProvisioningEnabled?: boolean;
-    };
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the step kinds' modules
+export interface StepActions {}
+
+/** A step's action: one of the kinds' (a `kind` and that kind's own fields). */
+export type PlanStepAction = StepActions[keyof StepActions];
 
 export type PlanStepKind = PlanStepAction['kind'];
 

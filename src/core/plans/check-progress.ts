@@ -5,7 +5,8 @@
 // same, Okta holds what the plan set (a re-push would otherwise strip licenses), every license the plan keeps is
 // still granted, nothing new appeared that Okta's push would take away, and finished steps' effects are still there.
 import type { Diagnosis, DiagnosisReport } from '../model/diagnosis.ts';
-import type { Plan, PlanStep } from '../model/plan.ts';
+import type { Plan } from '../model/plan.ts';
+import { STEP_KINDS, stepKindOf, type StepTable } from '../steps/step-table.ts';
 import type { PremiseCheck } from './check-premises.ts';
 
 const GRANTING: ReadonlySet<string> = new Set(['Active', 'ActiveWithError']);
@@ -17,23 +18,25 @@ function grantedSkus(report: DiagnosisReport): Map<string, string> {
 }
 
 /** The license values Okta must hold for the user now: what the plan set, or what it held when the plan was made. */
-function expectedOktaValues(plan: Plan, done: ReadonlySet<string>): readonly string[] | null {
-  const set = plan.steps.find((s) => s.action.kind === 'okta-set-user-licenses');
-  if (set?.action.kind === 'okta-set-user-licenses') return done.has(set.id) ? set.action.values : set.action.previous;
+function expectedOktaValues(plan: Plan, done: ReadonlySet<string>, table: StepTable): readonly string[] | null {
+  for (const s of plan.steps) {
+    const after = stepKindOf(table, s.action).oktaLicensesAfter?.(s.action, done.has(s.id));
+    if (after) return after;
+  }
   return plan.diagnosis.report.okta?.managedLicenses ?? null;
 }
 
-function oktaChanges(plan: Plan, done: ReadonlySet<string>, fresh: Diagnosis, name: string): string[] {
+function oktaChanges(plan: Plan, done: ReadonlySet<string>, fresh: Diagnosis, name: string, table: StepTable): string[] {
   const was = plan.diagnosis.report.okta;
   const is = fresh.report.okta;
   if (was === null) return [];
   if (is === null || norm(is.appId) !== norm(was.appId)) return [`${name} is no longer provisioned by the Office 365 app ${was.appId} in Okta`];
   const changes: string[] = [];
   if (is.scope !== was.scope) changes.push(`Okta assigns the app to ${name} with scope ${is.scope ?? 'none'} now (was ${was.scope ?? 'none'})`);
-  const deactivates = plan.steps.some((s) => s.action.kind === 'okta-deactivate-provisioning' && done.has(s.id));
-  const provisioning = deactivates ? 'disabled' : was.provisioning;
+  const turnedOff = plan.steps.some((s) => done.has(s.id) && stepKindOf(table, s.action).provisioningWhenDone === 'disabled');
+  const provisioning = turnedOff ? 'disabled' : was.provisioning;
   if (is.provisioning !== provisioning) changes.push(`Okta's provisioning of the app is ${is.provisioning} now (expected ${provisioning})`);
-  const expected = expectedOktaValues(plan, done);
+  const expected = expectedOktaValues(plan, done, table);
   // Provisioning off: Okta no longer pushes, so what it holds cannot take a license away.
   if (expected !== null && is.provisioning === 'enabled') {
     const held = new Set(is.managedLicenses.map(norm));
@@ -59,13 +62,11 @@ function licenseChanges(plan: Plan, fresh: Diagnosis, name: string): string[] {
   return changes;
 }
 
-function stepEffects(steps: readonly PlanStep[], done: ReadonlySet<string>, fresh: Diagnosis, name: string): string[] {
-  const paths = fresh.input.entra.user?.licenseAssignmentStates ?? [];
-  return steps.flatMap((s) => {
-    const a = s.action;
-    if (!done.has(s.id) || a.kind !== 'graph-assign-direct-license') return [];
-    const direct = paths.some((p) => p.assignedByGroup === null && norm(p.skuId) === norm(a.license.skuId) && GRANTING.has(p.state));
-    return direct ? [] : [`${name} no longer has the direct assignment step ${s.id} made`];
+/** Finished steps whose effect is gone (a direct assignment someone removed, say), in words. */
+function lostEffects(plan: Plan, done: ReadonlySet<string>, fresh: Diagnosis, name: string, table: StepTable): string[] {
+  return plan.steps.flatMap((s) => {
+    const lost = done.has(s.id) ? stepKindOf(table, s.action).effectLost?.(s.action, fresh.input, name, s.id) : null;
+    return lost ? [lost] : [];
   });
 }
 
@@ -73,13 +74,13 @@ function stepEffects(steps: readonly PlanStep[], done: ReadonlySet<string>, fres
  * 'hold' when `fresh` (read just now) is consistent with the plan after the steps in `done` (ids of steps finished
  * or found done); otherwise every difference that matters, in words, for the person who must act.
  */
-export function checkProgress(plan: Plan, done: ReadonlySet<string>, fresh: Diagnosis): PremiseCheck {
+export function checkProgress(plan: Plan, done: ReadonlySet<string>, fresh: Diagnosis, table: StepTable = STEP_KINDS): PremiseCheck {
   const user = plan.diagnosis.report.user;
   const name = user?.displayName ?? 'the user';
   const now = fresh.report.user;
   if (now === null) return { kind: 'changed', changes: [`${name} no longer exists in Entra ID`] };
   if (user && norm(user.entraObjectId) !== norm(now.entraObjectId)) return { kind: 'changed', changes: [`${name} is a different Entra ID object now`] };
-  const changes = [...oktaChanges(plan, done, fresh, name), ...licenseChanges(plan, fresh, name), ...stepEffects(plan.steps, done, fresh, name)];
+  const changes = [...oktaChanges(plan, done, fresh, name, table), ...licenseChanges(plan, fresh, name), ...lostEffects(plan, done, fresh, name, table)];
   return changes.length === 0 ? { kind: 'hold' } : { kind: 'changed', changes: [...new Set(changes)] };
 }
 

@@ -8,15 +8,19 @@ import { notOfferedMessage } from '../licensing/offered-license-values.ts';
 import { DEFAULT_LICENSES_ATTRIBUTE } from '../licensing/okta-license-values.ts';
 import { oktaValueNames } from '../licensing/okta-value-names.ts';
 import { listPhrase } from '../diagnosis/prose.ts';
-import { directLicenseStep, removeGroupLicenseStep, removeMemberStep } from './graph-steps.ts';
-import { manualMembershipStep } from './manual-membership-step.ts';
+import { directLicenseStep } from '../steps/graph-assign-direct-license.ts';
+import { removeGroupLicenseStep } from '../steps/graph-remove-group-license.ts';
+import { removeMemberStep } from '../steps/graph-remove-group-member.ts';
+import { manualMembershipStep } from '../steps/manual-group-membership.ts';
 import { numberSteps, type StepDraft } from './number-steps.ts';
 import { oktaOwnsFacts, type OktaOwnsFacts } from './okta-owns-licenses-facts.ts';
 import { oktaOwnsAlternatives, oktaOwnsSummary, oktaOwnsWarnings, serviceNote } from './okta-owns-licenses-prose.ts';
-import { oktaGroupAssignmentStep, repushStep, setOktaLicensesStep } from './okta-steps.ts';
+import { oktaGroupAssignmentStep } from '../steps/manual-okta-group-assignment.ts';
+import { repushStep } from '../steps/okta-repush.ts';
+import { setOktaLicensesStep } from '../steps/okta-set-user-licenses.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { PlanSubject } from './plan-subject.ts';
-import { verifyStep } from './verify-step.ts';
+import { verifyStep } from '../steps/verify.ts';
 
 const notApplicable = (reason: string): PlanResult => ({ kind: 'not-applicable', reason });
 

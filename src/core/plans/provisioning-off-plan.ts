@@ -2,15 +2,16 @@
 // assigned user. Path 3 adds an Okta Workflows flow for the non-license attributes (or the checklist to build one).
 import type { PathId } from '../model/diagnosis.ts';
 import type { LicenseLine, Plan, PlanOptions, PlanResult } from '../model/plan.ts';
-import { listPhrase } from '../diagnosis/prose.ts';
+import { allUsersPhrase, listPhrase } from '../diagnosis/prose.ts';
 import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
 import { currentLicenseLines, oktaLicenseSet } from './license-lines.ts';
 import { numberSteps } from './number-steps.ts';
-import { allUsersPhrase, deactivateProvisioningStep } from './okta-steps.ts';
+import { deactivateProvisioningStep } from '../steps/okta-deactivate-provisioning.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { PlanSubject } from './plan-subject.ts';
-import { verifyStep } from './verify-step.ts';
-import { buildWorkflowsFlowStep, workflowsInvokeStep } from './workflows-steps.ts';
+import { verifyStep } from '../steps/verify.ts';
+import { buildWorkflowsFlowStep } from '../steps/manual-build-workflows-flow.ts';
+import { workflowsInvokeStep } from '../steps/workflows-invoke.ts';
 
 type AppPath = Extract<PathId, 'entra-owns-licenses' | 'okta-workflows-profile-only'>;
 

@@ -2,15 +2,15 @@
 // other (it reaches every assigned user): Okta pushes licenses again, so the conflict can return, and a license Okta
 // does not hold that the user has directly is removed at Okta's next push — the plan says so for the diagnosed user.
 import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
-import { listPhrase } from '../diagnosis/prose.ts';
+import { allUsersPhrase, listPhrase } from '../diagnosis/prose.ts';
 import type { Diagnosis } from '../model/diagnosis.ts';
 import type { LicenseLine, Plan, PlanOptions, PlanResult } from '../model/plan.ts';
 import { currentLicenseLines, oktaLicenseSet } from './license-lines.ts';
 import { numberSteps } from './number-steps.ts';
-import { activateProvisioningStep, allUsersPhrase } from './okta-steps.ts';
+import { activateProvisioningStep } from '../steps/okta-activate-provisioning.ts';
 import type { PlanContext } from './plan-context.ts';
 import { planSubject, type PlanSubject } from './plan-subject.ts';
-import { verifyStep } from './verify-step.ts';
+import { verifyStep } from '../steps/verify.ts';
 
 const notApplicable = (reason: string): PlanResult => ({ kind: 'not-applicable', reason });
 

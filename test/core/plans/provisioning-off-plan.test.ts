@@ -1,6 +1,6 @@
 // KB paths 2 and 3: provisioning off for the whole app, licenses unchanged, blast radius shown, 2 approvals.
 import type { PathId } from '../../../src/core/model/diagnosis.ts';
-import { WORKFLOWS_CHECKLIST } from '../../../src/core/plans/workflows-steps.ts';
+import { WORKFLOWS_CHECKLIST } from '../../../src/core/steps/manual-build-workflows-flow.ts';
 import { entraUser } from '../../factories/diagnosis-input.ts';
 import { SITUATIONS, contextFor, diagnosisOf, planOf, reasonOf, type Situation } from './plan-fixtures.ts';
 

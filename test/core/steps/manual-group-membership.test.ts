@@ -1,9 +1,9 @@
 // The manual step for each kind of licensing group says exactly what to change, and where.
-import { manualMembershipStep } from '../../../src/core/plans/manual-membership-step.ts';
+import { manualMembershipStep } from '../../../src/core/steps/manual-group-membership.ts';
 import { planSubject, type PlanSubject } from '../../../src/core/plans/plan-subject.ts';
 import type { GroupKind, GroupRef } from '../../../src/core/model/diagnosis.ts';
 import { GROUP_ID, entraGroup, entraUser } from '../../factories/diagnosis-input.ts';
-import { SITUATIONS, diagnosisOf, planOf } from './plan-fixtures.ts';
+import { SITUATIONS, diagnosisOf, planOf } from '../plans/plan-fixtures.ts';
 
 function subject(): PlanSubject {
   const s = planSubject(diagnosisOf());

@@ -1,10 +1,26 @@
-// The manual step for a licensing group whose membership Graph cannot change (reference/graph.md §1.3): it says
-// exactly what to change, and where, for each kind of group.
-import type { GroupRef } from '../model/diagnosis.ts';
+// Step kind, manual: the user leaves a licensing group whose membership Graph cannot change (reference/graph.md §1.3);
+// the step says exactly what to change, and where, for each kind of group.
+import type { GroupKind, GroupRef } from '../model/diagnosis.ts';
 import type { EntraGroup } from '../model/entra.ts';
-import { membershipGoneCheck } from './graph-steps.ts';
-import type { StepDraft } from './number-steps.ts';
-import type { PlanSubject } from './plan-subject.ts';
+import type { StepDraft } from '../plans/number-steps.ts';
+import type { PlanSubject } from '../plans/plan-subject.ts';
+import { membershipGoneCheck, noPathFromGroup } from './graph-remove-group-member.ts';
+import { draft, type StepKind } from './step-kind.ts';
+
+/** Manual: the user's membership of a group Graph cannot change (dynamic, on-premises synced, mail-enabled, role-assignable). */
+export interface ManualMembershipAction {
+  readonly kind: 'manual-group-membership';
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly groupKind: GroupKind;
+  readonly userId: string;
+}
+
+declare module '../model/plan.ts' {
+  interface StepActions {
+    readonly 'manual-group-membership': ManualMembershipAction;
+  }
+}
 
 /** A PowerShell single-quoted string body: quotes are doubled. */
 const ps = (text: string): string => text.replace(/'/g, "''");
@@ -71,15 +87,27 @@ function instruction(s: PlanSubject, ref: GroupRef, group: EntraGroup | undefine
   }
 }
 
+interface Facts {
+  readonly subject: PlanSubject;
+  readonly ref: GroupRef;
+  readonly group: EntraGroup | undefined;
+  readonly serviceNote: string;
+}
+
+export const manualMembership: StepKind<ManualMembershipAction, Facts> = {
+  kind: 'manual-group-membership',
+  role: 'manual',
+  vendor: null,
+  readBack: 'none',
+  describe: (_a, { subject: s, ref, group, serviceNote }) => {
+    const i = instruction(s, ref, group);
+    return { title: i.title, precondition: `${i.why} ${serviceNote}`, effect: i.where, verification: membershipGoneCheck(s, ref.displayName) };
+  },
+  isDone: (a, live) => noPathFromGroup(a.groupId, live),
+};
+
 /** The manual step that takes the user out of a dynamic, synced, mail-enabled or role-assignable licensing group. */
 export function manualMembershipStep(s: PlanSubject, ref: GroupRef, group: EntraGroup | undefined, serviceNote: string): StepDraft {
-  const i = instruction(s, ref, group);
-  return {
-    action: { kind: 'manual-group-membership', groupId: ref.id, groupName: ref.displayName, groupKind: ref.kind, userId: s.user.id },
-    automatic: false,
-    title: i.title,
-    precondition: `${i.why} ${serviceNote}`,
-    effect: i.where,
-    verification: membershipGoneCheck(s, ref.displayName),
-  };
+  const action: ManualMembershipAction = { kind: 'manual-group-membership', groupId: ref.id, groupName: ref.displayName, groupKind: ref.kind, userId: s.user.id };
+  return draft(manualMembership, action, { subject: s, ref, group, serviceNote });
 }
