@@ -1,4 +1,4 @@
-// The StoreLifecycle contract (core/ports/store-lifecycle.ts): migrate and ping.
+// The StoreLifecycle contract (core/ports/store-lifecycle.ts): migrate, ping and the event channel between processes.
 import { STORE_MIGRATIONS } from '../../src/adapters/store/store-migrations.ts';
 import type { ContractContext } from './store-contract.ts';
 import { licenseRequest } from './request-store-fixtures.ts';
@@ -32,6 +32,30 @@ export function lifecycleContract(ctx: ContractContext): void {
         const [{ n } = { n: 0 }] = await target.sql('SELECT count(*) AS n FROM license_doctor_migration');
         expect(Number(n)).toBe(Object.keys(STORE_MIGRATIONS).length);
       });
+    });
+
+    test('eventChannel: what a process publishes reaches the others listening on the store, in order, and not itself', async () => {
+      const [a, b] = [ctx.instances[0], ctx.instances.at(-1)];
+      if (a === undefined || b === undefined) throw new Error('an instance expected');
+      const heard: Record<'a' | 'b', string[]> = { a: [], b: [] };
+      const failures: unknown[] = [];
+      const listen = (store: typeof a, origin: 'a' | 'b') => {
+        const channel = store.eventChannel(`process-${origin}`, { pollMs: 20 });
+        return { channel, stop: channel.subscribe((payload) => heard[origin].push(payload), (err) => failures.push(err)) };
+      };
+      const [la, lb] = [listen(a, 'a'), listen(b, 'b')];
+      const stops = await Promise.all([la.stop, lb.stop]);
+      try {
+        await la.channel.publish('{"n":1}');
+        await la.channel.publish('{"n":2}');
+        await lb.channel.publish('{"from":"b"}');
+        const deadline = Date.now() + 10_000;
+        while ((heard.b.length < 2 || heard.a.length < 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        expect(heard).toEqual({ a: ['{"from":"b"}'], b: ['{"n":1}', '{"n":2}'] });
+        expect(failures).toEqual([]);
+      } finally {
+        await Promise.all(stops.map((stop) => stop()));
+      }
     });
   });
 }
