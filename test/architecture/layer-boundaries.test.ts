@@ -40,8 +40,9 @@ test('app (the use cases) imports no surface, sandbox, adapter, server or compos
   expect(shown(from('app').filter((e) => to(e, 'surfaces', 'sandbox', 'adapters', 'server', 'main.ts', 'runtime.ts', 'cli.ts')))).toEqual([]);
 });
 
-test('app depends on the store\'s narrow ports (requests, execution, audit, claims, ...), never the whole RequestStore', () => {
+test('app and surfaces depend on the store\'s narrow ports (requests, execution, audit, claims, conversation references, ...), never the whole RequestStore', () => {
   expect(shown(from('app').filter((e) => to(e, 'core/ports/request-store.ts')))).toEqual([]);
+  expect(shown(from('surfaces').filter((e) => to(e, 'core/ports/request-store.ts')))).toEqual([]);
 });
 
 test('surfaces import neither main.ts nor an adapter', () => {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { Clock } from '../../core/ports/clock.ts';
-import type { RequestStore } from '../../core/ports/request-store.ts';
+import type { Claims } from '../../core/ports/claims.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 
 /** Bolt's HTTPReceiver refuses timestamps older than this, so a signature need not be remembered longer. */
@@ -77,7 +77,7 @@ async function refuse(args: Args): Promise<void> {
 }
 
 /** Global middleware: acknowledges replays and redeliveries without passing them to the listeners. */
-function replayGuard(seen: SeenKeys, store: Pick<RequestStore, 'claimOnce'>, clock: Clock, logger: Logger): Middleware<AnyMiddlewareArgs> {
+function replayGuard(seen: SeenKeys, store: Pick<Claims, 'claimOnce'>, clock: Clock, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const key = keyOf(args);
     const retry = typeof args.context.retryNum === 'number' && args.context.retryNum > 0;
@@ -103,6 +103,6 @@ function replayGuard(seen: SeenKeys, store: Pick<RequestStore, 'claimOnce'>, clo
 }
 
 /** Installs the guard before every listener; `store` holds the claims every instance shares. */
-export function installReplayGuard(app: App, store: Pick<RequestStore, 'claimOnce'>, clock: Clock, logger: Logger): void {
+export function installReplayGuard(app: App, store: Pick<Claims, 'claimOnce'>, clock: Clock, logger: Logger): void {
   app.use(replayGuard(new SeenKeys(clock), store, clock, logger));
 }
