@@ -154,7 +154,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}), ...o,
     }),
     eventHooks: async () => (await import('./scan-main.ts')).createEventHookClient(runtime),
-    openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime),
+    openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime, options.databaseUrl, options.databaseSchema),
     openBatches: async (o) => (await import('./scan-main.ts')).openBatches(runtime, {
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}), ...o,
     }),

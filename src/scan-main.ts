@@ -84,9 +84,10 @@ export function createEventHookClient(runtime: Runtime): OktaEventHooks {
   return createOktaEventHooks(oktaOf(runtime, ['okta.eventHooks.manage', 'okta.eventHooks.read']));
 }
 
-/** What the event hook and the System Log poller keep (receipts, the poll cursor) and read (the System Log). */
-export async function openOktaEvents(runtime: Runtime): Promise<OktaEvents> {
-  const engine = await openStoreEngine(runtime.config.databaseUrl);
+/** What the event hook and the System Log poller keep (receipts, the poll cursor) and read (the System Log), in the
+ *  runtime's store (`databaseUrl` and `schema`: where the runtime was told to keep it, else DATABASE_URL). */
+export async function openOktaEvents(runtime: Runtime, databaseUrl?: string, schema?: string): Promise<OktaEvents> {
+  const engine = await openStoreEngine(databaseUrl ?? runtime.config.databaseUrl, schema);
   // Migrates the store's schema (the same migrations as the request store; a no-op when already done).
   await createScanStore(engine);
   return {

@@ -14,7 +14,7 @@ import { registerEventHookRoutes } from './event-hook-routes.ts';
 import { registerLogRoutes } from './log-routes.ts';
 import { OAuthTokens, registerOAuthTokenRoute, type OAuthClientRegistration } from './oauth-token-route.ts';
 import { oktaAuthenticator } from './okta-auth.ts';
-import type { OktaSandboxContext } from './okta-context.ts';
+import { findOktaUser, type OktaSandboxContext } from './okta-context.ts';
 import { oktaFaultErrors } from './okta-errors.ts';
 import { OktaHeaders } from './okta-headers.ts';
 import { PushEngine } from './push-engine.ts';
@@ -40,6 +40,9 @@ export interface RunningOktaSandbox extends RunningSandboxServer {
   idle(): Promise<void>;
   /** Answers of 429 given because an enforced rate-limit bucket was empty (behaviour `oktaRateLimit`). */
   rateLimited(): number;
+  /** Okta pushes `login`'s profile again to every app instance they are assigned to (an admin's Retry under Dashboard >
+   *  Tasks); the outcome lands in the System Log as any push's. How many apps it was pushed to (0: unknown user). */
+  retryPush(login: string): number;
 }
 
 /** A router whose answers all carry Okta's request id and rate-limit headers. */
@@ -98,6 +101,12 @@ export async function startOktaSandbox(options: OktaSandboxOptions): Promise<Run
     ...server,
     idle: () => push.idle(),
     rateLimited: () => headers.throttled,
+    retryPush: (login) => {
+      const user = findOktaUser(tenant, login);
+      const apps = user ? tenant.state.okta.apps.filter((a) => a.status === 'ACTIVE' && a.appUsers.some((u) => u.userId === user.id)) : [];
+      for (const app of apps) push.profilePosted(app.id, user?.id ?? '', true);
+      return apps.length;
+    },
     close: async () => {
       await push.close();
       await server.close();

@@ -12,7 +12,7 @@ import type { TeamsPlace } from './teams-platform.ts';
 import { loadTeamsRef, saveTeamsRef, type TeamsRef } from './teams-refs.ts';
 
 /** The alerts channel of the sandbox demo (the demo page shows this conversation). */
-const DEMO_ALERTS_CONVERSATION = '19:license-doctor-demo-alerts@thread.tacv2';
+export const DEMO_ALERTS_CONVERSATION = '19:license-doctor-demo-alerts@thread.tacv2';
 
 const CHANNEL_KEY = 'teams:alerts-channel';
 

@@ -8,7 +8,9 @@ import { LicenseDoctorError } from '../../core/errors.ts';
 import type { MountedRoute } from '../../server/http-server.ts';
 import type { MountedSurface } from '../../server/surface.ts';
 import { DEMO_APPROVALS_CONVERSATION, TEAMS_MESSAGING_PATH } from '../teams/create-teams-surface.ts';
+import { DEMO_ALERTS_CONVERSATION } from '../teams/teams-alerts.ts';
 import { demoApiRoutes } from './demo-api.ts';
+import { demoPushRoute } from './demo-push.ts';
 import { CONNECTOR_PATH, demoConnectorRoute } from './demo-connector.ts';
 import { DemoConversations } from './demo-conversations.ts';
 import { demoPlaces } from './demo-places.ts';
@@ -30,7 +32,8 @@ export async function createDemoSurface(runtime: Runtime, options: DemoSurfaceOp
   if (!sandbox) {
     throw new LicenseDoctorError('configuration', 'The demo page exists only in sandbox mode (no Graph or Okta credentials configured).');
   }
-  const places = demoPlaces(runtime.config.teams?.approvalsConversation ?? DEMO_APPROVALS_CONVERSATION);
+  const places = demoPlaces(runtime.config.teams?.approvalsConversation ?? DEMO_APPROVALS_CONVERSATION, runtime.config.alerts.teamsConversation ?? DEMO_ALERTS_CONVERSATION);
+  const push = demoPushRoute(runtime, sandbox);
   const conversations = new DemoConversations({ onListenerError: (err) => logger.warn({ err }, 'a demo page stream failed; it was closed') });
   const client = new DemoTeamsClient({ conversations, places, messagingPath: TEAMS_MESSAGING_PATH, connectorPath: CONNECTOR_PATH, logger });
   const streams = new EventStreams(conversations);
@@ -75,6 +78,7 @@ export async function createDemoSurface(runtime: Runtime, options: DemoSurfaceOp
       },
     },
     ...demoApiRoutes({ client, conversations, places, reset }),
+    push.route,
     demoConnectorRoute(conversations, places),
     // Last: the server treats a path ending in '/' as a prefix, so this route sees every GET nobody else took.
     {
@@ -93,6 +97,7 @@ export async function createDemoSurface(runtime: Runtime, options: DemoSurfaceOp
     stop: async () => {
       streams.closeAll();
       await greeting;
+      await push.close();
     },
     readiness: async () => ({ page: '/', renderer: assets.rendererStatus(), pagesConnected: streams.size, approvalsConversation: places.approvals }),
   };

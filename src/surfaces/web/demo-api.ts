@@ -104,8 +104,8 @@ function routes(deps: DemoApiDeps): MountedRoute[] {
         const parsed = await parse(req, res, schemas.invoke);
         if (!parsed) return;
         const { conversationId, activityId, verb, data, trigger } = parsed.value;
-        // A persona sees their own personal chat and the approvals channel, nothing else.
-        if (conversationId !== places.approvals && conversationId !== places.personal(parsed.persona.key)) {
+        // A persona sees their own personal chat and the approvals and alerts channels, nothing else.
+        if (conversationId !== places.approvals && conversationId !== places.alerts && conversationId !== places.personal(parsed.persona.key)) {
           return sendJson(res, 403, { error: `${parsed.persona.name} is not in conversation ${conversationId}.` });
         }
         if (!conversations.messages(conversationId).some((m) => m.id === activityId)) {

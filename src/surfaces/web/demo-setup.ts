@@ -7,7 +7,7 @@ import type { DemoPlaces } from './demo-places.ts';
 export interface DemoSetup {
   readonly personas: ReadonlyArray<{ key: PersonaKey; name: string; role: string; userPrincipalName: string; teamsId: string }>;
   readonly scenarios: readonly Scenario[];
-  readonly conversations: { readonly approvals: string; readonly personal: Readonly<Record<string, string>> };
+  readonly conversations: { readonly approvals: string; readonly alerts: string; readonly personal: Readonly<Record<string, string>> };
 }
 
 /** The setup document for `places`. */
@@ -16,6 +16,6 @@ export function demoSetup(places: DemoPlaces): DemoSetup {
   return {
     personas: personas.map(({ key, name, role, userPrincipalName, teamsId }) => ({ key, name, role, userPrincipalName, teamsId })),
     scenarios: SCENARIOS,
-    conversations: { approvals: places.approvals, personal: Object.fromEntries(personas.map((p) => [p.key, places.personal(p.key)])) },
+    conversations: { approvals: places.approvals, alerts: places.alerts, personal: Object.fromEntries(personas.map((p) => [p.key, places.personal(p.key)])) },
   };
 }

@@ -81,7 +81,7 @@ export class DemoTeamsClient {
 
   /** `persona` clicks an Action.Execute in conversation `conversationId` (or their client refreshes a card). */
   async invoke(persona: DemoPersona, conversationId: string, click: DemoClick): Promise<InvokeAnswer> {
-    const place: ActivityPlace = conversationId === this.#options.places.approvals
+    const place: ActivityPlace = conversationId === this.#options.places.approvals || conversationId === this.#options.places.alerts
       ? { conversationId, kind: 'channel', threadRoot: click.replyToId }
       : { conversationId, kind: 'personal' };
     const { status, body } = await this.#post(invokeActivity(persona, place, this.serviceUrl, click, this.#now()));
@@ -90,12 +90,13 @@ export class DemoTeamsClient {
     return answer;
   }
 
-  /** Adds the bot to the approvals channel and to every persona's personal chat (each answers with its greeting). */
+  /** Adds the bot to the approvals and alerts channels and to every persona's personal chat (each answers with its greeting). */
   async install(): Promise<void> {
     const personas = demoPersonas();
     const installer = personas.find((p) => p.key === 'approver') ?? personas[0];
     const places: [DemoPersona, ActivityPlace][] = [
       ...(installer ? [[installer, { conversationId: this.#options.places.approvals, kind: 'channel' }] as [DemoPersona, ActivityPlace]] : []),
+      ...(installer ? [[installer, { conversationId: this.#options.places.alerts, kind: 'channel' }] as [DemoPersona, ActivityPlace]] : []),
       ...personas.map((p): [DemoPersona, ActivityPlace] => [p, { conversationId: this.#options.places.personal(p.key), kind: 'personal' }]),
     ];
     for (const [persona, place] of places) {

@@ -89,7 +89,7 @@ test('the page, its scripts and the official renderer are served, with a content
   }
 });
 
-test('setup names the personas with their seeded Entra ids, the seeded scenarios, and the two kinds of conversation', async () => {
+test('setup names the personas with their seeded Entra ids, the seeded scenarios, and the conversations (personal chats, approvals and alerts channels)', async () => {
   const setup = (await (await fetch(`${app.url}/demo/api/setup`)).json()) as {
     personas: Array<{ key: string; userPrincipalName: string; teamsId: string }>;
     scenarios: unknown[];
@@ -103,7 +103,7 @@ test('setup names the personas with their seeded Entra ids, the seeded scenarios
   ]);
   expect(setup.personas.every((p) => p.teamsId.startsWith('29:'))).toBe(true);
   expect(setup.scenarios).toEqual(JSON.parse(JSON.stringify(SCENARIOS)));
-  expect(setup.conversations).toEqual({ approvals: APPROVALS, personal: expect.objectContaining({ agent: AGENT_CHAT }) });
+  expect(setup.conversations).toEqual({ approvals: APPROVALS, alerts: '19:license-doctor-demo-alerts@thread.tacv2', personal: expect.objectContaining({ agent: AGENT_CHAT }) });
 
   const members = (await (await fetch(`${app.url}/demo/connector/v3/conversations/${APPROVALS}/members`)).json()) as Array<{ aadObjectId: string }>;
   expect(members.map((m) => m.aadObjectId)).toEqual([20, 21, 22, 23].map(seededEntraId));

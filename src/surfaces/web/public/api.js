@@ -20,6 +20,9 @@ export const sendMessage = (persona, text) => request('/demo/api/message', { per
 /** A click (or an automatic refresh): resolves to { kind: 'card', card } | { kind: 'message', text } | { kind: 'error', message }. */
 export const invoke = (click) => request('/demo/api/invoke', click);
 
+/** Okta pushes `upn` again; resolves to { upn, pushFailed, diagnosed } once the push ran and the System Log was read. */
+export const pushFromOkta = (upn) => request('/demo/api/push', { upn });
+
 /** Back to the seeded tenant, with empty conversations. */
 export const resetSandbox = () => request('/demo/api/reset', {});
 

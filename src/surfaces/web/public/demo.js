@@ -2,7 +2,7 @@
 // persona (the switcher says who); what the bot posts and updates arrives on the event stream. Cards show each
 // persona's own view (Universal Actions refresh), and the bot's refusals appear as toasts.
 /* global document, window */
-import { getSetup, invoke, openEvents, resetSandbox, sendMessage } from './api.js';
+import { getSetup, invoke, openEvents, pushFromOkta, resetSandbox, sendMessage } from './api.js';
 import { CardViews } from './card-views.js';
 import { ConversationPane } from './conversation-pane.js';
 import { buildScenarioPanel } from './scenario-panel.js';
@@ -34,9 +34,11 @@ let focusAfterRender = null;
 function render() {
   panes.chat.render(messagesIn(chatId()), display);
   panes.channel.render(messagesIn(state.setup.conversations.approvals), display);
+  panes.alerts.render(messagesIn(state.setup.conversations.alerts), display);
   if (focusAfterRender) {
     panes.chat.focus(focusAfterRender);
     panes.channel.focus(focusAfterRender);
+    panes.alerts.focus(focusAfterRender);
     focusAfterRender = null;
   }
 }
@@ -45,7 +47,7 @@ function render() {
 function refreshCards() {
   const persona = state.persona;
   const { teamsId } = personaOf(persona);
-  for (const conversationId of [chatId(), state.setup.conversations.approvals]) {
+  for (const conversationId of [chatId(), state.setup.conversations.approvals, state.setup.conversations.alerts]) {
     for (const message of messagesIn(conversationId)) {
       const refresh = views.dueRefresh(persona, teamsId, message);
       if (!refresh) continue;
@@ -74,7 +76,7 @@ async function execute(message, click) {
   const { conversationId, id } = message;
   // The answer replaces the card only if nobody updated the message meanwhile (an update is newer than the answer).
   const version = findMessage(conversationId, id)?.version;
-  const pane = conversationId === state.setup.conversations.approvals ? panes.channel : panes.chat;
+  const pane = conversationId === state.setup.conversations.approvals ? panes.channel : conversationId === state.setup.conversations.alerts ? panes.alerts : panes.chat;
   busy.add(id);
   pane.setBusy(id, true);
   try {
@@ -162,6 +164,18 @@ async function send(event) {
   }
 }
 
+async function push(upn, button) {
+  button.disabled = true;
+  try {
+    const { pushFailed } = await pushFromOkta(upn);
+    showToast(pushFailed ? `Okta's push of ${upn} failed: watch #alerts.` : `Okta pushed ${upn}: the push succeeded, nothing to alert.`, 'info');
+  } catch (err) {
+    showToast(err.message, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
 async function reset() {
   const button = $('reset');
   button.disabled = true;
@@ -182,13 +196,14 @@ async function main() {
   const handlers = { onExecute: execute, onUnsupported: (title) => showToast(`"${title}" is not something the demo can do.`, 'info') };
   panes.chat = new ConversationPane($('chat-log'), $('chat-empty'), handlers);
   panes.channel = new ConversationPane($('channel-log'), $('channel-empty'), handlers);
+  panes.alerts = new ConversationPane($('alerts-log'), $('alerts-empty'), handlers);
   const select = $('persona');
   select.replaceChildren(...state.setup.personas.map((p) => new window.Option(`${p.name} (${p.userPrincipalName})`, p.key)));
   select.addEventListener('change', () => choosePersona(select.value));
   buildScenarioPanel($('scenario-list'), state.setup.scenarios, (upn) => {
     $('message').value = upn;
     $('message').focus();
-  });
+  }, push);
   $('composer').addEventListener('submit', send);
   $('message').addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
