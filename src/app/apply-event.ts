@@ -17,7 +17,13 @@ export type ApplyResult =
  * With `fence` (the executor's events), the change is stored only while that lease holds; when it was taken over,
  * this throws the `leaseLost` error.
  */
-export async function applyEvent(deps: ServiceDeps, requestId: string, event: CoreEvent, change: string, fence?: LeaseFence): Promise<ApplyResult> {
+export async function applyEvent(
+  deps: Pick<ServiceDeps, 'requests' | 'auditLog' | 'auditContext' | 'clock' | 'policy' | 'events'>,
+  requestId: string,
+  event: CoreEvent,
+  change: string,
+  fence?: LeaseFence,
+): Promise<ApplyResult> {
   const cas = async (version: number, next: LicenseRequest, audit: readonly AuditRecord[]): Promise<boolean> => {
     const options = fence ? { fence, audit: inContext(deps, audit) } : { audit: inContext(deps, audit) };
     if (await deps.requests.compareAndSet(version, next, options)) return true;

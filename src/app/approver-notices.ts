@@ -37,7 +37,7 @@ function reminderAt(request: LicenseRequest): number {
 }
 
 /** Claims the announcement of `requestId` on `channel`: true the first time, on whichever instance. */
-export function claimAnnouncement(deps: ServiceDeps, channel: string, requestId: string): Promise<boolean> {
+export function claimAnnouncement(deps: Pick<ServiceDeps, 'claims' | 'clock'>, channel: string, requestId: string): Promise<boolean> {
   return deps.claims.claimNotice(`new:${channel}:${requestId}`, new Date(deps.clock.now()).toISOString());
 }
 
@@ -45,7 +45,7 @@ export function claimAnnouncement(deps: ServiceDeps, channel: string, requestId:
  * The notices due on `channel` (slack, teams), each claimed so it is sent once: announcements of pending requests no
  * instance announced yet (created by the command line, or on an instance that stopped), and reminders before expiry.
  */
-export async function dueNotices(deps: ServiceDeps, channel: string): Promise<Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }>> {
+export async function dueNotices(deps: Pick<ServiceDeps, 'requests' | 'claims' | 'clock'>, channel: string): Promise<Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }>> {
   const now = deps.clock.now();
   const due: Array<{ request: LicenseRequest; kind: 'new' | 'reminder' }> = [];
   for (const r of await deps.requests.list({ statuses: ['pending'] })) {

@@ -14,7 +14,7 @@ const SCAN = 500;
 
 /** The person's latest requests and the pending ones waiting for their approval; a stranger is refused (policy). */
 export async function requestsOfPerson(
-  deps: ServiceDeps,
+  deps: Pick<ServiceDeps, 'diagnose' | 'requests' | 'policy' | 'clock'>,
   who: { readonly upnOrId: string; readonly surface: Surface; readonly surfaceUserId?: string | null },
 ): Promise<{ mine: LicenseRequest[]; awaitingMe: LicenseRequest[] }> {
   const actor = await resolveActor(deps.diagnose.entra, who);
