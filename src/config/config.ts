@@ -70,8 +70,9 @@ export interface Config {
   /** Proactive alerts: the Slack channel id (ALERTS_CHANNEL), the Teams conversation (TEAMS_ALERTS_CONVERSATION), and
    *  the window within which failures of one cause share a card (ALERT_WINDOW_MINUTES). */
   readonly alerts: { readonly slackChannel: string | null; readonly teamsConversation: string | null; readonly windowMinutes: number };
-  /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it). */
-  readonly scan: { readonly leaseSeconds: number };
+  /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it), and when the server
+   *  scans by itself (SCAN_SCHEDULE, a five-field cron expression in UTC; null: never). */
+  readonly scan: { readonly leaseSeconds: number; readonly schedule: string | null };
   /** Batches: how many users of one batch run at once (BATCH_CONCURRENCY). */
   readonly batch: { readonly concurrency: number };
   readonly databaseUrl: string;

@@ -1,6 +1,7 @@
 // Every environment variable License Doctor reads: one zod schema that is both the check and the documentation
 // (the README's configuration reference is generated from it by scripts/config-reference.ts).
 import { z } from 'zod';
+import { parseCron } from '../core/scan/cron.ts';
 
 /** Documentation attached to each variable. */
 export type VariableMeta = {
@@ -68,6 +69,10 @@ export const envSchema = z.object({
   OKTA_LOG_POLL_SECONDS: int(10, 3600, { group: 'Okta', description: 'Where Okta cannot reach an event hook: poll the System Log for failed Office 365 pushes every this many seconds (one instance polls at a time; the cursor is kept in the store). Off when unset.', example: '60' }),
   PUBLIC_URL: z.string().trim().refine((v) => URL.canParse(v) && (new URL(v).protocol === 'https:' || LOOPBACK.has(new URL(v).hostname)), 'must be an https:// URL (Okta delivers event hooks over HTTPS only; http only for loopback hosts)').optional().meta({ group: 'Server', description: 'The public base URL of this deployment, for license-doctor hooks register.', example: 'https://license-doctor.contoso.com' }),
   ALERT_WINDOW_MINUTES: int(1, 1440, { group: 'Server', description: 'Failed pushes that share a cause (licensing group and SKU) within this many minutes of the first one are one alert card, updated in place.', default: '60', example: '60' }),
+  SCAN_SCHEDULE: z.string().trim().min(1).superRefine((v, ctx) => {
+    const parsed = parseCron(v);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `is not a cron expression: ${parsed.problem}` });
+  }).optional().meta({ group: 'Server', description: 'When the server scans the whole fleet by itself: a five-field cron expression (minute hour day-of-month month day-of-week, in UTC), e.g. "0 6 * * 1-5" for 06:00 UTC on weekdays. One instance runs each due scan; its summary goes to ALERTS_CHANNEL / TEAMS_ALERTS_CONVERSATION. Off when unset.', example: '0 6 * * 1-5' }),
   SCAN_LEASE_SECONDS: int(2, 3600, { group: 'Server', description: 'How long the fleet scan lease lasts without renewal: one scan runs at a time across instances, and a crashed scan is resumed from its checkpoint once this has passed.', default: '30', example: '30' }),
   BATCH_CONCURRENCY: int(1, 32, { group: 'Server', description: 'How many users of one batch run at once (each through the same rate-limit-aware Graph and Okta adapters as any execution; a user waits out a vendor\'s reset rather than failing).', default: '4', example: '4' }),
   SANDBOX_STATE_FILE: text({ group: 'Server', description: 'Where the sandbox tenant keeps its state between processes (sandbox mode).', default: './data/sandbox-tenant.json', example: './data/sandbox-tenant.json' }),

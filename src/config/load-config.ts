@@ -65,7 +65,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     execution: { manualStepsTtlDays: Number(e.MANUAL_STEPS_TTL_DAYS ?? 7), stopGraceSeconds: Number(e.STOP_GRACE_SECONDS ?? 20) },
     port: Number(e.PORT ?? 3978),
     alerts: { slackChannel: e.ALERTS_CHANNEL ?? null, teamsConversation: e.TEAMS_ALERTS_CONVERSATION ?? null, windowMinutes: Number(e.ALERT_WINDOW_MINUTES ?? 60) },
-    scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30) },
+    scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30), schedule: e.SCAN_SCHEDULE ?? null },
     batch: { concurrency: Number(e.BATCH_CONCURRENCY ?? 4) },
     oktaEventHook: e.OKTA_EVENT_HOOK_SECRET ? { secret: e.OKTA_EVENT_HOOK_SECRET } : null,
     publicUrl: e.PUBLIC_URL ?? null,

@@ -1,6 +1,7 @@
 // Builds and starts the HTTP server for a runtime: health, readiness, metrics, the configured chat surfaces, and the
 // maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances).
 import { startAuditCheckpoints } from '../app/audit-checkpoint.ts';
+import { startScanSchedule } from './scan-schedule-timer.ts';
 import type { Runtime } from '../runtime.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -102,6 +103,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
       }, interval)
     : null;
   timer?.unref();
+  const scanSchedule = startScanSchedule(runtime);
   const checkpoints = startAuditCheckpoints(runtime.services.deps, runtime.config.audit.checkpointMinutes * 60_000);
   return {
     http,
@@ -111,6 +113,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
       if (timer) clearInterval(timer);
       await pass;
       await checkpoints.stop();
+      await scanSchedule?.stop();
       await stopFollowing();
       for (const s of surfaces) await s.stop().catch((err: unknown) => runtime.logger.warn({ err, surface: s.name }, 'surface did not stop cleanly'));
       await http.close();

@@ -121,6 +121,13 @@ describe('loadConfig', () => {
     expect(found).not.toMatch(/9f2e/);
   });
 
+  test('SCAN_SCHEDULE: off by default, a five-field cron expression, a bad one refused saying what is wrong', () => {
+    expect(loadConfig(live).scan.schedule).toBeNull();
+    expect(loadConfig({ ...live, SCAN_SCHEDULE: ' 0 6 * * 1-5 ' }).scan.schedule).toBe('0 6 * * 1-5');
+    expect(problems({ ...live, SCAN_SCHEDULE: '0 25 * * *' })).toEqual(['SCAN_SCHEDULE=0 25 * * *: is not a cron expression: hour 25 is outside 0-23.']);
+    expect(problems({ ...live, SCAN_SCHEDULE: '@daily' }).join('\n')).toMatch(/SCAN_SCHEDULE=@daily: is not a cron expression: a cron expression has 5 fields/);
+  });
+
   test('every problem is reported at once', () => {
     const found = problems({ GRAPH_ACCESS_TOKEN: 't', PORT: 'x', READ_ONLY: 'maybe', APPROVERS_GROUP_ID: 'nope' });
     expect(found.length).toBeGreaterThanOrEqual(5);

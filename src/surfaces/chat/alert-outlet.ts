@@ -17,5 +17,11 @@ export function chatAlertOutlet<Place, Ref>(platform: ChatPlatform<Place, Ref>, 
       const ref = platform.parseRef(stored);
       if (ref) await platform.update(ref, { kind: 'alert', view });
     },
+    postScan: async (view) => {
+      const at = await place();
+      if (!at) return false;
+      await platform.post(at, { kind: 'scan', view });
+      return true;
+    },
   };
 }
