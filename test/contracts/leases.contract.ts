@@ -1,6 +1,7 @@
 // The Leases contract (core/ports/leases.ts, part of ExecutionStore): one shape for a request's execution lease
 // (`request:<id>`, whose fence also guards compare-and-set) and a target's (`target:<key>`).
 import { randomUUID } from 'node:crypto';
+import type { LeaseName } from '../../src/core/ports/leases.ts';
 import type { ContractContext } from './store-contract.ts';
 import { approver, decided, licenseRequest, spread } from './request-store-fixtures.ts';
 
@@ -61,6 +62,16 @@ export function leasesContract(ctx: ContractContext): void {
 
     test('an unknown request has no lease to take', async () => {
       expect(await ctx.store.acquireLease('request:no-such-request', 'a', T0, TTL)).toBeNull();
+    });
+
+    test('a name of no known kind, an empty key, no owner or a bad ttl is refused before the database', async () => {
+      const misuse = { name: 'LicenseDoctorError', code: 'store', details: { reason: 'invalid-argument' } };
+      // A name outside LeaseName's type, as a caller that casts could pass one.
+      await expect(ctx.store.acquireLease('scan:x' as LeaseName, 'a', T0, TTL)).rejects.toMatchObject(misuse);
+      await expect(ctx.store.renewLease('target:', { owner: 'a', token: 1 }, T0, TTL)).rejects.toMatchObject(misuse);
+      await expect(ctx.store.releaseLease('nothing' as LeaseName, { owner: 'a', token: 1 })).rejects.toMatchObject(misuse);
+      await expect(ctx.store.acquireLease('target:user:x', '', T0, TTL)).rejects.toMatchObject(misuse);
+      await expect(ctx.store.acquireLease('target:user:x', 'a', T0, 0)).rejects.toMatchObject(misuse);
     });
 
     test('leases and compare-and-set do not disturb each other', async () => {
