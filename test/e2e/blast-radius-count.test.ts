@@ -1,6 +1,6 @@
 // No full scans on a click: the blast radius of paths 2 and 3 for an app with 100,000 users costs one Okta call
 // ("more than 500" after one page), where paging through every app user would cost 200.
-import { DEFAULT_PLAN_OPTIONS } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import { OKTA_APP } from '../../src/sandbox/seed.ts';
 import { startSandboxRuntime, type SandboxRuntime } from '../support/test-runtime.ts';
 

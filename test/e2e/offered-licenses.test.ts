@@ -1,7 +1,7 @@
 // The app's Licenses list, through the real stack against the sandbox serving it in each shape: a list that lacks
 // the license path 1 needs takes path 1 off the table (diagnosis and plan) with the fix; Okta refuses an unoffered
 // value written anyway; with every license offered, path 1 runs as before.
-import { DEFAULT_PLAN_OPTIONS } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import { OKTA_APP } from '../../src/sandbox/seed.ts';
 import { approve, ask } from '../support/request-flow.ts';
 import { startSandboxRuntime, type SandboxRuntime } from '../support/test-runtime.ts';

@@ -2,7 +2,7 @@
 // of an inherited license and Okta not pushing an unchanged profile (both UNCONFIRMED, so tested each way: the
 // matrix covers the other way), group-based licensing slower than Okta's push, and premises that change between
 // request and approval.
-import { DEFAULT_PLAN_OPTIONS } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import type { LicenseRequest } from '../../src/core/model/request.ts';
 import { GROUP, OKTA_APP } from '../../src/sandbox/seed.ts';
 import { ask, approve } from '../support/request-flow.ts';

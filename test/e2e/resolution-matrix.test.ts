@@ -3,7 +3,8 @@
 // (Okta's push succeeds afterwards, Graph shows the plan's "after"), or in needs-manual-steps with the exact
 // instructions — then a person does the change in the sandbox and Re-check finishes it — or as not applicable.
 import type { PathId } from '../../src/core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions, type PlanStepKind } from '../../src/core/model/plan.ts';
+import type { PlanOptions, PlanStepKind } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import type { LicenseRequest } from '../../src/core/model/request.ts';
 import { GROUP, OKTA_APP, OKTA_GROUP, SCENARIOS } from '../../src/sandbox/seed.ts';
 import { ask, approve } from '../support/request-flow.ts';

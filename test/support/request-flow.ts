@@ -1,6 +1,7 @@
 // The people of the sandbox tenant acting through the application services: an agent asks, approvers approve.
 import type { PathId } from '../../src/core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../src/core/model/plan.ts';
+import type { PlanOptions } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import type { LicenseRequest, Surface } from '../../src/core/model/request.ts';
 import type { DecideResult } from '../../src/app/decide-request.ts';
 import type { Services } from '../../src/app/services.ts';

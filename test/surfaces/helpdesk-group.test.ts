@@ -2,7 +2,7 @@
 // requests, on Slack and Teams alike, with a clear refusal; every diagnosis (and refusal) is audited with who looked
 // up whom from which surface. Here the group is the seeded approvers group: Patti is in it, the agent is not.
 import { GROUP, PERSONAS, SCENARIOS } from '../../src/sandbox/seed.ts';
-import { DEFAULT_PLAN_OPTIONS } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import { FakeTeamsConnector } from '../fakes/fake-teams-connector.ts';
 import { personalChat, TeamsClient, TEAMS_USERS } from '../fakes/teams-client.ts';
 import { CHANNELS, startSlackHarness, USERS, type SlackHarness } from './slack/slack-harness.ts';

@@ -5,7 +5,8 @@
 // or types), so the steps' effects are set aside before the check, also where an outcome quotes one.
 import { isLicenseDoctorError } from '../../src/core/errors.ts';
 import { PRODUCT_TABLE } from '../../src/core/licensing/product-table.ts';
-import { DEFAULT_PLAN_OPTIONS, type Plan, type PlanOptions } from '../../src/core/model/plan.ts';
+import type { Plan, PlanOptions } from '../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../factories/plan-options.ts';
 import type { LicenseRequest } from '../../src/core/model/request.ts';
 import { diagnosisView } from '../../src/core/views/diagnosis-view.ts';
 import { planView } from '../../src/core/views/plan-view.ts';

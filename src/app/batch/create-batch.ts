@@ -5,7 +5,9 @@ import { newBatch } from '../../core/batch/new-batch.ts';
 import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import type { BatchKind, BatchRequest, BatchSource } from '../../core/model/batch.ts';
 import type { PathId } from '../../core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type Plan, type PlanOptions } from '../../core/model/plan.ts';
+import type { Plan, PlanOptions } from '../../core/model/plan.ts';
+import { pathModule } from '../../core/paths/path-registry.ts';
+import { defaultOptions } from '../../core/paths/plan-options.ts';
 import type { ScanUserRow } from '../../core/model/scan.ts';
 import type { CliIdentity, Surface } from '../../core/model/request.ts';
 import { requireApprovers } from '../approvers.ts';
@@ -64,7 +66,9 @@ export async function createBatch(deps: BatchDeps, input: CreateBatchInput): Pro
   const { users, source } = await candidates(deps, input);
   if (users.length === 0) throw new LicenseDoctorError('usage', 'No user of the latest scan matches this selection (a conflict verdict, the group and SKU given).');
   const kind = kindOf(input);
-  const options: PlanOptions = kind === 'group' ? { ...DEFAULT_PLAN_OPTIONS, removeLicenseFromGroup: true } : DEFAULT_PLAN_OPTIONS;
+  // A batch's one variant is path 1's group variant; the other paths take path 1's options at their defaults (ignored).
+  const pathOne = defaultOptions(pathModule('okta-owns-licenses'));
+  const options: PlanOptions = kind === 'group' ? { ...pathOne, removeLicenseFromGroup: true } : pathOne;
   const open = await svc.requests.list({ statuses: OPEN_STATUSES });
   const plans: { userPrincipalName: string; displayName: string; plan: Plan }[] = [];
   const skipped: { userPrincipalName: string; reason: string }[] = [];

@@ -1,5 +1,6 @@
 // Asking for a change: a pending request built from a plan, or a refusal the requester can fix.
-import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
+import { APPROVALS_REQUIRED } from '../paths/approvals-required.ts';
+import { pathModule } from '../paths/path-registry.ts';
 import { LicenseDoctorError } from '../errors.ts';
 import type { AuditRecord } from '../model/journal.ts';
 import type { Plan } from '../model/plan.ts';
@@ -38,12 +39,8 @@ function check(input: NewRequestInput): Refusal | null {
       message: `This plan removes ${names} from ${input.target.displayName}: confirm that ${removed.length === 1 ? 'this license is' : 'these licenses are'} lost (acknowledge the removal) to ask for it.`,
     };
   }
-  if (input.plan.options.allowServiceGap && !input.removalAcknowledged) {
-    return {
-      reason: 'removal-not-acknowledged',
-      message: `This variant leaves ${input.target.displayName} without the license between the group removal and Okta's push: confirm the gap in service (acknowledge the removal) to ask for it.`,
-    };
-  }
+  const other = pathModule(input.plan.path).acknowledgement?.(input.plan, input.target.displayName) ?? null;
+  if (other !== null && !input.removalAcknowledged) return { reason: 'removal-not-acknowledged', message: other };
   return null;
 }
 

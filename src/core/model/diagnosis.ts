@@ -28,13 +28,12 @@ export const VERDICTS: readonly Verdict[] = [
 /** How a licensing group's membership is managed; only `assigned` can be changed through Graph. */
 export type GroupKind = 'assigned' | 'dynamic' | 'on-premises-synced' | 'mail-enabled' | 'role-assignable';
 
-/** The KB's three resolution paths, and the undo of paths 2 and 3 (turn Okta's provisioning back on). */
-export type PathId = 'okta-owns-licenses' | 'entra-owns-licenses' | 'okta-workflows-profile-only' | 'okta-provisioning-on';
-
-export const PATH_IDS: readonly PathId[] = ['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only', 'okta-provisioning-on'];
-
-/** The KB article's three resolution paths (the remedies of a conflict), in its order. */
-export const KB_PATH_IDS: readonly PathId[] = ['okta-owns-licenses', 'entra-owns-licenses', 'okta-workflows-profile-only'];
+/**
+ * A resolution path's id: one of the paths registered in core/paths/path-registry.ts (the KB's three paths, the undo
+ * of paths 2 and 3 — `okta-owns-licenses`, `entra-owns-licenses`, `okta-workflows-profile-only`,
+ * `okta-provisioning-on` — and any path registered after them). Checked against the registry where it enters.
+ */
+export type PathId = string;
 
 export type Scope = 'user' | 'group' | 'app';
 

@@ -52,17 +52,14 @@ export type BlastRadius =
   | { readonly kind: 'group'; readonly groupId: string; readonly groupName: string; readonly memberCount: number }
   | { readonly kind: 'app'; readonly appId: string; readonly appLabel: string; readonly assignedUsers: number; readonly assignedUsersMore?: boolean };
 
-/** How path 1 treats licenses Okta lacks, and the variants the issue names. */
-export interface PlanOptions {
-  /** Path 1: add licenses the user has today but Okta lacks to Okta's assignment (default true: nothing is lost). */
-  readonly completeOktaLicenses: boolean;
-  /** Path 1 variant: skip the direct assignment (when Graph refuses it): the user is briefly without the license. */
-  readonly allowServiceGap: boolean;
-  /** Path 1 variant: remove the license from the group itself instead of the user from the group (scope group). */
-  readonly removeLicenseFromGroup: boolean;
-}
+/** One plan option's value: a switch, or one of the choices its path declares. */
+export type PlanOptionValue = boolean | string;
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { completeOktaLicenses: true, allowServiceGap: false, removeLicenseFromGroup: false };
+/**
+ * The variants a plan was asked for, by option name. Each path declares its own (core/paths), with defaults: e.g.
+ * path 1's `completeOktaLicenses` (default true), `allowServiceGap` and `removeLicenseFromGroup` (default false).
+ */
+export type PlanOptions = { readonly [name: string]: PlanOptionValue | undefined };
 
 export interface Plan {
   readonly path: PathId;

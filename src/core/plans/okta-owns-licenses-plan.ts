@@ -3,7 +3,7 @@
 // a direct assignment of an inherited license), or remove the license from the group itself (scope group).
 import type { Plan, PlanOptions, PlanResult } from '../model/plan.ts';
 import { findGroup } from '../diagnosis/license-rows.ts';
-import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
+import { APPROVALS_REQUIRED } from '../paths/approvals-required.ts';
 import { notOfferedMessage } from '../licensing/offered-license-values.ts';
 import { DEFAULT_LICENSES_ATTRIBUTE } from '../licensing/okta-license-values.ts';
 import { oktaValueNames } from '../licensing/okta-value-names.ts';

@@ -3,7 +3,7 @@
 import type { LicenseLine } from '../model/plan.ts';
 import { listPhrase } from '../diagnosis/prose.ts';
 import { oktaValueNames } from '../licensing/okta-value-names.ts';
-import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
+import { APPROVALS_REQUIRED } from '../paths/approvals-required.ts';
 import { productOf } from './license-lines.ts';
 import type { LicensingGroup, OktaOwnsFacts } from './okta-owns-licenses-facts.ts';
 

@@ -1,9 +1,8 @@
 // KB paths 2 and 3: Entra ID keeps the licenses and Okta's provisioning of the Office 365 app is turned off, for every
 // assigned user. Path 3 adds an Okta Workflows flow for the non-license attributes (or the checklist to build one).
-import type { PathId } from '../model/diagnosis.ts';
 import type { LicenseLine, Plan, PlanOptions, PlanResult } from '../model/plan.ts';
 import { allUsersPhrase, listPhrase } from '../diagnosis/prose.ts';
-import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
+import { APPROVALS_REQUIRED } from '../paths/approvals-required.ts';
 import { currentLicenseLines, oktaLicenseSet } from './license-lines.ts';
 import { numberSteps } from './number-steps.ts';
 import { deactivateProvisioningStep } from '../steps/okta-deactivate-provisioning.ts';
@@ -13,7 +12,7 @@ import { verifyStep } from '../steps/verify.ts';
 import { buildWorkflowsFlowStep } from '../steps/manual-build-workflows-flow.ts';
 import { workflowsInvokeStep } from '../steps/workflows-invoke.ts';
 
-type AppPath = Extract<PathId, 'entra-owns-licenses' | 'okta-workflows-profile-only'>;
+type AppPath = 'entra-owns-licenses' | 'okta-workflows-profile-only';
 
 function withSources(lines: readonly LicenseLine[]): string {
   if (lines.length === 0) return 'none';

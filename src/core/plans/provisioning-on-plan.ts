@@ -1,7 +1,7 @@
 // The undo of KB paths 2 and 3: turn Okta's provisioning of the Office 365 app back on. A plan with approvals like any
 // other (it reaches every assigned user): Okta pushes licenses again, so the conflict can return, and a license Okta
 // does not hold that the user has directly is removed at Okta's next push — the plan says so for the diagnosed user.
-import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
+import { APPROVALS_REQUIRED } from '../paths/approvals-required.ts';
 import { allUsersPhrase, listPhrase } from '../diagnosis/prose.ts';
 import type { Diagnosis } from '../model/diagnosis.ts';
 import type { LicenseLine, Plan, PlanOptions, PlanResult } from '../model/plan.ts';

@@ -1,7 +1,7 @@
 // What an approver is told in a direct message: a request needs them, or (once) that it expires soon.
 import { approvalsOf, type LicenseRequest } from '../model/request.ts';
 import { utcTime } from '../approval/utc-time.ts';
-import { PATH_LABELS } from './path-labels.ts';
+import { pathModule } from '../paths/path-registry.ts';
 
 export interface ApproverNoticeView {
   readonly requestId: string;
@@ -17,7 +17,7 @@ export interface ApproverNoticeView {
 export function approverNoticeView(request: LicenseRequest, kind: 'new' | 'reminder', now: string): ApproverNoticeView {
   const left = Math.max(request.approvalsRequired - approvalsOf(request).length, 0);
   const needs = `${left} more approval${left === 1 ? '' : 's'}`;
-  const what = `${request.target.displayName} — ${PATH_LABELS[request.path].title}`;
+  const what = `${request.target.displayName} — ${pathModule(request.path).labels.title}`;
   const by = request.requestedBy.displayName ?? request.requestedBy.userPrincipalName;
   const headline = kind === 'new'
     ? `Request ${request.id} needs your approval: ${what}, asked by ${by}. It needs ${needs} and expires at ${utcTime(request.expiresAt, now)}.`

@@ -4,7 +4,7 @@ import { actorName, joinNames } from '../approval/actor-label.ts';
 import { countsLine } from '../batch/batch-counts.ts';
 import type { BatchCounts, BatchMember, BatchMemberState, BatchRequest, BatchStatus } from '../model/batch.ts';
 import { approvalsOf } from '../model/request.ts';
-import { PATH_LABELS } from './path-labels.ts';
+import { pathModule } from '../paths/path-registry.ts';
 import type { Tone } from './view-model.ts';
 
 export interface BatchMemberView {
@@ -70,7 +70,7 @@ export function batchView(batch: BatchRequest, members: readonly BatchMember[], 
   const approvals = approvalsOf(batch);
   return {
     id: batch.id,
-    title: `${PATH_LABELS[batch.path].title} — ${scope}${filter ? ` ${filter}` : ''}`,
+    title: `${pathModule(batch.path).labels.title} — ${scope}${filter ? ` ${filter}` : ''}`,
     status: batch.status,
     tone: batch.status === 'finished' && counts.failed > 0 ? 'attention' : TONE[batch.status],
     statusLine: statusLine(batch, counts),

@@ -1,8 +1,8 @@
 // The view of a diagnosis: verdict line, license rows, Okta status, explanation, a button per resolution path.
-import { APPROVALS_REQUIRED } from '../diagnosis/remedies.ts';
 import { verdictHeadline } from '../diagnosis/verdict-headline.ts';
-import type { DiagnosisReport, LicenseRow, Verdict } from '../model/diagnosis.ts';
-import { approvalsLabel, PATH_LABELS } from './path-labels.ts';
+import type { DiagnosisReport, LicenseRow, Remedy, Verdict } from '../model/diagnosis.ts';
+import { allPaths, pathModule } from '../paths/path-registry.ts';
+import { approvalsLabel } from './path-labels.ts';
 import type { DiagnosisView, LicenseRowView, Tone } from './view-model.ts';
 import { oktaValueNames } from '../licensing/okta-value-names.ts';
 
@@ -32,14 +32,14 @@ function oktaLine(report: DiagnosisReport): string | null {
   return `Okta: ${parts.join(' · ')}`;
 }
 
-/** Provisioning is off (perhaps by KB path 2 or 3): turning it back on is a plan with approvals like any other. */
-function undoPath(): DiagnosisView['paths'][number] {
+/** A path's button: the report's remedies, then what paths offer beyond them (the undo, while provisioning is off). */
+function pathButton(r: Remedy): DiagnosisView['paths'][number] {
   return {
-    path: 'okta-provisioning-on',
-    label: PATH_LABELS['okta-provisioning-on'].button,
-    available: true,
-    note: 'Okta provisions and licenses every user of the app again; where Okta lacks a license a group gives, the conflict returns',
-    approvals: `app scope · ${approvalsLabel(APPROVALS_REQUIRED.app)}`,
+    path: r.id,
+    label: pathModule(r.id).labels.button,
+    available: r.available,
+    note: r.reason ?? null,
+    approvals: `${r.scope} scope · ${approvalsLabel(r.approvalsRequired)}`,
   };
 }
 
@@ -54,14 +54,11 @@ export function diagnosisView(report: DiagnosisReport): DiagnosisView {
     okta: oktaLine(report),
     explanation: report.explanation,
     paths: [
-      ...report.remedies.map((r) => ({
-        path: r.id,
-        label: PATH_LABELS[r.id].button,
-        available: r.available,
-        note: r.reason ?? null,
-        approvals: `${r.scope} scope · ${approvalsLabel(r.approvalsRequired)}`,
-      })),
-      ...(report.verdict === 'okta-provisioning-disabled' && report.user ? [undoPath()] : []),
+      ...report.remedies.map(pathButton),
+      ...allPaths().flatMap((p) => {
+        const offer = p.viewOffer?.(report);
+        return offer ? [pathButton({ id: p.id, ...offer })] : [];
+      }),
     ],
     recheckQuery: report.user?.userPrincipalName ?? report.query,
     sandbox: report.sandbox,

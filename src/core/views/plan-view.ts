@@ -1,8 +1,9 @@
 // The view of a plan: before → after per license (removed ones flagged), steps, blast radius, approvals, warnings.
 import type { BlastRadius, LicenseLine, LicenseSource, Plan } from '../model/plan.ts';
 import type { StepProgress } from '../model/request.ts';
-import { approvalsLabel, PATH_LABELS } from './path-labels.ts';
-import type { LicenseChangeView, PlanView } from './view-model.ts';
+import { pathModule } from '../paths/path-registry.ts';
+import { approvalsLabel } from './path-labels.ts';
+import type { LicenseChangeView, PlanOptionField, PlanView } from './view-model.ts';
 
 const source = (s: LicenseSource) => (s.kind === 'direct' ? 'direct' : `group ${s.groupName}`);
 const describe = (l: LicenseLine | undefined) =>
@@ -35,9 +36,10 @@ function licenseChanges(plan: Plan): LicenseChangeView[] {
 
 /** The chat view of a plan, with each step's progress when the plan belongs to a request. */
 export function planView(plan: Plan, progress: readonly StepProgress[] = []): PlanView {
+  const path = pathModule(plan.path);
   return {
     path: plan.path,
-    title: `${PATH_LABELS[plan.path].title} (${PATH_LABELS[plan.path].kb === null ? 'undoes KB paths 2 and 3' : `KB path ${PATH_LABELS[plan.path].kb}`})`,
+    title: `${path.labels.title} (${path.labels.reference})`,
     summary: plan.summary,
     scope: plan.scope,
     blastRadius: blastRadius(plan.blastRadius),
@@ -51,5 +53,11 @@ export function planView(plan: Plan, progress: readonly StepProgress[] = []): Pl
     alternatives: plan.alternatives,
     removalNeedsAcknowledgement: plan.removedLicenses.length > 0,
     needsManualSteps: plan.needsManualSteps,
+    options: path.options.map((o): PlanOptionField => {
+      const value = plan.options[o.name];
+      return o.kind === 'boolean'
+        ? { kind: 'boolean', name: o.name, label: o.label, help: o.help, value: typeof value === 'boolean' ? value : o.default }
+        : { kind: 'choice', name: o.name, label: o.label, help: o.help, value: typeof value === 'string' ? value : o.default, choices: o.choices };
+    }),
   };
 }

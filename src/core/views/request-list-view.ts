@@ -1,7 +1,7 @@
 // `my requests` in a chat: the requests a person asked for, and those waiting for their approval, one line each.
 import { describeStatus } from '../approval/describe-status.ts';
 import type { LicenseRequest } from '../model/request.ts';
-import { PATH_LABELS } from './path-labels.ts';
+import { pathModule } from '../paths/path-registry.ts';
 
 /** One request in a list. */
 export interface RequestLineView {
@@ -20,7 +20,7 @@ export interface RequestListView {
 }
 
 const line = (r: LicenseRequest): RequestLineView => ({
-  id: r.id, title: `${r.target.displayName} — ${PATH_LABELS[r.path].title}`, statusLine: describeStatus(r),
+  id: r.id, title: `${r.target.displayName} — ${pathModule(r.path).labels.title}`, statusLine: describeStatus(r),
 });
 
 /** The view of `mine` (newest first) and `awaitingMe` (pending requests the person may approve). */

@@ -2,9 +2,8 @@
 import { canRetry } from '../approval/can-retry.ts';
 import { describeStatus } from '../approval/describe-status.ts';
 import { identityNote } from '../approval/identity-note.ts';
-import type { PathId } from '../model/diagnosis.ts';
 import { approvalsOf, type Actor, type LicenseRequest, type RequestStatus } from '../model/request.ts';
-import { PATH_LABELS } from './path-labels.ts';
+import { pathModule } from '../paths/path-registry.ts';
 import { planView } from './plan-view.ts';
 import type { RequestView, Tone } from './view-model.ts';
 
@@ -20,9 +19,6 @@ const TONE: Record<RequestStatus, Tone> = {
   cancelled: 'neutral',
 };
 
-/** Paths whose success can be undone by turning Okta's provisioning back on (a plan with approvals like any other). */
-const UNDOABLE: ReadonlySet<PathId> = new Set(['entra-owns-licenses', 'okta-workflows-profile-only']);
-
 const who = (a: Actor) => a.displayName ?? a.userPrincipalName;
 /** A name with how it was established when that is weaker than a chat platform's word (the command line). */
 const whoWithIdentity = (a: Actor) => {
@@ -34,11 +30,14 @@ const whoWithIdentity = (a: Actor) => {
 export function requestView(request: LicenseRequest): RequestView {
   const approvals = approvalsOf(request);
   const pending = request.status === 'pending';
+  const path = pathModule(request.path);
+  // A path whose success can be undone (paths 2 and 3: turn Okta's provisioning back on) offers its undo.
+  const undo = path.undoneBy !== undefined && request.status === 'succeeded' ? pathModule(path.undoneBy) : null;
   return {
     id: request.id,
     status: request.status,
     tone: TONE[request.status],
-    title: `${request.target.displayName} — ${PATH_LABELS[request.path].title}`,
+    title: `${request.target.displayName} — ${path.labels.title}`,
     statusLine: describeStatus(request),
     requestedBy: who(request.requestedBy),
     reason: request.reason,
@@ -47,8 +46,6 @@ export function requestView(request: LicenseRequest): RequestView {
     outcome: request.outcome?.message ?? null,
     expiresAt: request.expiresAt,
     actions: { approve: pending, reject: pending, cancel: pending || request.status === 'approved', recheck: request.status === 'needs-manual-steps', retry: canRetry(request) },
-    followUp: UNDOABLE.has(request.path) && request.status === 'succeeded'
-      ? { path: 'okta-provisioning-on', label: PATH_LABELS['okta-provisioning-on'].button, query: request.target.userPrincipalName }
-      : null,
+    followUp: undo ? { path: undo.id, label: undo.labels.button, query: request.target.userPrincipalName } : null,
   };
 }

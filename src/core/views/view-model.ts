@@ -59,6 +59,14 @@ export interface LicenseChangeView {
   readonly removed: boolean;
 }
 
+/** One option the plan's path declares, with the value this plan was built with: forms render these generically. */
+export type PlanOptionField =
+  | { readonly kind: 'boolean'; readonly name: string; readonly label: string; readonly help: string; readonly value: boolean }
+  | {
+      readonly kind: 'choice'; readonly name: string; readonly label: string; readonly help: string; readonly value: string;
+      readonly choices: readonly { readonly value: string; readonly label: string }[];
+    };
+
 export interface PlanView {
   readonly path: PathId;
   readonly title: string;
@@ -73,6 +81,8 @@ export interface PlanView {
   /** The request needs an explicit acknowledgement that these licenses go. */
   readonly removalNeedsAcknowledgement: boolean;
   readonly needsManualSteps: boolean;
+  /** The path's options (none for most paths): a preview's form offers them, to build the plan again with others. */
+  readonly options?: readonly PlanOptionField[];
 }
 
 export interface RequestView {

@@ -4,7 +4,7 @@
 // logged with a correlation id that the person is shown.
 import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import type { PathId } from '../../core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../core/model/plan.ts';
+import type { PlanOptions } from '../../core/model/plan.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import { diagnosisView } from '../../core/views/diagnosis-view.ts';
 import { planView } from '../../core/views/plan-view.ts';
@@ -43,7 +43,7 @@ export function diagnoseText(services: Services, person: ChatPerson, text: strin
 }
 
 /** The plan `path` would run for the user `query` names (built from the live state now). */
-export function previewPath(services: Services, person: ChatPerson, query: string, path: PathId, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<ChatResult<PlanView>> {
+export function previewPath(services: Services, person: ChatPerson, query: string, path: PathId, options: PlanOptions = {}): Promise<ChatResult<PlanView>> {
   return attempt(services, 'preview', async () => planView((await services.previewPlan(query, path, options, asker(person))).plan));
 }
 
@@ -61,7 +61,7 @@ export function submitRequest(services: Services, person: ChatPerson, input: Sub
     const request = await services.createRequest({
       query: input.query,
       path: input.path,
-      options: input.options ?? DEFAULT_PLAN_OPTIONS,
+      options: input.options ?? {},
       requester: { upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId },
       reason: input.justification,
       acknowledgeRemoval: input.acknowledgeRemoval,

@@ -1,7 +1,8 @@
 // Arguments of `license-doctor batch <subcommand>` (kept apart from run-cli.ts, which parses the other commands).
 import { parseArgs } from 'node:util';
 import { LicenseDoctorError } from '../../core/errors.ts';
-import { KB_PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
+import type { PathId } from '../../core/model/diagnosis.ts';
+import { KB_PATH_IDS } from '../../core/paths/path-registry.ts';
 import type { BatchArgs } from './commands/batch-commands.ts';
 
 export const BATCH_USAGE = `  license-doctor batch create --from-scan [--group <id>] [--sku <part number>] --path 1|2|3 [--remove-license-from-group]

@@ -1,12 +1,11 @@
 // The license-doctor command line (CONTRACT.md "Command line"): parses arguments and runs one command.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
-import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
-import type { PlanOptions } from '../../core/model/plan.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../../core/model/request.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { BATCH_USAGE, parseBatchArgs } from './batch-args.ts';
+import { pathFromFlag, planOptionFlags, planOptionsFromFlags, planOptionsUsage } from './plan-option-flags.ts';
 
 // Commands are loaded when used: the vendor SDKs take seconds to load, and help or a usage error should not wait.
 const commands = {
@@ -22,7 +21,7 @@ const commands = {
   serve: () => import('./commands/serve-command.ts'),
 };
 
-const USAGE = `Usage:
+const usage = () => `Usage:
   license-doctor diagnose <query...> [--json] [--sandbox]
   license-doctor plan <query...> --path <path-id> [plan options] [--json] [--sandbox]
   license-doctor request <query...> --path <path-id> --as <upn> --reason <text> [--acknowledge-removal] [plan options] [--json] [--sandbox]
@@ -43,20 +42,13 @@ const USAGE = `Usage:
 ${BATCH_USAGE}
 
 <query> is a user principal name or email, an Entra object id, an Okta login, or pasted error text (quote it).
-<path-id> is okta-owns-licenses, entra-owns-licenses or okta-workflows-profile-only (the KB's three paths), or
-  okta-provisioning-on (turns Okta's provisioning back on: the undo of the two app-wide paths).
-Plan options (okta-owns-licenses): --allow-gap (no direct assignment first: service lapses briefly),
-  --remove-license-from-group (change the group itself: every member loses that path; 2 approvals),
-  --keep-okta-licenses (do not add missing licenses to Okta: the user loses them; needs --acknowledge-removal).
+${planOptionsUsage()}
 --as names who acts (recorded as asserted, not verified); --login signs you in with Entra ID instead (the Azure CLI's
   session, or --device-code) and acts as the signed-in user. CLI_DECISIONS=false refuses decisions from the command line.
 Without Graph and Okta credentials the built-in sandbox tenant is used. Exit codes: 0 done, 2 unusable input or
 usage, 3 Graph or Okta unreachable or refusing our credentials, 4 refused by policy.`;
 
 const COMMON = { json: { type: 'boolean' }, sandbox: { type: 'boolean' } } as const;
-const PLAN_OPTIONS = {
-  path: { type: 'string' }, 'allow-gap': { type: 'boolean' }, 'remove-license-from-group': { type: 'boolean' }, 'keep-okta-licenses': { type: 'boolean' },
-} as const;
 
 /** Runs the command line `argv` (without node and the script); resolves with the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, waitForStop: () => Promise<void> = untilSignal): Promise<number> {
@@ -69,14 +61,14 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
         return await (await commands.diagnose()).diagnoseCommand(args, io);
       }
       case 'plan': {
-        const { values, positionals } = parse(rest, { ...COMMON, ...PLAN_OPTIONS });
-        const args = { query: query(positionals, 'plan'), path: pathId(values.path), options: planOptions(values), json: values.json === true, sandbox: values.sandbox === true };
+        const { values, positionals } = parse(rest, { ...COMMON, ...planOptionFlags() });
+        const args = { query: query(positionals, 'plan'), path: pathFromFlag(str(values.path)), options: planOptionsFromFlags(values), json: values.json === true, sandbox: values.sandbox === true };
         return await (await commands.plan()).planCommand(args, io);
       }
       case 'request': {
-        const { values, positionals } = parse(rest, { ...COMMON, ...PLAN_OPTIONS, as: { type: 'string' }, reason: { type: 'string' }, 'acknowledge-removal': { type: 'boolean' } });
+        const { values, positionals } = parse(rest, { ...COMMON, ...planOptionFlags(), as: { type: 'string' }, reason: { type: 'string' }, 'acknowledge-removal': { type: 'boolean' } });
         const args = {
-          query: query(positionals, 'request'), path: pathId(values.path), options: planOptions(values), as: required(values.as, '--as <upn>'),
+          query: query(positionals, 'request'), path: pathFromFlag(str(values.path)), options: planOptionsFromFlags(values), as: required(values.as, '--as <upn>'),
           reason: required(values.reason, '--reason <text>'), acknowledgeRemoval: values['acknowledge-removal'] === true, json: values.json === true, sandbox: values.sandbox === true,
         };
         return await (await commands.requests()).requestCommand(args, io);
@@ -163,7 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIo, waitForStop: ()
       case 'help':
       case '--help':
       case '-h':
-        io.stdout.write(`${USAGE}\n`);
+        io.stdout.write(`${usage()}\n`);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new LicenseDoctorError('usage', `unknown command "${command}"; run license-doctor --help`);
@@ -205,19 +197,7 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-function pathId(value: string | undefined): PathId {
-  const v = required(value, '--path <path-id>');
-  if (!(PATH_IDS as readonly string[]).includes(v)) throw new LicenseDoctorError('usage', `--path must be one of ${PATH_IDS.join(', ')} (got "${v}")`);
-  return v as PathId;
-}
-
-function planOptions(values: { 'allow-gap'?: boolean | undefined; 'remove-license-from-group'?: boolean | undefined; 'keep-okta-licenses'?: boolean | undefined }): PlanOptions {
-  return {
-    completeOktaLicenses: values['keep-okta-licenses'] !== true,
-    allowServiceGap: values['allow-gap'] === true,
-    removeLicenseFromGroup: values['remove-license-from-group'] === true,
-  };
-}
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function checkpoint(value: string | undefined): { seq: number; hash: string } | null {
   if (value === undefined) return null;

@@ -2,11 +2,18 @@
 // unchanged, but it arrives over the network like any payload: it is parsed with a schema, never trusted further
 // than naming what the server re-reads.
 import { z } from 'zod';
-import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
+import type { PathId } from '../../core/model/diagnosis.ts';
+import { isPathId } from '../../core/paths/path-registry.ts';
 
 const where = { channel: z.string().max(64).nullable(), threadTs: z.string().max(64).nullable() };
 
-const requestMeta = z.object({ query: z.string().min(1).max(2000), path: z.custom<PathId>((v) => typeof v === 'string' && (PATH_IDS as readonly string[]).includes(v)), ...where });
+const requestMeta = z.object({
+  query: z.string().min(1).max(2000),
+  path: z.custom<PathId>(isPathId),
+  /** The option values the previewed plan was built with (absent: the path's defaults). */
+  options: z.record(z.string().max(100), z.union([z.boolean(), z.string().max(200)])).optional(),
+  ...where,
+});
 const rejectMeta = z.object({ requestId: z.string().min(1).max(64), ...where });
 
 /** The plan-preview modal: which user and path, and where the agent asked (their thread gets the status line). */

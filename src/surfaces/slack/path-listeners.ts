@@ -1,19 +1,23 @@
 // Choosing a resolution path: the button opens the plan preview (a modal opened at once, filled in when the plan is
 // built from the live state); submitting it with a justification creates the request, posts the approval card and
-// the requester's status line.
+// the requester's status line. Submitting it with other plan options than the preview shows builds the plan again for
+// them instead (the agent requests only a plan they have seen).
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
+import { isLicenseDoctorError } from '../../core/errors.ts';
+import type { PlanOptions } from '../../core/model/plan.ts';
+import { isPathId } from '../../core/paths/path-registry.ts';
 import { previewPath, submitRequest } from '../chat/chat-flows.ts';
+import type { ChatPerson } from '../chat/chat-person.ts';
+import { optionsChanged, readPlanOptions } from '../chat/plan-option-inputs.ts';
 import { label, mrkdwnEscape as esc } from './block-kit.ts';
 import { decodeRequestMeta, type RequestModalMeta } from './modal-metadata.ts';
+import { submittedOptions } from './plan-option-blocks.ts';
 import { loadingModal, noticeModal, planModal } from './render-plan-modal.ts';
 import { slackErrorCode } from './slack-api-error.ts';
 import type { SlackContext } from './slack-context.ts';
 import { ACTION, CALLBACK, INPUT } from './slack-ids.ts';
 
 const PATH_ACTION = new RegExp(`^${ACTION.pathPrefix}`);
-
-const isPath = (s: string): s is PathId => (PATH_IDS as readonly string[]).includes(s);
 
 /** Where the status line goes: the diagnosis's thread, unless the diagnosis was ephemeral (then a DM). */
 function placeOf(body: BlockAction): Pick<RequestModalMeta, 'channel' | 'threadTs'> {
@@ -23,13 +27,27 @@ function placeOf(body: BlockAction): Pick<RequestModalMeta, 'channel' | 'threadT
   return { channel: body.channel.id, threadTs: message.thread_ts ?? message.ts };
 }
 
+/** Fills the open modal `viewId` with the plan for `meta` built with `options` (or what stopped it). */
+async function showPreview(ctx: SlackContext, viewId: string, hash: string | undefined, person: ChatPerson | { message: string }, meta: RequestModalMeta, options: PlanOptions, notice?: string): Promise<void> {
+  const result = 'message' in person
+    ? { kind: 'message' as const, message: person.message }
+    : await previewPath(ctx.services, person, meta.query, meta.path, options);
+  const view = result.kind === 'ok' ? planModal(result.value, meta, meta.query, notice) : noticeModal(`:no_entry_sign: ${esc(result.message)}`, 'Plan preview');
+  try {
+    await ctx.client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
+  } catch (err) {
+    // The agent closed the modal while the plan was being built: nothing to show any more.
+    ctx.logger.info({ slackError: slackErrorCode(err) ?? String(err) }, 'plan preview closed before it was ready');
+  }
+}
+
 /** Registers the path buttons and the request modal's submission. */
 export function registerPathListeners(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(PATH_ACTION, async ({ ack, action, body, respond }) => {
     await ack();
     const path = action.action_id.slice(ACTION.pathPrefix.length);
     const query = action.value ?? '';
-    if (!isPath(path) || query === '') {
+    if (!isPathId(path) || query === '') {
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'That button is out of date: run the diagnosis again.' });
       return;
     }
@@ -43,16 +61,7 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
     const viewId = opened?.view?.id;
     if (!viewId) return;
     const who = await ctx.people.lookup(body.user.id);
-    const result = who.kind === 'unknown'
-      ? { kind: 'message' as const, message: who.message }
-      : await previewPath(ctx.services, who.person, query, path);
-    const view = result.kind === 'ok' ? planModal(result.value, meta, query) : noticeModal(`:no_entry_sign: ${esc(result.message)}`, 'Plan preview');
-    try {
-      await ctx.client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
-    } catch (err) {
-      // The agent closed the modal while the plan was being built: nothing to show any more.
-      ctx.logger.info({ slackError: slackErrorCode(err) ?? String(err) }, 'plan preview closed before it was ready');
-    }
+    await showPreview(ctx, viewId, opened.view?.hash, who.kind === 'unknown' ? who : who.person, meta, {});
   });
 
   app.view(CALLBACK.request, async ({ ack, body, view }) => {
@@ -63,6 +72,20 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
     const acknowledged = (values[INPUT.acknowledge]?.[INPUT.acknowledge]?.selected_options ?? []).some((o) => o.value === 'yes');
     if (!meta) {
       await ack({ response_action: 'update', view: noticeModal('This form is out of date: run the diagnosis again.', 'Plan preview') });
+      return;
+    }
+    let options: PlanOptions;
+    try {
+      options = readPlanOptions(meta.path, submittedOptions(values));
+    } catch (err) {
+      if (!isLicenseDoctorError(err)) throw err;
+      await ack({ response_action: 'update', view: noticeModal(`:no_entry_sign: ${esc(err.message)}`, 'Plan preview') });
+      return;
+    }
+    if (optionsChanged(Object.entries(meta.options ?? {}).map(([name, value]) => ({ name, value })), options)) {
+      await ack({ response_action: 'update', view: loadingModal(meta) });
+      const who = await ctx.people.lookup(body.user.id);
+      await showPreview(ctx, view.id, undefined, who.kind === 'unknown' ? who : who.person, meta, options, 'The plan was built again with the options you chose: check it, then submit.');
       return;
     }
     if (justification === '') {
@@ -80,7 +103,7 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
       await show(`:no_entry_sign: ${esc(who.message)}`);
       return;
     }
-    const result = await submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged });
+    const result = await submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged, options });
     if (result.kind === 'message') {
       await show(`:no_entry_sign: ${esc(result.message)}`);
       return;

@@ -5,6 +5,7 @@ import type { types } from '@slack/bolt';
 import type { LicenseChangeView, PlanView, StepView } from '../../core/views/view-model.ts';
 import { type Block, context, divider, LIMITS, label, mrkdwnEscape as esc, plain, section } from './block-kit.ts';
 import { fitLines } from './fit-lines.ts';
+import { optionBlocks } from './plan-option-blocks.ts';
 import { encodeMeta, type RequestModalMeta } from './modal-metadata.ts';
 import { CALLBACK, INPUT } from './slack-ids.ts';
 
@@ -28,8 +29,9 @@ function list(title: string, rows: readonly string[], blocks: number, more: (n: 
   return fitted.chunks.map((text) => section(text));
 }
 
-/** The modal with the plan and the justification input. */
-export function planModal(plan: PlanView, meta: RequestModalMeta, subject: string): ModalView {
+/** The modal with the plan, its path's options, and the justification input; `notice` goes above the inputs. */
+export function planModal(plan: PlanView, meta: RequestModalMeta, subject: string, notice?: string): ModalView {
+  const options = plan.options ?? [];
   const seeCli = `license-doctor plan ${meta.query.length <= 200 ? esc(meta.query) : '<upn>'} --path ${plan.path}`;
   const blocks: Block[] = [
     section(`*${label(esc(plan.title), 2900)}*\n${esc(subject)}`),
@@ -43,7 +45,7 @@ export function planModal(plan: PlanView, meta: RequestModalMeta, subject: strin
   if (plan.needsManualSteps) {
     blocks.push(context(':raised_hand: Some steps are manual: the request waits for them until a re-check sees them done.'));
   }
-  blocks.push(divider(), {
+  blocks.push(divider(), ...(notice ? [context(esc(notice))] : []), ...optionBlocks(options), {
     type: 'input',
     block_id: INPUT.justification,
     label: plain('Justification'),
@@ -75,7 +77,7 @@ export function planModal(plan: PlanView, meta: RequestModalMeta, subject: strin
     title: plain(TITLE),
     submit: plain('Request approval'),
     close: plain('Cancel'),
-    private_metadata: encodeMeta(meta),
+    private_metadata: encodeMeta(options.length > 0 ? { ...meta, options: Object.fromEntries(options.map((o) => [o.name, o.value])) } : meta),
     blocks,
   };
 }

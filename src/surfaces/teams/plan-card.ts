@@ -1,9 +1,11 @@
 // The plan preview for a chosen path, with the justification the request needs (input `justification`), the
-// acknowledgement when the plan removes licenses (input `acknowledgeRemoval`), and Request approval (verb `request`).
+// acknowledgement when the plan removes licenses (input `acknowledgeRemoval`), the path's options (inputs
+// `option:<name>`, with "Show this variant": verb `path`), and Request approval (verb `request`).
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { PlanView } from '../../core/views/view-model.ts';
 import { fitCard } from './card-budget.ts';
 import { actionSet, adaptiveCard, banner, caption, clip, execute, heading, text, type CardElement } from './card-elements.ts';
+import { optionInputsOf } from './plan-option-inputs.ts';
 import { planSections } from './plan-sections.ts';
 
 /** Input ids the `request` verb reads (CONTRACT.md "Chat actions"). */
@@ -11,7 +13,9 @@ export const PLAN_INPUTS = { justification: 'justification', acknowledgeRemoval:
 
 /** The preview card for `view`; `query` is the user the plan is for (carried to the `request` action). */
 export function planPreviewCard(view: PlanView, query: string): IAdaptiveCard {
+  const options = optionInputsOf(view.options ?? []);
   const inputs: CardElement[] = [
+    ...options,
     {
       type: 'Input.Text', id: PLAN_INPUTS.justification, label: 'Justification (what the approver reads)', isMultiline: true,
       isRequired: true, maxLength: 1000, errorMessage: 'Say why this change is needed.', placeholder: 'e.g. INC0012345: Okta pushes fail for this user',
@@ -25,6 +29,8 @@ export function planPreviewCard(view: PlanView, query: string): IAdaptiveCard {
   }
   const buttons = actionSet([
     execute('Request approval', 'request', { path: view.path, query }, { style: 'positive' }),
+    // Only the option inputs matter to it, but Action.Execute sends all or none: the justification is kept as typed.
+    ...(options.length > 0 ? [execute('Show this variant', 'path', { path: view.path, query })] : []),
     execute('Back', 'recheck', { query }, { withoutInputs: true }),
   ]);
   return fitCard((maxRows) => adaptiveCard(

@@ -3,6 +3,8 @@
 // or message for the person who clicked; policy refusals come back as messages (the services audit them).
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { AppLogger } from '../../app/app-logger.ts';
+import { isLicenseDoctorError } from '../../core/errors.ts';
+import type { PlanOptions } from '../../core/model/plan.ts';
 import type { Services } from '../../app/services.ts';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
@@ -13,6 +15,7 @@ import { decide, diagnoseText, previewPath, recheckRequest, retryRequest, submit
 import type { ChatPerson } from '../chat/chat-person.ts';
 import { REQUEST_SLOTS, requestSubject, type CardFollower } from '../chat/card-follower.ts';
 import type { ChatCard } from '../chat/chat-platform.ts';
+import { readPlanOptions } from '../chat/plan-option-inputs.ts';
 import { approvalCard } from './approval-card.ts';
 import { approvalsDestination } from './approvals-channel.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
@@ -72,9 +75,9 @@ async function postApprovalCard(ctx: TeamsContext, turn: TeamsTurn, request: Lic
 }
 
 /** Creates the request, posts its approval card, and turns the clicked plan card into its status card for everyone. */
-async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<TeamsAction, { verb: 'request' }>): Promise<ActionReply> {
+async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<TeamsAction, { verb: 'request' }>, options: PlanOptions): Promise<ActionReply> {
   const submitted = await submitRequest(ctx.services, turn.person, {
-    query: action.query, path: action.path, justification: action.justification, acknowledgeRemoval: action.acknowledgeRemoval,
+    query: action.query, path: action.path, justification: action.justification, acknowledgeRemoval: action.acknowledgeRemoval, options,
   });
   if (submitted.kind === 'message') return message(submitted.message);
   const { request: created, view } = submitted.value;
@@ -109,12 +112,19 @@ async function personalApprovalCard(ctx: TeamsContext, person: ChatPerson, curre
 /** Runs `action` for `turn`. */
 export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action: TeamsAction): Promise<ActionReply> {
   switch (action.verb) {
-    case 'path': {
-      const preview = await previewPath(ctx.services, turn.person, action.query, action.path);
+    case 'path':
+    case 'request': {
+      let options: PlanOptions;
+      try {
+        options = readPlanOptions(action.path, action.options ?? {});
+      } catch (err) {
+        if (isLicenseDoctorError(err)) return message(err.message);
+        throw err;
+      }
+      if (action.verb === 'request') return request(ctx, turn, action, options);
+      const preview = await previewPath(ctx.services, turn.person, action.query, action.path, options);
       return preview.kind === 'ok' ? card(planPreviewCard(preview.value, action.query)) : message(preview.message);
     }
-    case 'request':
-      return request(ctx, turn, action);
     case 'recheck': {
       if (action.target.kind === 'query') {
         const diagnosis = await diagnoseText(ctx.services, turn.person, action.target.query);

@@ -2,13 +2,19 @@
 // message `value` carries the verb inside the data), validated. Values are only hints: the server re-reads the
 // request and re-checks the person on every click (CONTRACT.md "Chat actions").
 import { z } from 'zod';
-import { PATH_IDS, type PathId } from '../../core/model/diagnosis.ts';
+import type { PathId } from '../../core/model/diagnosis.ts';
+import { isPathId } from '../../core/paths/path-registry.ts';
 import { REJECT_REASON_INPUT } from './approval-card.ts';
+import { optionInputs } from '../chat/plan-option-inputs.ts';
 import { PLAN_INPUTS } from './plan-card.ts';
 
 export type TeamsAction =
-  | { readonly verb: 'path'; readonly path: PathId; readonly query: string }
-  | { readonly verb: 'request'; readonly path: PathId; readonly query: string; readonly justification: string; readonly acknowledgeRemoval: boolean }
+  // `options`: the plan option inputs sent (`option:<name>`, by name; absent when none), parsed by the runner.
+  | { readonly verb: 'path'; readonly path: PathId; readonly query: string; readonly options?: Readonly<Record<string, unknown>> }
+  | {
+      readonly verb: 'request'; readonly path: PathId; readonly query: string; readonly justification: string; readonly acknowledgeRemoval: boolean;
+      readonly options?: Readonly<Record<string, unknown>>;
+    }
   | { readonly verb: 'recheck'; readonly target: { readonly kind: 'query'; readonly query: string } | { readonly kind: 'request'; readonly requestId: string } }
   | { readonly verb: 'approve' | 'reject' | 'cancel'; readonly requestId: string; readonly reason: string; readonly card: 'approval' | 'status' }
   | { readonly verb: 'retry'; readonly requestId: string; readonly card: 'approval' | 'status' }
@@ -16,7 +22,7 @@ export type TeamsAction =
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const requestId = text(64);
-const path = z.enum(PATH_IDS as [PathId, ...PathId[]]);
+const path = z.string().refine(isPathId);
 // Input.Toggle sends its valueOn / valueOff strings; some clients send booleans.
 const toggle = z.union([z.boolean(), z.string()]).transform((v) => v === true || v === 'true').optional();
 
@@ -33,18 +39,27 @@ const schemas = {
   retry: z.object({ requestId, card: z.enum(['approval', 'status']).optional() }),
 };
 
+/** The plan option inputs among the data, when there are any. */
+function optionsOf(input: object): { options?: Record<string, unknown> } {
+  const options = optionInputs(input as Record<string, unknown>);
+  return Object.keys(options).length > 0 ? { options } : {};
+}
+
 /** The action `verb` + `data` describe, or null when they are not one of License Doctor's (an old or foreign card). */
 export function parseTeamsAction(verb: unknown, data: unknown): TeamsAction | null {
   const input = typeof data === 'object' && data !== null ? data : {};
   switch (verb) {
     case 'path': {
       const r = schemas.path.safeParse(input);
-      return r.success ? { verb, path: r.data.path, query: r.data.query } : null;
+      return r.success ? { verb, path: r.data.path, query: r.data.query, ...optionsOf(input) } : null;
     }
     case 'request': {
       const r = schemas.request.safeParse(input);
       return r.success
-        ? { verb, path: r.data.path, query: r.data.query, justification: (r.data.justification ?? '').trim(), acknowledgeRemoval: r.data.acknowledgeRemoval ?? false }
+        ? {
+            verb, path: r.data.path, query: r.data.query, justification: (r.data.justification ?? '').trim(), acknowledgeRemoval: r.data.acknowledgeRemoval ?? false,
+            ...optionsOf(input),
+          }
         : null;
     }
     case 'recheck': {

@@ -6,7 +6,8 @@ import type { TransitionResult } from '../../../src/core/approval/transition-res
 import { newRequest, type NewRequestInput } from '../../../src/core/approval/new-request.ts';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
 import type { Scope } from '../../../src/core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type BlastRadius, type LicenseLine, type Plan, type PlanStep } from '../../../src/core/model/plan.ts';
+import type { BlastRadius, LicenseLine, Plan, PlanStep } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import type { Actor, LicenseRequest, RequestStatus } from '../../../src/core/model/request.ts';
 import { GROUP_ID, SKU_ID, diagnosisInput, entraUser, oktaApp, oktaUser } from '../../factories/diagnosis-input.ts';
 

@@ -1,7 +1,8 @@
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
 import { gatherFindings } from '../../../src/core/diagnosis/findings.ts';
 import { remedies } from '../../../src/core/diagnosis/remedies.ts';
-import { KB_PATH_IDS, type PathId, type Remedy } from '../../../src/core/model/diagnosis.ts';
+import type { PathId, Remedy } from '../../../src/core/model/diagnosis.ts';
+import { KB_PATH_IDS } from '../../../src/core/paths/path-registry.ts';
 import type { EntraGroup } from '../../../src/core/model/entra.ts';
 import { GROUP_ID, SKU_ID, appUser, diagnosisInput, entraGroup, entraUser, groupPath, type InputOverrides } from '../../factories/diagnosis-input.ts';
 

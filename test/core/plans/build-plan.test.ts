@@ -1,6 +1,7 @@
 // buildPlan: which diagnoses have a plan at all, and what every plan carries whatever the path.
-import { KB_PATH_IDS, type PathId } from '../../../src/core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS } from '../../../src/core/model/plan.ts';
+import type { PathId } from '../../../src/core/model/diagnosis.ts';
+import { KB_PATH_IDS } from '../../../src/core/paths/path-registry.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import { GROUP_ID, SKU_ID, appUser, directPath, entraUser, groupPath } from '../../factories/diagnosis-input.ts';
 import { CONTEXT, diagnosisOf, planOf } from './plan-fixtures.ts';

@@ -1,7 +1,8 @@
 // The check before every write once a plan has changed something: from the seeded tenant, Adele's path-1 plan
 // after some steps, with the tenant as the steps left it, and as an administrator then changed it.
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
-import { DEFAULT_PLAN_OPTIONS, type Plan } from '../../../src/core/model/plan.ts';
+import type { Plan } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import { checkProgress } from '../../../src/core/plans/check-progress.ts';
 import { GROUP, SCENARIOS, seedTenant } from '../../../src/sandbox/seed.ts';

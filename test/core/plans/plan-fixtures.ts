@@ -2,7 +2,8 @@
 // and a plan context whose counts are easy to spot in texts.
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
 import type { Diagnosis, PathId } from '../../../src/core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type Plan, type PlanOptions } from '../../../src/core/model/plan.ts';
+import type { Plan, PlanOptions } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import type { PlanContext } from '../../../src/core/plans/plan-context.ts';
 import {

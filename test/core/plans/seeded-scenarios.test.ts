@@ -1,7 +1,9 @@
 // Every path for every seeded scenario, from the state as the sandbox serves it: which plans exist and their steps.
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
-import { KB_PATH_IDS, type PathId } from '../../../src/core/model/diagnosis.ts';
-import { DEFAULT_PLAN_OPTIONS, type PlanStepKind } from '../../../src/core/model/plan.ts';
+import type { PathId } from '../../../src/core/model/diagnosis.ts';
+import { KB_PATH_IDS } from '../../../src/core/paths/path-registry.ts';
+import type { PlanStepKind } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import type { PlanContext } from '../../../src/core/plans/plan-context.ts';
 import { GROUP, OKTA_GROUP, SCENARIOS, seedTenant } from '../../../src/sandbox/seed.ts';

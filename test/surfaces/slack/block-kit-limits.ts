@@ -2,7 +2,8 @@
 // (https://docs.slack.dev/reference/block-kit/blocks, /block-elements, /composition-objects, /surfaces/modals):
 // 50 blocks per message and 100 per modal, section text ≤ 3000, fields ≤ 10 × 2000, button text ≤ 75 and value ≤ 2000,
 // action_id / block_id ≤ 255, actions ≤ 25 elements, header ≤ 150, context ≤ 10 elements, modal title / submit /
-// close ≤ 24, input label ≤ 2000, private_metadata ≤ 3000, checkbox option text ≤ 75.
+// close ≤ 24, input label ≤ 2000, private_metadata ≤ 3000, checkbox option text ≤ 75, static_select ≤ 100 options
+// (plain_text ≤ 75, value ≤ 150).
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,9 +66,20 @@ class Checker {
           if (o.description !== undefined) this.textObject(`${p}.description`, o.description, 75);
         });
         return;
+      case 'static_select':
+        this.count(`${where}.options`, e.options, 100, 1).forEach((o, i) => this.option(`${where}.options[${i}]`, o));
+        if (e.initial_option !== undefined) this.option(`${where}.initial_option`, e.initial_option);
+        if (e.placeholder !== undefined) this.textObject(`${where}.placeholder`, e.placeholder, 150, true);
+        return;
       default:
         this.problems.push(`${where}: unexpected element type ${String(e.type)}`);
     }
+  }
+
+  option(where: string, o: unknown): void {
+    if (!isObj(o)) return void this.problems.push(`${where}: not an option`);
+    this.textObject(`${where}.text`, o.text, 75, true);
+    this.max(`${where}.value`, typeof o.value === 'string' ? o.value : null, 150, 1);
   }
 
   confirm(where: string, c: unknown): void {

@@ -5,7 +5,7 @@
 import { webApi } from '@slack/bolt';
 import { RequestEvents } from '../../../src/app/request-events.ts';
 import { createServices } from '../../../src/app/services.ts';
-import { DEFAULT_PLAN_OPTIONS } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { PERSONAS } from '../../../src/sandbox/seed.ts';
 import type { Clock } from '../../../src/core/ports/clock.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';

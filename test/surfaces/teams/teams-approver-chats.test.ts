@@ -4,7 +4,7 @@
 import { Client } from '@microsoft/teams.api';
 import { createServices } from '../../../src/app/services.ts';
 import type { Clock } from '../../../src/core/ports/clock.ts';
-import { DEFAULT_PLAN_OPTIONS } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
 import { PERSONAS } from '../../../src/sandbox/seed.ts';
 import { TeamsApproverChats } from '../../../src/surfaces/teams/approver-chats.ts';

@@ -2,7 +2,8 @@
 // path's plan (from the sandbox tenant), requests in every status for every audience, and oversized views. Every
 // card must be a valid Adaptive Card 1.5 for the official parser and the 1.5 schema, within Teams' size limit.
 import { isLicenseDoctorError } from '../../../src/core/errors.ts';
-import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from '../../../src/core/model/plan.ts';
+import type { PlanOptions } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { REQUEST_STATUSES } from '../../../src/core/model/request.ts';
 import { diagnosisView } from '../../../src/core/views/diagnosis-view.ts';
 import { planView } from '../../../src/core/views/plan-view.ts';

@@ -4,7 +4,7 @@ import { PERSONAS } from '../../../src/sandbox/seed.ts';
 import { fact, type CardNode } from '../../fakes/adaptive-card-query.ts';
 import { FakeTeamsConnector, type ConnectorCall } from '../../fakes/fake-teams-connector.ts';
 import { personalChat, TeamsClient, TEAMS_USERS, type TeamsUser } from '../../fakes/teams-client.ts';
-import { DEFAULT_PLAN_OPTIONS } from '../../../src/core/model/plan.ts';
+import { DEFAULT_PLAN_OPTIONS } from '../../factories/plan-options.ts';
 import { startTestApp, type TestApp } from '../../support/start-test-app.ts';
 
 jest.setTimeout(60_000);
