@@ -45,7 +45,7 @@ export function planModal(plan: PlanView, meta: RequestModalMeta, subject: strin
   if (plan.needsManualSteps) {
     blocks.push(context(':raised_hand: Some steps are manual: the request waits for them until a re-check sees them done.'));
   }
-  blocks.push(divider(), ...(notice ? [context(esc(notice))] : []), ...optionBlocks(options), {
+  blocks.push(divider(), ...(notice ? [context(esc(notice))] : []), {
     type: 'input',
     block_id: INPUT.justification,
     label: plain('Justification'),
@@ -71,6 +71,8 @@ export function planModal(plan: PlanView, meta: RequestModalMeta, subject: strin
       },
     });
   }
+  // The path's options come last: the justification stays the first input (a refusal is shown under it).
+  blocks.push(...optionBlocks(options));
   return {
     type: 'modal',
     callback_id: CALLBACK.request,
