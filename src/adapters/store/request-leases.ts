@@ -1,5 +1,6 @@
-// A request's execution lease (lease name `request:<id>`), kept on its row in `requests`: owner, expiry and a fencing token that grows with every lease
-// taken, so an executor that lost its lease (paused past it and taken over) can no longer write (issue 9).
+// A request's execution lease (lease name `request:<id>`), kept on its row in `requests`: owner, expiry and a fencing
+// token that grows with every lease taken, so an executor that lost its lease (paused past it and taken over) can no
+// longer write (issue 9).
 import type { LeaseFence } from '../../core/model/journal.ts';
 import type { LeaseTable } from './lease-table.ts';
 import type { StoreEngine } from './store-engine.ts';
