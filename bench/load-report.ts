@@ -38,16 +38,31 @@ export async function burstProfiler(): Promise<{ start(): Promise<void>; stop():
   };
 }
 
-/** Event-loop delay of this process, sampled every 10 ms while `start()`…`stop()`. */
+/**
+ * Event-loop delay of this process, sampled every 10 ms while `start()`…`stop()`. With BENCH_LAG_TRACE=1 it also
+ * prints when the longest stalls happened (ms after start), to tell the acknowledgement phase from the posting one.
+ */
 export function lagMonitor(): { start(): void; stop(): number } {
   let h: ReturnType<typeof monitorEventLoopDelay> | null = null;
+  const stalls: Array<{ at: number; ms: number }> = [];
+  let timer: NodeJS.Timeout | null = null;
   return {
     start: () => {
       h = monitorEventLoopDelay({ resolution: 10 });
       h.enable();
+      if (!process.env.BENCH_LAG_TRACE) return;
+      const t0 = performance.now();
+      let last = t0;
+      timer = setInterval(() => {
+        const now = performance.now();
+        if (now - last > 30) stalls.push({ at: Math.round(last - t0), ms: Math.round(now - last) });
+        last = now;
+      }, 5);
     },
     stop: () => {
       h?.disable();
+      if (timer) clearInterval(timer);
+      if (stalls.length > 0) console.log(`  stalls (start ms: gap ms) ${stalls.map((s) => `${s.at}:${s.ms}`).join(' ')}`);
       return (h?.max ?? 0) / 1e6;
     },
   };

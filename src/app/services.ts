@@ -22,6 +22,7 @@ import { runMaintenance } from './run-maintenance.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { Coalescer } from './work/coalesce.ts';
 import { RateLimit } from './work/rate-limit.ts';
+import { takeTurn } from './work/turns.ts';
 import { WorkQueue, type WorkLoad } from './work/work-queue.ts';
 
 /**
@@ -92,6 +93,8 @@ export function createServices(deps: ServiceDeps): Services {
     deps,
     diagnose: async (query, asker) => {
       if (!asker) return diagnoseUser(deps.diagnose, query);
+      // Behind the acknowledgements waiting on the loop (work/turns.ts): nothing of a diagnosis runs before them.
+      await takeTurn('work');
       perPerson.take(asker.upnOrId);
       return diagnoseAs(deps, asker, query, sharedDiagnosis, (work) => void track(work));
     },

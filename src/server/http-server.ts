@@ -2,6 +2,7 @@
 // (Teams /api/messages, Slack /slack/events, the sandbox demo page).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { takeTurn } from '../app/work/turns.ts';
 import { LicenseDoctorError } from '../core/errors.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -68,7 +69,11 @@ export async function startHttpServer(options: HttpServerOptions, port: number, 
         res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
         return res.end(await metrics.registry.metrics());
       }
-      if (route) return route.handler(req, res);
+      if (route) {
+        // Answering requests goes first among the work waiting on the loop, in bounded slices (app/work/turns.ts).
+        await takeTurn('ack');
+        return route.handler(req, res);
+      }
       return json(res, 404, { error: 'not found', path });
     })().catch((err: unknown) => {
       logger.error({ err, path }, 'request failed');

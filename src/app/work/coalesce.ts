@@ -2,6 +2,7 @@
 // vendor round: the first starts it, the others wait for its answer. An answer stays shareable for `windowMs` after it
 // arrives — a diagnosis seconds old is as live as the people asking can tell — and never longer.
 import type { Clock } from '../../core/ports/clock.ts';
+import { takeTurn } from './turns.ts';
 
 const MAX_KEYS = 10_000;
 
@@ -16,8 +17,24 @@ export class Coalescer<T> {
     this.windowMs = windowMs;
   }
 
-  /** The shared result for `key`, starting `work` when there is none (failures are never shared after they settle). */
+  /**
+   * The shared result for `key`, starting `work` when there is none (failures are never shared after they settle).
+   * Each caller continues in its own turn (turns.ts): a round shared by 20 callers does not resume all 20 at once.
+   */
   run(key: string, work: () => Promise<T>): Promise<T> {
+    return this.shared(key, work).then(
+      async (value) => {
+        await takeTurn('work');
+        return value;
+      },
+      async (err: unknown) => {
+        await takeTurn('work');
+        throw err;
+      },
+    );
+  }
+
+  private shared(key: string, work: () => Promise<T>): Promise<T> {
     const now = this.clock.now();
     const hit = this.entries.get(key);
     if (hit && (hit.settledAt === null || now - hit.settledAt < this.windowMs)) return hit.promise;

@@ -4,6 +4,7 @@
 // `concurrency` tasks run at once, at most `limit` wait (first come first served), and beyond that the caller is told
 // how long to wait instead.
 import { LicenseDoctorError } from '../../core/errors.ts';
+import { takeTurn } from './turns.ts';
 
 /** How full the queue is (readiness, metrics). */
 export interface WorkLoad {
@@ -35,8 +36,8 @@ export class WorkQueue {
       return Promise.reject(new LicenseDoctorError('throttled', `License Doctor is busy (${this.waiting.length} requests are waiting): try again in ${seconds} s.`, { retryAfterSeconds: seconds }));
     }
     const result = this.acquire().then(async () => {
-      // Let the requests already waiting on the sockets (other acknowledgements) through before this task's CPU.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Acknowledgements first, then this task in its turn (turns.ts).
+      await takeTurn('work');
       const started = performance.now();
       try {
         return await task();

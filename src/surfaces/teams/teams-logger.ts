@@ -21,10 +21,15 @@ function entry(parts: readonly unknown[]): { fields: Record<string, unknown>; me
   return { fields, message: words.join(' ') };
 }
 
-/** An SDK logger named `name` writing to `logger`. */
+/**
+ * An SDK logger named `name` writing to `logger`. The SDK asks for a child logger per activity and logs each at debug
+ * level: the pino child is made on the first message written, and messages below the level cost nothing.
+ */
 export function teamsLogger(logger: Logger, name = 'teams-sdk'): SdkLogger {
-  const log = logger.child({ component: name });
+  let child: Logger | null = null;
   const write = (level: Level, parts: readonly unknown[]) => {
+    if (!logger.isLevelEnabled(level)) return;
+    const log = (child ??= logger.child({ component: name }));
     const { fields, message } = entry(parts);
     log[level](fields, message);
   };
