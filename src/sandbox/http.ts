@@ -225,7 +225,9 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  server.keepAliveTimeout = 5_000;
+  // Idle connections stay open a minute, as the vendors' load balancers keep them: a client paused for a few seconds
+  // (the fault suite's SIGSTOP past a lease, on a loaded machine) finds its connections where it left them.
+  server.keepAliveTimeout = 60_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

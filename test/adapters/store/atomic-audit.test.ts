@@ -29,7 +29,9 @@ interface Child {
 }
 
 function start(url: string, requestId: string, mode: string): Child {
-  const child = spawn(process.execPath, [SCRIPT, url, schema, requestId, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The compile cache spares each of the eleven children compiling the store's modules again.
+  const env = { ...process.env, NODE_COMPILE_CACHE: join(tmpdir(), 'license-doctor-test-compile-cache') };
+  const child = spawn(process.execPath, [SCRIPT, url, schema, requestId, mode], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const waiting: Array<() => void> = [];

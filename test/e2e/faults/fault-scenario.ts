@@ -1,7 +1,7 @@
 // The fault suite's shared parts: a fresh tenant and store (SQLite file or PostgreSQL schema) with Adele's path-1
 // request approved; the child process that runs it (fault-harness.ts) and dies or pauses at a boundary; the tenant
 // changes an administrator makes meanwhile; and the checks every case ends with (the invariant).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,30 @@ import { liveEnv, startLiveRuntime, startTestSandbox } from '../../support/test-
 import { clearCalls, isWrite, planWrites, type Write } from '../../support/vendor-writes.ts';
 
 const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Short enough that a takeover comes quickly, long enough for a step's calls on a busy machine. */
-export const LEASE_MS = 3_000;
 const HARNESS = join(__dirname, 'fault-harness.ts');
+const COMPILE_CACHE = join(tmpdir(), 'license-doctor-test-compile-cache');
+
+/**
+ * How much slower than a quiet machine this one is now: the time a child node takes to load the runtime (what each
+ * case's child does first), against the 0.25 s it takes on a quiet 2-core CI machine, between 1 and 4. The children's
+ * deadlines (lease, vendor call, effect) scale with it, so jest workers and other load on the machine do not make a
+ * child miss a deadline before the boundary a case is about; they stay short on a quiet machine.
+ */
+function measuredSlowdown(): number {
+  const started = performance.now();
+  spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(__dirname, '../../../src/main.ts'))})`], {
+    env: { PATH: process.env['PATH'] ?? '', NODE_COMPILE_CACHE: COMPILE_CACHE }, stdio: 'ignore',
+  });
+  return Math.min(4, Math.max(1, (performance.now() - started) / 250));
+}
+const SLOWDOWN = measuredSlowdown();
+/** Short enough that a takeover comes quickly, long enough for a step's calls on this machine now (see above). */
+export const LEASE_MS = Math.round(3_000 * SLOWDOWN);
+/** A child's vendor call deadline: under the lease, so a slow answer fails the call before the lease lapses. */
+const CALL_TIMEOUT_MS = Math.round(2_000 * SLOWDOWN);
+const EFFECT_TIMEOUT_MS = Math.round(1_000 * SLOWDOWN);
+/** Per case: the 60 s these cases take at most on a quiet machine, scaled the same way. */
+export const CASE_TIMEOUT_MS = Math.round(60_000 * SLOWDOWN);
 const dir = mkdtempSync(join(tmpdir(), 'ld-faults-'));
 
 export interface Engine {
@@ -80,9 +101,10 @@ export interface Child {
 export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: number, env: Readonly<Record<string, string>> = {}): Child {
   const child = spawn(process.execPath, [HARNESS, s.requestId, action, String(at)], {
     env: {
-      PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...liveEnv(s.sandbox), DATABASE_URL: s.databaseUrl, LEASE_MS: String(LEASE_MS),
+      PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...liveEnv(s.sandbox), DATABASE_URL: s.databaseUrl,
+      LEASE_MS: String(LEASE_MS), CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS), EFFECT_TIMEOUT_MS: String(EFFECT_TIMEOUT_MS),
       ...(s.databaseSchema ? { DATABASE_SCHEMA: s.databaseSchema } : {}),
-      NODE_COMPILE_CACHE: join(tmpdir(), 'license-doctor-test-compile-cache'),
+      NODE_COMPILE_CACHE: COMPILE_CACHE,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -119,7 +141,7 @@ export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: nu
 export function resumer(s: Scenario): Promise<Runtime> {
   return startLiveRuntime(s.sandbox, {
     databaseUrl: s.databaseUrl, ...(s.databaseSchema ? { databaseSchema: s.databaseSchema } : {}),
-    execution: { leaseMs: LEASE_MS, effectTimeoutMs: 1_000, effectIntervalMs: 10, callTimeoutMs: 2_000 },
+    execution: { leaseMs: LEASE_MS, effectTimeoutMs: EFFECT_TIMEOUT_MS, effectIntervalMs: 10, callTimeoutMs: CALL_TIMEOUT_MS },
     onVendorRequest: ({ method, url }) => {
       const path = new URL(url).pathname;
       if (isWrite(method, path)) s.writes.push(`${method.toUpperCase()} ${decodeURIComponent(path).toLowerCase()}`);

@@ -1,7 +1,7 @@
 // The fault suite, part 4: SIGTERM while a vendor write is in flight. The process finishes that call, journals it,
 // releases its lease and exits by itself; another instance resumes at once (no lease to wait out) and finishes.
 import {
-  approvedAdele, boundary, cleanUpFaults, expectInvariant, heldSkus, POSTGRES, resumer, SQLITE, startChild, type Engine,
+  approvedAdele, boundary, CASE_TIMEOUT_MS, cleanUpFaults, expectInvariant, heldSkus, POSTGRES, resumer, SQLITE, startChild, type Engine,
 } from './fault-scenario.ts';
 
 afterAll(cleanUpFaults);
@@ -32,5 +32,5 @@ test.concurrent.each(CASES.map(([engine, label]) => [engine.name, label, engine]
       await s.sandbox.close();
     }
   },
-  60_000,
+  CASE_TIMEOUT_MS,
 );

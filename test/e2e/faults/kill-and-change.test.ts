@@ -2,7 +2,7 @@
 // it is down, and a fresh instance resuming once the lease ran out. Whatever changed, the resume reads the live state
 // before each write: it finishes when the plan still fits, and otherwise stops before writing, saying what changed.
 import {
-  approvedAdele, boundary, changeTenant, cleanUpFaults, expectInvariant, heldSkus, LEASE_MS, POSTGRES, resumer, sleep, SQLITE, startChild, type Engine, type TenantChange,
+  approvedAdele, boundary, changeTenant, CASE_TIMEOUT_MS, cleanUpFaults, expectInvariant, heldSkus, LEASE_MS, POSTGRES, resumer, sleep, SQLITE, startChild, type Engine, type TenantChange,
 } from './fault-scenario.ts';
 
 afterAll(cleanUpFaults);
@@ -48,5 +48,5 @@ test.concurrent.each(CASES.map(([engine, label, change, end]) => [engine.name, l
       await s.sandbox.close();
     }
   },
-  60_000,
+  CASE_TIMEOUT_MS,
 );

@@ -3,7 +3,7 @@
 // process continued (SIGCONT). Its fencing token is stale: it must not send another write, journal anything, or
 // record an outcome, and the tenant keeps every license.
 import {
-  approvedAdele, boundary, changeTenant, cleanUpFaults, expectInvariant, heldSkus, LEASE_MS, POSTGRES, resumer, sleep, SQLITE, startChild, type Engine, type TenantChange,
+  approvedAdele, boundary, changeTenant, CASE_TIMEOUT_MS, cleanUpFaults, expectInvariant, heldSkus, LEASE_MS, POSTGRES, resumer, sleep, SQLITE, startChild, type Engine, type TenantChange,
 } from './fault-scenario.ts';
 
 afterAll(cleanUpFaults);
@@ -53,5 +53,5 @@ test.concurrent.each(CASES.map(([engine, label, change, end]) => [engine.name, l
       await s.sandbox.close();
     }
   },
-  60_000,
+  CASE_TIMEOUT_MS,
 );

@@ -3,7 +3,7 @@
 // when the write landed and stops, saying so, when it did not; no write is sent twice and no license is lost.
 import type { FaultRule } from '../../../src/sandbox/faults.ts';
 import {
-  approvedAdele, cleanUpFaults, expectInvariant, heldSkus, POSTGRES, resumer, SQLITE, startChild, type Engine,
+  approvedAdele, CASE_TIMEOUT_MS, cleanUpFaults, expectInvariant, heldSkus, POSTGRES, resumer, SQLITE, startChild, type Engine,
 } from './fault-scenario.ts';
 
 afterAll(cleanUpFaults);
@@ -41,5 +41,5 @@ test.concurrent.each(CASES.map(([engine, name, vendor, rule, end]) => [engine.na
       await s.sandbox.close();
     }
   },
-  60_000,
+  CASE_TIMEOUT_MS,
 );
