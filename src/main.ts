@@ -7,6 +7,7 @@ import { followRemoteEvents, forwardRequestEvents } from './app/request-event-re
 import { RequestEvents } from './app/request-events.ts';
 import { AlertOutlets } from './app/alerts/alert-outlets.ts';
 import { AlertService } from './app/alerts/alert-service.ts';
+import { BatchHub } from './app/batch/batch-hub.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices } from './app/services.ts';
@@ -148,6 +149,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     newRequestId,
     auditContext: options.auditContext ?? {},
   });
+  const storeAt = { ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}) };
   const fleet: FleetFactories = {
     // The scan's store is the runtime's (a test's database or schema included) unless the caller names another.
     createScanRuntime: async (o) => (await import('./scan-main.ts')).createScanRuntime(runtime, {
@@ -155,10 +157,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     }),
     eventHooks: async () => (await import('./scan-main.ts')).createEventHookClient(runtime),
     openOktaEvents: async () => (await import('./scan-main.ts')).openOktaEvents(runtime, options.databaseUrl, options.databaseSchema),
-    openBatches: async (o) => (await import('./scan-main.ts')).openBatches(runtime, {
-      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}), ...o,
-    }),
+    openBatches: async () => (await import('./scan-main.ts')).openBatches(runtime, { ...storeAt, onChange: (c) => batches.publish(c) }),
   };
+  // The chat surfaces' batch service (one per process), publishing every batch change for their cards.
+  const batches = new BatchHub(async (publish) => (await import('./scan-main.ts')).openBatches(runtime, { ...storeAt, onChange: publish }), logger);
   const alertOutlets = new AlertOutlets();
   const alerts = new AlertService({
     openStore: async () => (await import('./scan-main.ts')).openAlertStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema),
@@ -166,7 +168,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     newAlertId: () => `ALERT-${new Date(systemClock.now()).toISOString().replace(/[-:]/g, '').slice(0, 13)}-${randomBytes(3).toString('hex')}`,
   });
   const runtime: Runtime = {
-    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet, alerts, alertOutlets,
+    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet, alerts, alertOutlets, batches,
     followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => {
       okta.clearCaches();
@@ -176,6 +178,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       stopping.abort();
       await services.idle();
       await alerts.close();
+      await batches.close();
       forwarding.stop();
       await forwarding.flush();
       await store.close();

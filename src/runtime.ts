@@ -17,7 +17,7 @@ import type { EventReceipts } from './core/ports/event-receipts.ts';
 import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
 import type { OktaSystemLog, PollCursorStore } from './core/ports/okta-system-log.ts';
 import type { ScanRuntime, ScanRuntimeOptions } from './scan-main.ts';
-import type { BatchChange } from './app/batch/batch-deps.ts';
+import type { BatchHub } from './app/batch/batch-hub.ts';
 import type { BatchService } from './app/batch/batch-service.ts';
 import type { RunningSandbox } from './sandbox/start-sandbox.ts';
 
@@ -47,6 +47,8 @@ export interface Runtime {
   readonly alerts: AlertService;
   /** Where alert cards go: each chat surface adds its outlet. */
   readonly alertOutlets: AlertOutlets;
+  /** Batches for the chat surfaces: the service (opened on first use) and every batch change, for their cards. */
+  readonly batches: BatchHub;
   /** The fleet's adapters (scan, event hooks, System Log), built on first use. */
   readonly fleet: FleetFactories;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
@@ -87,8 +89,8 @@ export interface FleetFactories {
   /** Okta's event hook API. */
   eventHooks(): Promise<OktaEventHooks>;
   openOktaEvents(): Promise<OktaEvents>;
-  /** Batch remediation over the same store (`onChange`: cards follow each batch). */
-  openBatches(options?: { readonly onChange?: (change: BatchChange) => void | Promise<void> }): Promise<BatchRuntime>;
+  /** Batch remediation over the same store, on a connection of its own (the CLI); changes go to `batches` too. */
+  openBatches(): Promise<BatchRuntime>;
 }
 
 /** Batches: the use cases, and closing their store connection. */

@@ -2,6 +2,7 @@
 import { countMembers, memberStateOf } from '../../core/batch/batch-counts.ts';
 import { auditRecord } from '../../core/approval/audit-record.ts';
 import type { BatchCounts, BatchMember, BatchRequest } from '../../core/model/batch.ts';
+import { LicenseDoctorError } from '../../core/errors.ts';
 import { inContext } from '../audit.ts';
 import { announce, nowIso, type BatchDeps } from './batch-deps.ts';
 import { createBatch, type CreateBatchInput } from './create-batch.ts';
@@ -24,6 +25,8 @@ export interface BatchService {
   /** The same, in the background (cards follow through onChange). */
   runInBackground(batchId: string): void;
   retry(input: BatchActionInput): Promise<BatchRequest>;
+  /** Records the retry (refusals throw) and runs the failed users in the background; resolves with the batch then. */
+  retryInBackground(input: BatchActionInput): Promise<BatchRequest>;
   split(input: BatchActionInput & { readonly reason?: string }): Promise<BatchRequest>;
   /** The batch now: users whose request ended elsewhere (another instance, maintenance) are recorded first. */
   state(batchId: string): Promise<BatchState | null>;
@@ -55,14 +58,21 @@ export function createBatchService(deps: BatchDeps): BatchService {
     void p.finally(() => running.delete(p)).catch(() => undefined);
     return p;
   };
+  const runInBackground = (id: string) => {
+    void run(id).catch((err: unknown) => deps.service.logger.error({ err, batchId: id }, 'the batch could not run'));
+  };
   return {
     create: (input) => createBatch(deps, input),
     decide: (input) => decideBatch(deps, input),
     run,
-    runInBackground: (id) => {
-      void run(id).catch((err: unknown) => deps.service.logger.error({ err, batchId: id }, 'the batch could not run'));
-    },
+    runInBackground,
     retry: (input) => retryBatch(deps, input, run),
+    retryInBackground: (input) => retryBatch(deps, input, async (id) => {
+      runInBackground(id);
+      const batch = await deps.batches.getBatch(id);
+      if (!batch) throw new LicenseDoctorError('not-found', `There is no batch ${id}.`);
+      return batch;
+    }),
     split: (input) => splitBatch(deps, input),
     state: async (id) => {
       const batch = await deps.batches.getBatch(id);

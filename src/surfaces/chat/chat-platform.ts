@@ -13,6 +13,7 @@
 import type { Actor } from '../../core/model/request.ts';
 import type { AlertView } from '../../core/views/alert-view.ts';
 import type { ScanCardView } from '../../core/views/scan-view.ts';
+import type { BatchView } from '../../core/views/batch-view.ts';
 import type { RequestView } from '../../core/views/view-model.ts';
 
 /** A view model as a card: which card it is, and what it shows. */
@@ -26,7 +27,9 @@ export type ChatCard =
   /** A proactive alert (the helpdesk's alerts channel): a cause's failing users and the first one's diagnosis. */
   | { readonly kind: 'alert'; readonly view: AlertView }
   /** A fleet scan's card: its progress, then its summary (or why it did not run). */
-  | { readonly kind: 'scan'; readonly view: ScanCardView };
+  | { readonly kind: 'scan'; readonly view: ScanCardView }
+  /** A batch's card (the approvals channel): counts updated in place, the users listed, Approve / Reject, Retry / Split. */
+  | { readonly kind: 'batch'; readonly view: BatchView };
 
 /**
  * One chat platform. `Place` is where a card can be posted (a Slack channel and thread, a Teams conversation), `Ref`

@@ -19,6 +19,8 @@ import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
 import { registerRetryListener } from './retry-listener.ts';
 import { registerSlackAlerts } from './slack-alerts.ts';
+import { registerBatchListeners } from './batch-listeners.ts';
+import { BatchCards } from '../chat/batch-cards.ts';
 import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { CardFollower } from '../chat/card-follower.ts';
 import { slackPlatform } from './slack-platform.ts';
@@ -86,7 +88,9 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
     }),
     logger: runtime.logger.child({ component: 'slack' }),
     approvalsChannel,
+    batches: runtime.batches,
   };
+  const batchCards = new BatchCards({ hub: runtime.batches, follower: ctx.cards, logger: ctx.logger, place: async () => ctx.cards.platform.approvalsPlace() });
   installReplayGuard(app, runtime.store, runtime.clock, ctx.logger);
   const scans = registerScanCommand(app, ctx, runtime.fleet);
   registerConversationListeners(app, ctx);
@@ -94,6 +98,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   registerDecisionListeners(app, ctx);
   registerRecheckListener(app, ctx);
   registerRetryListener(app, ctx);
+  registerBatchListeners(app, ctx);
   registerSlackAlerts(runtime, ctx.cards.platform);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');
@@ -103,6 +108,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   let identity: SlackIdentity | null = null;
   let unsubscribe: (() => void) | null = null;
   let stopDms: (() => void) | null = null;
+  let stopBatchCards: (() => void) | null = null;
   return {
     name: 'slack',
     routes: receiver instanceof HTTPReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
@@ -119,16 +125,19 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
       }
       identity = checked;
       unsubscribe = ctx.cards.follow(runtime.events);
+      stopBatchCards = batchCards.follow();
       stopDms = followApprovers(runtime, dms, ctx.logger);
       ctx.logger.info({ mode, team: checked.team, approvalsChannel: `#${checked.approvalsChannelName}` }, 'Slack surface ready');
     },
     stop: async () => {
       unsubscribe?.();
       stopDms?.();
+      stopBatchCards?.();
       await dms.idle();
       await scans.stop();
       await runtime.services.idle();
       await ctx.cards.idle();
+      await batchCards.idle();
       // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.
       if (socket && identity) await socket.client.disconnect();
     },

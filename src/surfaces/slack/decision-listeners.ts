@@ -3,6 +3,8 @@
 // already decided) come back as messages, shown only to the person who clicked, and are audited by the services.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { decide, showRequest } from '../chat/chat-flows.ts';
+import { decideBatchFlow, isBatchId } from '../chat/batch-flows.ts';
+import { asBatchActor } from './batch-listeners.ts';
 import { mrkdwnEscape as esc } from './block-kit.ts';
 import { decodeRejectMeta } from './modal-metadata.ts';
 import { noticeModal } from './render-plan-modal.ts';
@@ -85,6 +87,8 @@ export function registerDecisionListeners(app: App, ctx: SlackContext): void {
         await ctx.client.chat.postMessage({ channel: userId, text });
       }
     };
-    await decideAndTell(ctx, userId, meta.requestId, 'reject', tell, reason);
+    // The same form rejects a batch (its Reject button opens it with the batch id).
+    if (isBatchId(meta.requestId)) await asBatchActor(ctx, userId, meta.requestId, tell, (person) => decideBatchFlow(ctx.batches, ctx.logger, person, meta.requestId, 'reject', reason));
+    else await decideAndTell(ctx, userId, meta.requestId, 'reject', tell, reason);
   });
 }

@@ -1,5 +1,6 @@
 // What the Slack listeners share: the application services and the Slack-side helpers.
 import type { webApi } from '@slack/bolt';
+import type { BatchHub } from '../../app/batch/batch-hub.ts';
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { CardFollower } from '../chat/card-follower.ts';
@@ -18,4 +19,6 @@ export interface SlackContext {
   readonly footer: string;
   /** Channel id of the approvals channel. */
   readonly approvalsChannel: string;
+  /** Batches: the service the batch buttons call. */
+  readonly batches: BatchHub;
 }

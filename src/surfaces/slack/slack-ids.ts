@@ -12,6 +12,11 @@ export const ACTION = {
   cancel: 'cancel',
   /** Retry a failed plan from its failed step (value: the request id). */
   retry: 'retry',
+  /** A batch card's buttons (value: the batch id); Reject opens the request's rejection modal. */
+  batchApprove: 'batch_approve',
+  batchReject: 'batch_reject',
+  batchRetry: 'batch_retry',
+  batchSplit: 'batch_split',
 } as const;
 
 /** Modal callback ids: the plan preview with the justification, and the reason for a rejection. */
@@ -25,7 +30,7 @@ export const INPUT = {
 } as const;
 
 /** Block ids that tell a diagnosis's Re-check from a request's. */
-export const BLOCK = { diagnosisActions: 'diagnosis-actions', requestActions: 'request-actions' } as const;
+export const BLOCK = { diagnosisActions: 'diagnosis-actions', requestActions: 'request-actions', batchActions: 'batch-actions' } as const;
 
 /** `path:okta-owns-licenses` */
 export const pathActionId = (path: PathId): string => `${ACTION.pathPrefix}${path}`;

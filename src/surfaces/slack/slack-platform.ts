@@ -8,6 +8,7 @@ import type { AppLogger } from '../../app/app-logger.ts';
 import type { ChatCard, ChatPlatform } from '../chat/chat-platform.ts';
 import type { SlackMessage } from './render-diagnosis.ts';
 import { alertMessage } from './render-alert.ts';
+import { batchCard } from './render-batch-card.ts';
 import { requestCard, statusMessage, threadNotice } from './render-request-card.ts';
 import { scanMessage } from './render-scan.ts';
 import { slackErrorCode } from './slack-api-error.ts';
@@ -50,6 +51,7 @@ export function slackPlatform(deps: SlackPlatformDeps): ChatPlatform<SlackPlace,
         const mention = card.requestedBy.surface === 'slack' && card.requestedBy.surfaceUserId ? `<@${card.requestedBy.surfaceUserId}> ` : '';
         return { text: `${mention}${threadNotice(card.view)}`, blocks: [] };
       }
+      case 'batch': return batchCard(card.view, footer);
     }
   };
   const send = async (channel: string, threadTs: string | null, message: SlackMessage, unfurl = true) => {

@@ -10,6 +10,7 @@ import { diagnoseText } from '../chat/chat-flows.ts';
 import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';
 import { capturePersonalChat, TeamsApproverChats, type PersonalOrigin } from './approver-chats.ts';
 import { CardFollower } from '../chat/card-follower.ts';
+import { BatchCards } from '../chat/batch-cards.ts';
 import { teamsPlatform } from './teams-platform.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
 import { answerRequestCommand } from './request-command-replies.ts';
@@ -76,7 +77,15 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
   const foot = (reply: ActionReply): ActionReply => (reply.kind === 'card' ? { ...reply, card: withModeFooter(reply.card, footer) } : reply);
   const approvalsConversation = approvalsConversationId(config.teams?.approvalsConversation ?? null, config.mode === 'sandbox');
   const cards = new CardFollower({ platform: teamsPlatform(sender), refs: store, clock, logger, current: (id) => services.get(id) });
-  const ctx: TeamsContext = { services, refs: store, sender, cards, logger, approvalsConversation };
+  const ctx: TeamsContext = { services, refs: store, sender, cards, logger, approvalsConversation, batches: runtime.batches };
+  // Batch cards go to the approvals channel once its reference is captured.
+  const batchCards = new BatchCards({
+    hub: runtime.batches, follower: cards, logger,
+    place: async () => {
+      const known = await loadTeamsRef(store, TEAMS_REF_KEYS.approvalsChannel);
+      return known && known.conversationId === approvalsConversation ? { ...known, refreshUserIds: null } : null;
+    },
+  });
 
   app.use(async (turn) => {
     try {
@@ -157,6 +166,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
 
   await app.initialize();
   const stopFollowing = cards.follow(runtime.events);
+  const stopBatchCards = batchCards.follow();
   const chats = new TeamsApproverChats({ services, store, sender, logger });
   const stopChats = followApprovers(runtime, chats);
   if (auth.kind === 'none') {
@@ -170,10 +180,12 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     stop: async () => {
       stopFollowing();
       await scans.stop();
+      stopBatchCards();
       while (replies.size > 0) await Promise.allSettled([...replies]);
       stopChats();
       await chats.idle();
       await cards.idle();
+      await batchCards.idle();
     },
     readiness: async () => ({
       authentication: auth.kind === 'jwt' ? 'jwt' : `none (${auth.reason})`,

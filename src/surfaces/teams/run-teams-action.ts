@@ -3,6 +3,7 @@
 // or message for the person who clicked; policy refusals come back as messages (the services audit them).
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { AppLogger } from '../../app/app-logger.ts';
+import type { BatchHub } from '../../app/batch/batch-hub.ts';
 import { isLicenseDoctorError } from '../../core/errors.ts';
 import type { PlanOptions } from '../../core/model/plan.ts';
 import type { Services } from '../../app/services.ts';
@@ -22,6 +23,7 @@ import { diagnosisCard } from './diagnosis-card.ts';
 import { planPreviewCard } from './plan-card.ts';
 import { refreshUserIds } from './refresh-user-ids.ts';
 import { statusCard } from './status-card.ts';
+import { runBatchAction } from './teams-batch-actions.ts';
 import type { TeamsAction } from './teams-action.ts';
 import type { TeamsRef } from './teams-refs.ts';
 import type { TeamsPlace } from './teams-platform.ts';
@@ -37,6 +39,8 @@ export interface TeamsContext {
   readonly logger: AppLogger;
   /** Where approval cards go (null: no approvals conversation configured). */
   readonly approvalsConversation: string | null;
+  /** Batches: the service the batch buttons call. */
+  readonly batches: BatchHub;
 }
 
 /** Who clicked, where. */
@@ -155,6 +159,13 @@ export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action:
       const current = await ctx.services.get(action.requestId);
       if (!current) return message(`There is no request ${action.requestId}.`);
       return card(await personalApprovalCard(ctx, turn.person, current));
+    }
+    case 'batch-approve':
+    case 'batch-reject':
+    case 'batch-retry':
+    case 'batch-split': {
+      const reply = await runBatchAction(ctx.batches, ctx.logger, turn.person, action);
+      return reply.kind === 'message' ? message(reply.text) : card(reply.card, 'everyone');
     }
   }
 }

@@ -18,7 +18,8 @@ export type TeamsAction =
   | { readonly verb: 'recheck'; readonly target: { readonly kind: 'query'; readonly query: string } | { readonly kind: 'request'; readonly requestId: string } }
   | { readonly verb: 'approve' | 'reject' | 'cancel'; readonly requestId: string; readonly reason: string; readonly card: 'approval' | 'status' }
   | { readonly verb: 'retry'; readonly requestId: string; readonly card: 'approval' | 'status' }
-  | { readonly verb: 'refresh'; readonly requestId: string };
+  | { readonly verb: 'refresh'; readonly requestId: string }
+  | { readonly verb: 'batch-approve' | 'batch-reject' | 'batch-retry' | 'batch-split'; readonly batchId: string; readonly reason: string };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const requestId = text(64);
@@ -37,6 +38,7 @@ const schemas = {
   decision: z.object({ requestId, [REJECT_REASON_INPUT]: z.string().max(4000).optional(), card: z.enum(['approval', 'status']).optional() }),
   refresh: z.object({ requestId }),
   retry: z.object({ requestId, card: z.enum(['approval', 'status']).optional() }),
+  batch: z.object({ batchId: z.string().regex(/^LD-B[0-9A-Z]{4}-[0-9A-Z]{4}$/), [REJECT_REASON_INPUT]: z.string().max(4000).optional() }),
 };
 
 /** The plan option inputs among the data, when there are any. */
@@ -80,6 +82,13 @@ export function parseTeamsAction(verb: unknown, data: unknown): TeamsAction | nu
     case 'refresh': {
       const r = schemas.refresh.safeParse(input);
       return r.success ? { verb, requestId: r.data.requestId } : null;
+    }
+    case 'batch-approve':
+    case 'batch-reject':
+    case 'batch-retry':
+    case 'batch-split': {
+      const r = schemas.batch.safeParse(input);
+      return r.success ? { verb, batchId: r.data.batchId, reason: (r.data.reason ?? '').trim() } : null;
     }
     default:
       return null;

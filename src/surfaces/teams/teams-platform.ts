@@ -6,6 +6,7 @@ import type { ChatCard, ChatPlatform } from '../chat/chat-platform.ts';
 import { alertCard } from './alert-card.ts';
 import { approvalCard } from './approval-card.ts';
 import { scanCard } from './scan-card.ts';
+import { batchCard } from './batch-card.ts';
 import { statusCard } from './status-card.ts';
 import { parseTeamsRef, TEAMS_REF_KEYS, type TeamsRef } from './teams-refs.ts';
 import type { TeamsConversation, TeamsSender } from './teams-sender.ts';
@@ -19,6 +20,7 @@ export interface TeamsPlace extends TeamsConversation {
 function render(card: ChatCard, refreshUserIds: readonly string[] | null): { card: IAdaptiveCard; summary: string } {
   if (card.kind === 'alert') return { card: alertCard(card.view), summary: card.view.headline };
   if (card.kind === 'scan') return scanCard(card.view);
+  if (card.kind === 'batch') return { card: batchCard(card.view), summary: `Batch ${card.view.id}: ${card.view.countsLine}` };
   const { view } = card;
   switch (card.kind) {
     case 'request-approval': return { card: approvalCard(view, { refreshUserIds, viewer: null }), summary: `${view.id}: ${view.statusLine}` };

@@ -1,0 +1,78 @@
+// Keeps batch cards current on one chat platform: a batch asked for in this process gets a card in the approvals
+// channel, and every change (a decision, each user as they finish, a retry, a split) replaces it with the latest
+// counts. Bursts collapse: while a render is waiting, further changes of the same batch add nothing to the queue.
+import type { AppLogger } from '../../app/app-logger.ts';
+import type { BatchChange } from '../../app/batch/batch-deps.ts';
+import type { BatchHub } from '../../app/batch/batch-hub.ts';
+import { batchView } from '../../core/views/batch-view.ts';
+import type { CardFollower } from './card-follower.ts';
+import type { ChatCard } from './chat-platform.ts';
+
+/** The subject and slot a batch card is kept under in the conversation references. */
+const batchSubject = (batchId: string): string => `batch:${batchId}`;
+const BATCH_SLOT = 'card';
+
+export interface BatchCardsDeps<Place, Ref> {
+  readonly hub: BatchHub;
+  readonly follower: CardFollower<Place, Ref>;
+  /** Where a new batch's card goes (null: nowhere on this platform yet). */
+  readonly place: () => Promise<Place | null>;
+  readonly logger: AppLogger;
+}
+
+export class BatchCards<Place, Ref> {
+  readonly #deps: BatchCardsDeps<Place, Ref>;
+  readonly #chains = new Map<string, Promise<void>>();
+  readonly #waiting = new Set<string>();
+
+  constructor(deps: BatchCardsDeps<Place, Ref>) {
+    this.#deps = deps;
+  }
+
+  /** Follows the hub's batch changes; returns the function that stops. */
+  follow(): () => void {
+    return this.#deps.hub.subscribe((change) => this.onChange(change));
+  }
+
+  onChange(change: BatchChange): void {
+    const id = change.batch.id;
+    const post = change.change === 'created';
+    if (this.#waiting.has(id) && !post) return;
+    this.#waiting.add(id);
+    const next = (this.#chains.get(id) ?? Promise.resolve())
+      .then(() => {
+        this.#waiting.delete(id);
+        return this.#render(id, post);
+      })
+      .catch((err: unknown) => this.#deps.logger.warn({ err, batchId: id }, 'could not update a batch card'));
+    this.#chains.set(id, next);
+    void next.finally(() => {
+      if (this.#chains.get(id) === next) this.#chains.delete(id);
+    });
+  }
+
+  /** The card of a batch as it stands (null: no such batch). */
+  async card(batchId: string): Promise<ChatCard | null> {
+    const state = await (await this.#deps.hub.service()).state(batchId);
+    return state ? { kind: 'batch', view: batchView(state.batch, state.members, state.counts) } : null;
+  }
+
+  async #render(batchId: string, post: boolean): Promise<void> {
+    const { follower } = this.#deps;
+    const card = await this.card(batchId);
+    if (!card) return;
+    const subject = batchSubject(batchId);
+    if ((await follower.posted(subject, BATCH_SLOT)).length > 0) {
+      await follower.show(subject, BATCH_SLOT, card);
+      return;
+    }
+    if (!post) return;
+    const place = await this.#deps.place();
+    if (place) await follower.post(subject, BATCH_SLOT, place, card);
+  }
+
+  /** Resolves when every queued update has been sent (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#chains.size > 0) await Promise.all([...this.#chains.values()]);
+  }
+}
