@@ -37,6 +37,7 @@ function licenseChanges(plan: Plan): LicenseChangeView[] {
 /** The chat view of a plan, with each step's progress when the plan belongs to a request. */
 export function planView(plan: Plan, progress: readonly StepProgress[] = []): PlanView {
   const path = pathModule(plan.path);
+  const confirm = path.acknowledgement?.(plan, plan.diagnosis.report.user?.displayName ?? 'the user') ?? null;
   return {
     path: plan.path,
     title: `${path.labels.title} (${path.labels.reference})`,
@@ -53,6 +54,7 @@ export function planView(plan: Plan, progress: readonly StepProgress[] = []): Pl
     alternatives: plan.alternatives,
     removalNeedsAcknowledgement: plan.removedLicenses.length > 0,
     needsManualSteps: plan.needsManualSteps,
+    ...(confirm === null ? {} : { variantAcknowledgement: confirm }),
     options: path.options.map((o): PlanOptionField => {
       const value = plan.options[o.name];
       return o.kind === 'boolean'

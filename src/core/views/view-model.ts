@@ -81,6 +81,8 @@ export interface PlanView {
   /** The request needs an explicit acknowledgement that these licenses go. */
   readonly removalNeedsAcknowledgement: boolean;
   readonly needsManualSteps: boolean;
+  /** What the requester confirms besides removed licenses (path 1's gap in service), in words; absent: nothing. */
+  readonly variantAcknowledgement?: string;
   /** The path's options (none for most paths): a preview's form offers them, to build the plan again with others. */
   readonly options?: readonly PlanOptionField[];
 }

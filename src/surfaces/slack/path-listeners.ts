@@ -70,6 +70,8 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
     const justification = values[INPUT.justification]?.[INPUT.justification]?.value?.trim() ?? '';
     const needsAck = view.blocks.some((b) => b.block_id === INPUT.acknowledge);
     const acknowledged = (values[INPUT.acknowledge]?.[INPUT.acknowledge]?.selected_options ?? []).some((o) => o.value === 'yes');
+    const needsVariantAck = view.blocks.some((b) => b.block_id === INPUT.acknowledgeVariant);
+    const variantAcknowledged = (values[INPUT.acknowledgeVariant]?.[INPUT.acknowledgeVariant]?.selected_options ?? []).some((o) => o.value === 'yes');
     if (!meta) {
       await ack({ response_action: 'update', view: noticeModal('This form is out of date: run the diagnosis again.', 'Plan preview') });
       return;
@@ -96,6 +98,10 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
       await ack({ response_action: 'errors', errors: { [INPUT.acknowledge]: 'Confirm that the user loses the licenses marked removed.' } });
       return;
     }
+    if (needsVariantAck && !variantAcknowledged) {
+      await ack({ response_action: 'errors', errors: { [INPUT.acknowledgeVariant]: 'Confirm what this variant does (see above).' } });
+      return;
+    }
     await ack({ response_action: 'update', view: noticeModal(':hourglass_flowing_sand: Creating the request from the live state…', 'Plan preview') });
     const show = (text: string) => ctx.client.views.update({ view_id: view.id, view: noticeModal(text, 'Plan preview') });
     const who = await ctx.people.lookup(body.user.id);
@@ -103,7 +109,7 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
       await show(`:no_entry_sign: ${esc(who.message)}`);
       return;
     }
-    const result = await submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged, options });
+    const result = await submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged || variantAcknowledged, options });
     if (result.kind === 'message') {
       await show(`:no_entry_sign: ${esc(result.message)}`);
       return;

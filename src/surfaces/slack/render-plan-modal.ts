@@ -71,6 +71,15 @@ export function planModal(plan: PlanView, meta: RequestModalMeta, subject: strin
       },
     });
   }
+  if (plan.variantAcknowledgement) {
+    blocks.push({
+      type: 'input',
+      block_id: INPUT.acknowledgeVariant,
+      label: plain('This variant'),
+      hint: plain(label(plan.variantAcknowledgement, 2000)),
+      element: { type: 'checkboxes', action_id: INPUT.acknowledgeVariant, options: [{ text: plain('I confirm it'), value: 'yes' }] },
+    });
+  }
   // The path's options come last: the justification stays the first input (a refusal is shown under it).
   blocks.push(...optionBlocks(options));
   return {

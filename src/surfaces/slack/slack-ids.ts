@@ -26,6 +26,8 @@ export const CALLBACK = { request: 'request', reject: 'reject' } as const;
 export const INPUT = {
   justification: 'justification',
   acknowledge: 'acknowledge',
+  /** The plan's variant needs a confirmation of its own (path 1's gap in service). */
+  acknowledgeVariant: 'acknowledge-variant',
   reason: 'reason',
 } as const;
 

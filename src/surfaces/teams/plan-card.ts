@@ -1,5 +1,6 @@
 // The plan preview for a chosen path, with the justification the request needs (input `justification`), the
-// acknowledgement when the plan removes licenses (input `acknowledgeRemoval`), the path's options (inputs
+// acknowledgement when the plan removes licenses (input `acknowledgeRemoval`) or its variant needs one
+// (`acknowledgeVariant`: path 1's gap in service), the path's options (inputs
 // `option:<name>`, with "Show this variant": verb `path`), and Request approval (verb `request`).
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { PlanView } from '../../core/views/view-model.ts';
@@ -9,7 +10,7 @@ import { optionInputsOf } from './plan-option-inputs.ts';
 import { planSections } from './plan-sections.ts';
 
 /** Input ids the `request` verb reads (CONTRACT.md "Chat actions"). */
-export const PLAN_INPUTS = { justification: 'justification', acknowledgeRemoval: 'acknowledgeRemoval' } as const;
+export const PLAN_INPUTS = { justification: 'justification', acknowledgeRemoval: 'acknowledgeRemoval', acknowledgeVariant: 'acknowledgeVariant' } as const;
 
 /** The preview card for `view`; `query` is the user the plan is for (carried to the `request` action). */
 export function planPreviewCard(view: PlanView, query: string): IAdaptiveCard {
@@ -27,9 +28,15 @@ export function planPreviewCard(view: PlanView, query: string): IAdaptiveCard {
       valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, errorMessage: 'Confirm that the removed licenses may go.',
     });
   }
+  if (view.variantAcknowledgement) {
+    inputs.push({
+      type: 'Input.Toggle', id: PLAN_INPUTS.acknowledgeVariant, label: clip(view.variantAcknowledgement, 600), title: 'I confirm it.',
+      valueOn: 'true', valueOff: 'false', value: 'false', isRequired: true, errorMessage: 'Confirm what this variant does.',
+    });
+  }
   const buttons = actionSet([
     execute('Request approval', 'request', { path: view.path, query }, { style: 'positive' }),
-    // Only the option inputs matter to it, but Action.Execute sends all or none: the justification is kept as typed.
+    // It needs only the options, but Action.Execute sends every input or none: the required ones must be filled.
     ...(options.length > 0 ? [execute('Show this variant', 'path', { path: view.path, query })] : []),
     execute('Back', 'recheck', { query }, { withoutInputs: true }),
   ]);

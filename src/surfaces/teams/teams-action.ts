@@ -33,6 +33,7 @@ const schemas = {
     path, query: text(65_536),
     [PLAN_INPUTS.justification]: z.string().max(4000).optional(),
     [PLAN_INPUTS.acknowledgeRemoval]: toggle,
+    [PLAN_INPUTS.acknowledgeVariant]: toggle,
   }),
   recheck: z.union([z.object({ requestId }), z.object({ query: text(65_536) })]),
   decision: z.object({ requestId, [REJECT_REASON_INPUT]: z.string().max(4000).optional(), card: z.enum(['approval', 'status']).optional() }),
@@ -59,7 +60,7 @@ export function parseTeamsAction(verb: unknown, data: unknown): TeamsAction | nu
       const r = schemas.request.safeParse(input);
       return r.success
         ? {
-            verb, path: r.data.path, query: r.data.query, justification: (r.data.justification ?? '').trim(), acknowledgeRemoval: r.data.acknowledgeRemoval ?? false,
+            verb, path: r.data.path, query: r.data.query, justification: (r.data.justification ?? '').trim(), acknowledgeRemoval: (r.data.acknowledgeRemoval ?? false) || (r.data.acknowledgeVariant ?? false),
             ...optionsOf(input),
           }
         : null;

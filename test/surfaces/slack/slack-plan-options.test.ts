@@ -1,6 +1,7 @@
 // A path's declared options in Slack's plan modal, with signed real payloads: path 1's modal offers its variants,
 // submitting another value builds that plan first (the agent requests only a plan they have seen), submitting it then
 // creates the request with it; an option the path does not declare is refused in words.
+import { SCENARIOS } from '../../../src/sandbox/seed.ts';
 import { findButton } from '../../fakes/slack-test-client.ts';
 import { allViolations } from './block-kit-limits.ts';
 import { CHANNELS, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
@@ -52,6 +53,23 @@ test("path 1's group variant: chosen in the modal, previewed, then requested wit
   const request = await h.app.runtime.services.get(requestId);
   expect(request).toMatchObject({ scope: 'group', approvalsRequired: 2, plan: { options: { removeLicenseFromGroup: true, allowServiceGap: false, completeOktaLicenses: true } } });
   await h.slack.click(USERS.agent, card, 'cancel');
+});
+
+test("path 1 with a gap in service: the rebuilt plan asks for the variant's confirmation before it is requested", async () => {
+  const viewId = await openPlan(h, await diagnose(h, SCENARIOS[1]?.userPrincipalName ?? ''), 'okta-owns-licenses');
+  expect(viewText(viewId)).not.toContain('acknowledge-variant');
+  const gap = { ...groupVariant, 'option:allowServiceGap': { 'option:allowServiceGap': ticked }, 'option:removeLicenseFromGroup': { 'option:removeLicenseFromGroup': unticked } };
+  await h.slack.submit(USERS.agent, viewId, gap);
+  await h.fake.waitFor(() => /built again with the options you chose/.test(viewText(viewId)), 'the plan built with a gap');
+  expect(viewText(viewId)).toContain("without the license between the group removal and Okta's push");
+  const refused = await h.slack.submit(USERS.agent, viewId, gap);
+  expect(JSON.parse(refused.text)).toEqual({ response_action: 'errors', errors: { 'acknowledge-variant': 'Confirm what this variant does (see above).' } });
+
+  const cards = h.fake.messagesIn(CHANNELS.approvals).length;
+  await h.slack.submit(USERS.agent, viewId, { ...gap, 'acknowledge-variant': { 'acknowledge-variant': { type: 'checkboxes', selected_options: [{ value: 'yes' }] } } });
+  const card = await h.fake.waitFor(() => h.fake.messagesIn(CHANNELS.approvals)[cards], 'the approval card');
+  const request = await h.app.runtime.services.get(findButton(card.blocks, 'approve')?.value ?? '');
+  expect(request).toMatchObject({ removalAcknowledged: true, plan: { options: { allowServiceGap: true } } });
 });
 
 test('an option the path does not declare is refused in words, and nothing is requested', async () => {
