@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
 
 const run = promisify(execFile);
+/** The children start faster from the compile cache, well before the moment they race at. */
+const COMPILE_CACHE = join(tmpdir(), 'license-doctor-test-compile-cache');
 const dir = mkdtempSync(join(tmpdir(), 'ld-sqlite-processes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -18,7 +20,7 @@ test('4 processes racing on one file: one creator, one CAS winner, one lease own
   const startAt = String(Date.now() + 1_500);
   const script = join(__dirname, 'sqlite-store-process.ts');
   const outputs = await Promise.all([1, 2, 3, 4].map((n) =>
-    run(process.execPath, [script, file, String(n), requestId, '25', startAt], { timeout: 20_000 })));
+    run(process.execPath, [script, file, String(n), requestId, '25', startAt], { timeout: 20_000, env: { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE } })));
   const results = outputs.map((o) => JSON.parse(o.stdout) as { created: boolean; cas: boolean; lease: boolean });
   expect(results.filter((r) => r.created)).toHaveLength(1);
   expect(results.filter((r) => r.cas)).toHaveLength(1);

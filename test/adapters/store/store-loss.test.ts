@@ -3,6 +3,8 @@
 // process survives (no unhandled 'error' event), store calls fail with LicenseDoctorError `unavailable`, /readyz
 // answers 503, and once the database is back everything works again, with the audit log intact.
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createRequestStore } from '../../../src/adapters/store/create-request-store.ts';
@@ -39,7 +41,8 @@ test('a server survives its PostgreSQL connection dropping mid-transaction and t
   url.host = `127.0.0.1:${proxy.port}`;
   url.searchParams.set('application_name', appName);
   const requestId = randomUUID();
-  const child = spawn(process.execPath, [`${__dirname}/store-loss-process.ts`, url.toString(), schema, requestId], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = { ...process.env, NODE_COMPILE_CACHE: join(tmpdir(), 'license-doctor-test-compile-cache') };
+  const child = spawn(process.execPath, [`${__dirname}/store-loss-process.ts`, url.toString(), schema, requestId], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
