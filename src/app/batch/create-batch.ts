@@ -52,7 +52,7 @@ async function candidates(deps: BatchDeps, input: CreateBatchInput): Promise<{ u
 }
 
 function kindOf(input: CreateBatchInput): BatchKind {
-  if (input.path === 'entra-owns-licenses' || input.path === 'okta-workflows-profile-only' || input.path === 'okta-provisioning-on') return 'app';
+  if (pathModule(input.path).scope === 'app') return 'app';
   return input.groupLevel ? 'group' : 'users';
 }
 
