@@ -7,6 +7,7 @@ import type { PathId } from '../model/diagnosis.ts';
 import type { AuditRecord } from '../model/journal.ts';
 import type { Plan, PlanOptions } from '../model/plan.ts';
 import type { Actor } from '../model/request.ts';
+import { pathModule } from '../paths/path-registry.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -54,7 +55,8 @@ function batchBlastRadius(kind: BatchKind, plans: readonly { readonly plan: Plan
 function check(input: NewBatchInput): Refusal | null {
   if (input.reason.trim() === '') return { reason: 'justification-required', message: 'A justification is required: say why this change is needed.' };
   if (input.plans.length === 0) return { reason: 'invalid-transition', message: 'No user in this selection needs the change now: there is nothing to ask for.' };
-  const losing = input.plans.filter((p) => p.plan.removedLicenses.length > 0 || p.plan.options.allowServiceGap);
+  // A plan that removes a license, or whose path asks for a confirmation of its own (path 1's gap in service).
+  const losing = input.plans.filter((p) => p.plan.removedLicenses.length > 0 || (pathModule(p.plan.path).acknowledgement?.(p.plan, p.displayName) ?? null) !== null);
   if (losing.length > 0 && !input.removalAcknowledged) {
     return { reason: 'removal-not-acknowledged', message: `${losing.length} of these plans remove a license (or leave a gap): confirm the loss (acknowledge the removal) to ask for the batch.` };
   }
