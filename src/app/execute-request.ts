@@ -37,8 +37,11 @@ export async function executeRequest(deps: ServiceDeps, requestId: string): Prom
       deps.logger.info({ requestId }, 'stopped at a step boundary (the process is stopping); another instance resumes the plan');
       return deps.requests.get(requestId);
     }
-    if (!isLeaseLost(err)) throw err;
-    deps.logger.warn({ requestId, token }, 'another execution took this request over; stopped without writing');
+    // An execution paused past its lease may meet any error once it runs again (a vendor connection the server closed
+    // meanwhile, say): when another execution took the request over, that error is moot, and the request is reported
+    // as the other one left it, as when the token check stops it.
+    if (!isLeaseLost(err) && !(await lease.takenOver())) throw err;
+    deps.logger.warn({ requestId, token, ...(isLeaseLost(err) ? {} : { err }) }, 'another execution took this request over; stopped without writing');
     return deps.requests.get(requestId);
   } finally {
     await lease.release().catch((err: unknown) => deps.logger.warn({ err, requestId }, 'could not release the lease'));

@@ -67,6 +67,16 @@ export class ExecutionLease {
     if (target && !(await executionStore.renewLease(`target:${target.key}`, target.fence, clock.now(), execution.leaseMs))) throw leaseLost(this.requestId, target.fence);
   }
 
+  /** True when another execution holds the request or target now (the store is asked; an error there counts as not). */
+  async takenOver(): Promise<boolean> {
+    try {
+      await this.hold();
+      return false;
+    } catch (err) {
+      return isLeaseLost(err);
+    }
+  }
+
   /** Writes a journal row under the lease; throws `leaseLost` when it was taken over (nothing written). */
   async journal(entry: JournalEntry): Promise<void> {
     if (!(await this.#deps.executionStore.writeJournal(entry, this.fence))) throw leaseLost(this.requestId, this.fence);
