@@ -8,6 +8,7 @@ import { RequestEvents } from './app/request-events.ts';
 import { AlertOutlets } from './app/alerts/alert-outlets.ts';
 import { AlertService } from './app/alerts/alert-service.ts';
 import { BatchHub } from './app/batch/batch-hub.ts';
+import type { DiagnosisReport } from './core/model/diagnosis.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
 import { createServices } from './app/services.ts';
@@ -125,8 +126,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const channel = store.eventChannel(instanceId);
   const forwarding = forwardRequestEvents(events, channel, logger);
+  const alertOutlets = new AlertOutlets();
+  const alerts = new AlertService({
+    openStore: async () => (await import('./scan-main.ts')).openAlertStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema),
+    store, outlets: alertOutlets, clock: systemClock, logger, windowMinutes: config.alerts.windowMinutes,
+    newAlertId: () => `ALERT-${new Date(systemClock.now()).toISOString().replace(/[-:]/g, '').slice(0, 13)}-${randomBytes(3).toString('hex')}`,
+  });
   const services = createServices({
     stopSignal: stopping.signal,
+    // Where failures are alerted (the event hook, the poller, the demo), a chat diagnosis that finds an alerted user's
+    // failure gone marks them resolved on the alert card.
+    ...(config.oktaEventHook || config.oktaLogPollSeconds || sandbox ? { onDiagnosed: (report: DiagnosisReport) => alerts.noteDiagnosis(report) } : {}),
     diagnose: diagnoseDeps,
     workflows,
     requests: store,
@@ -161,12 +171,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   };
   // The chat surfaces' batch service (one per process), publishing every batch change for their cards.
   const batches = new BatchHub(async (publish) => (await import('./scan-main.ts')).openBatches(runtime, { ...storeAt, onChange: publish }), logger);
-  const alertOutlets = new AlertOutlets();
-  const alerts = new AlertService({
-    openStore: async () => (await import('./scan-main.ts')).openAlertStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema),
-    store, outlets: alertOutlets, clock: systemClock, logger, windowMinutes: config.alerts.windowMinutes,
-    newAlertId: () => `ALERT-${new Date(systemClock.now()).toISOString().replace(/[-:]/g, '').slice(0, 13)}-${randomBytes(3).toString('hex')}`,
-  });
   const runtime: Runtime = {
     config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet, alerts, alertOutlets, batches,
     followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),

@@ -37,5 +37,8 @@ export async function diagnoseAs(
     target: report?.user?.userPrincipalName ?? null,
     verdict: report?.verdict ?? 'unusable-input',
   })]).catch((err: unknown) => deps.logger.error({ err, who: admitted.who }, 'a diagnosis could not be written to the audit log')));
+  if (report && deps.onDiagnosed) {
+    later(deps.onDiagnosed(report).catch((err: unknown) => deps.logger.error({ err }, 'a diagnosis could not be shown to the alerts')));
+  }
   return outcome;
 }

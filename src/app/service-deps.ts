@@ -1,4 +1,5 @@
 // What the request use cases need; main.ts builds it.
+import type { DiagnosisReport } from '../core/model/diagnosis.ts';
 import type { AuditLog } from '../core/ports/audit-log.ts';
 import type { Claims } from '../core/ports/claims.ts';
 import type { Clock } from '../core/ports/clock.ts';
@@ -78,4 +79,6 @@ export interface ServiceDeps {
   readonly auditContext: Readonly<Record<string, string | null>>;
   /** The step kinds executions know (default: every built-in kind, src/core/steps/step-table.ts). */
   readonly stepKinds?: StepTable;
+  /** Sees each chat diagnosis's report after it is answered (alerts resolve users whose failure is gone). */
+  readonly onDiagnosed?: (report: DiagnosisReport) => Promise<unknown>;
 }

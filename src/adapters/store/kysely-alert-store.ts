@@ -84,7 +84,10 @@ export class KyselyAlertStore implements AlertStore {
 
   resolve(userPrincipalName: string, nowMs: number): Promise<Alert | null> {
     const upn = userPrincipalName.toLowerCase();
-    return storeCall('resolveAlertedUser', this.#engine, () => this.#engine.writeTransaction(async (trx) => {
+    return storeCall('resolveAlertedUser', this.#engine, async () => {
+      // Most diagnosed users were never alerted: a read answers them without taking the write lock.
+      if (!(await this.#engine.db.selectFrom('alerted_users').select('upn').where('upn', '=', upn).executeTakeFirst())) return null;
+      return this.#engine.writeTransaction(async (trx) => {
       const on = await trx.selectFrom('alerted_users').select('alert_id').where('upn', '=', upn).executeTakeFirst();
       if (!on) return null;
       const deleted = await trx.deleteFrom('alerted_users').where('upn', '=', upn).where('alert_id', '=', on.alert_id).executeTakeFirst();
@@ -93,7 +96,8 @@ export class KyselyAlertStore implements AlertStore {
       await trx.updateTable('alert_members').set({ status: 'resolved', resolved_at: iso(nowMs) }).where('alert_id', '=', on.alert_id).where('upn', '=', upn).execute();
       await bump(trx, on.alert_id);
       return readAlert(trx, on.alert_id);
-    }));
+      });
+    });
   }
 
   get(alertId: string): Promise<Alert | null> {

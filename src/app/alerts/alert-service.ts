@@ -5,7 +5,7 @@
 // them and updates the card. Every alert posted and every user added or resolved is audited.
 import { alertCause, showsResolved } from '../../core/alerts/alert-rules.ts';
 import type { Alert } from '../../core/model/alert.ts';
-import type { Diagnosis } from '../../core/model/diagnosis.ts';
+import type { Diagnosis, DiagnosisReport } from '../../core/model/diagnosis.ts';
 import type { AlertStore } from '../../core/ports/alert-store.ts';
 import type { AuditLog } from '../../core/ports/audit-log.ts';
 import type { Clock } from '../../core/ports/clock.ts';
@@ -71,6 +71,11 @@ export class AlertService {
       await this.#audit(opened ? 'alert.posted' : 'alert.user-added', outcome.alert, user.userPrincipalName, now, opened ? { surfaces } : {});
     });
     return outcome.kind;
+  }
+
+  /** A diagnosis asked for in chat: when it shows an alerted user's failure gone, they are resolved on their alert. */
+  async noteDiagnosis(report: DiagnosisReport): Promise<void> {
+    if (report.user && showsResolved(report)) await this.resolve(report.user.userPrincipalName, 'diagnosis');
   }
 
   /** Marks the user resolved on their alert and updates its card; false when they were not alerted. */

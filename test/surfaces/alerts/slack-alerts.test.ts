@@ -1,15 +1,20 @@
 // Alerts on Slack, end to end: failed pushes delivered to the real Okta event hook route are diagnosed and posted to
 // ALERTS_CHANNEL as one card per cause, updated in place as users of that cause fail; a repeated delivery or an already
 // alerted user adds nothing; the card's path buttons run the usual plan → request → approval flow, and the request's
-// success marks the user resolved on the card. Every payload is within Block Kit's limits.
+// success marks the user resolved on the card, as does a chat diagnosis that finds a user's failure gone. Every payload
+// is within Block Kit's limits.
 import { findButton } from '../../fakes/slack-test-client.ts';
 import { deliver, HOOK_SECRET, pushFailure } from '../../support/okta-deliveries.ts';
 import { blockKitViolations } from '../slack/block-kit-limits.ts';
 import { CHANNELS, startSlackHarness, USERS, type SlackHarness } from '../slack/slack-harness.ts';
-import { current, requestChange, textOf } from '../slack/slack-steps.ts';
+import { current, diagnose as diagnoseInSlack, requestChange, textOf } from '../slack/slack-steps.ts';
+import { removeMemberElsewhere, settled } from '../../support/sandbox-admin.ts';
+import { GROUP } from '../../../src/sandbox/seed.ts';
 import { SAME_CAUSE } from '../../core/alerts/seeded-reports.ts';
 
 const [ADELE, MEGAN, MIRIAM] = SAME_CAUSE;
+/** The seeded Entra object id of `upn` (the sandbox's own state). */
+const seededEntraIdOf = (upn: string): string => h.app.runtime.sandbox?.tenant.state.graph.users.find((u) => u.userPrincipalName === upn)?.id ?? '';
 let h: SlackHarness;
 beforeAll(async () => {
   h = await startSlackHarness({ env: { OKTA_EVENT_HOOK_SECRET: HOOK_SECRET, ALERTS_CHANNEL: CHANNELS.helpdesk, DATABASE_URL: 'sqlite::memory:' } });
@@ -60,4 +65,22 @@ it('runs the plan → request → approval flow from the alert card, and the suc
   const audit = (await h.app.runtime.store.audit()).filter((e) => e.action === 'alert.user-resolved');
   expect(audit.map((e) => [e.data.user, e.data.by])).toEqual([[ADELE, 'request']]);
   for (const c of h.fake.callsTo('chat.update').filter((x) => x.body.ts === card.ts)) expect(blockKitViolations('message', c.body)).toEqual([]);
+}, 40_000);
+
+it('resolves a user on the card when a chat diagnosis finds their failure gone', async () => {
+  const card = alerts()[0];
+  if (!card) throw new Error('no alert card');
+  const sandbox = h.app.runtime.sandbox;
+  if (!sandbox) throw new Error('not in sandbox mode');
+  // An administrator takes Megan out of the licensing group outside License Doctor.
+  removeMemberElsewhere(sandbox, GROUP.E3, seededEntraIdOf(MEGAN));
+  await settled(sandbox);
+  const diagnosis = await diagnoseInSlack(h, MEGAN);
+  expect(diagnosis.text).toMatch(/no license conflict/);
+  const resolved = await h.fake.waitFor(() => (/2 resolved/.test(current(h, card).text) ? current(h, card) : null), 'the card to show Megan resolved', 20_000);
+  expect(resolved.text).toContain('1 user failing');
+  expect(findButton(resolved.blocks, 'path:okta-owns-licenses')?.value).toBe(MIRIAM);
+  await h.app.runtime.alerts.idle();
+  const audit = (await h.app.runtime.store.audit()).filter((e) => e.action === 'alert.user-resolved');
+  expect(audit.map((e) => [e.data.user, e.data.by])).toEqual([[ADELE, 'request'], [MEGAN, 'diagnosis']]);
 }, 40_000);
