@@ -13,7 +13,7 @@ const SIZES = (process.env['BENCH_SCAN_SIZES'] ?? '10000,100000').split(',').map
 
 interface RunResult {
   calls: { graph: number; okta: number; graphPages: number; oktaPages: number; logPages: number };
-  scanMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number; peakHeapMb: number;
+  scanMs: number; scanCpuMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number; peakHeapMb: number;
 }
 
 async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
@@ -33,11 +33,12 @@ async function benchSize(users: number): Promise<string> {
     // BENCH_SCAN_NODE_FLAGS, e.g. --max-old-space-size=128, shows the scan within a smaller heap.
     const flags = (process.env['BENCH_SCAN_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
     const scanner = spawn(process.execPath, [...flags, 'bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const load = loadavg()[0] ?? 0;
     const r = JSON.parse(await firstLine(scanner)) as RunResult;
     await once(scanner, 'exit');
     const floorMs = Math.max(r.calls.graphPages, r.calls.oktaPages) * LATENCY_MS;
     const ratio = r.scanMs / floorMs;
-    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} | ${r.peakHeapMb.toFixed(0)} MB |`;
+    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.scanCpuMs / 1000).toFixed(1)} s | ${load.toFixed(1)} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} | ${r.peakHeapMb.toFixed(0)} MB |`;
   } finally {
     for (const s of sandboxes) s.kill('SIGTERM');
   }
@@ -46,6 +47,6 @@ async function benchSize(users: number): Promise<string> {
 const rows: string[] = [];
 for (const users of SIZES) rows.push(await benchSize(users));
 console.log(`Fleet scan, ${LATENCY_MS} ms injected into every Graph and Okta call; ${availableParallelism()} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
-console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | JSON report | scanner peak RSS (< 256 MB) | peak heap used |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | scanner CPU | load (1 min) at start | JSON report | scanner peak RSS (< 256 MB) | peak heap used |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));

@@ -44,13 +44,22 @@ export class ScanJoiner {
       : (users as readonly OktaAppUser[]).map((user) => ({ side: 'okta', user }));
     const other: ScanSide = side === 'entra' ? 'okta' : 'entra';
     const keys = items.map(keysOf);
-    const staged = await this.store.findStaged(this.scanId, other, keys.flatMap((k) => (k.id ? [k.id] : [])), keys.flatMap((k) => (k.upn ? [k.upn] : [])));
+    // Most users meet by object id; only those that did not are looked up by user name (a second, smaller query), so
+    // the staged rows of a page are read once, not once per key.
     const byId = new Map<string, StagedUser>();
     const byUpn = new Map<string, StagedUser>();
-    for (const s of staged) {
-      if (s.keyId !== null && !byId.has(s.keyId)) byId.set(s.keyId, s);
-      if (s.keyUpn !== null && !byUpn.has(s.keyUpn)) byUpn.set(s.keyUpn, s);
-    }
+    const index = (found: readonly StagedUser[]) => {
+      for (const s of found) {
+        if (s.keyId !== null && !byId.has(s.keyId)) byId.set(s.keyId, s);
+        if (s.keyUpn !== null && !byUpn.has(s.keyUpn)) byUpn.set(s.keyUpn, s);
+      }
+    };
+    index(await this.store.findStaged(this.scanId, other, keys.flatMap((k) => (k.id ? [k.id] : [])), []));
+    // (A page where two users carry the same object id looks both up by name too, as a pair takes a staged user once.)
+    const idCounts = new Map<string, number>();
+    for (const k of keys) if (k.id !== null) idCounts.set(k.id, (idCounts.get(k.id) ?? 0) + 1);
+    const unmatchedUpns = keys.flatMap((k) => (k.upn !== null && (k.id === null || !byId.has(k.id) || (idCounts.get(k.id) ?? 0) > 1) ? [k.upn] : []));
+    index(await this.store.findStaged(this.scanId, other, [], unmatchedUpns));
     const used = new Set<string>();
     const pairs: ScanPair[] = [];
     const unstage: Array<{ side: ScanSide; itemId: string }> = [];
