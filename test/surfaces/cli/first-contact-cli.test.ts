@@ -43,30 +43,31 @@ test('request and approve without approvers: exit 2 naming APPROVERS_GROUP_ID, n
 });
 
 describe('a vendor that accepts connections and never answers', () => {
-  let silent: Server;
   const sockets = new Set<Socket>();
-  let port = 0;
-
-  beforeAll(async () => {
-    silent = createServer((socket) => {
+  // Started as the file loads, not in a beforeAll: the two cases run at once (each waits out the 15 s deadline), and
+  // jest starts concurrent tests before a nested describe's beforeAll.
+  const silent = (async (): Promise<{ server: Server; port: number }> => {
+    const server = createServer((socket) => {
       // Read and hold: the request arrives, no answer ever leaves.
       sockets.add(socket);
       socket.on('data', () => undefined);
       socket.on('close', () => sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const address = silent.address();
-    port = typeof address === 'object' && address ? address.port : 0;
-  });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    return { server, port: typeof address === 'object' && address ? address.port : 0 };
+  })();
   afterAll(async () => {
+    const { server } = await silent;
     for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  test.each([
+  test.concurrent.each([
     ['Graph', (p: number) => ({ GRAPH_BASE_URL: `http://127.0.0.1:${p}/v1.0` }), /Microsoft Graph at 127\.0\.0\.1:\d+ did not answer \w+ within 15 s/],
     ['Okta', (p: number) => ({ OKTA_ORG_URL: `http://127.0.0.1:${p}` }), /Okta at 127\.0\.0\.1:\d+ did not answer "[^"]+" within 15 s/],
   ])('%s: diagnose exits 3 with a clear message, within the default deadline', async (_vendor, point, message) => {
+    const { port } = await silent;
     // The CLI is killed after 30 s: an exit code at all proves the deadline held.
     const run = await runCliProcess(['diagnose', 'adele.vance@contoso.com'], { ...env, ...point(port) }, 30_000);
     expect(run.code).toBe(3);
