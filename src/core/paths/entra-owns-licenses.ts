@@ -1,4 +1,5 @@
 // KB path 2, "Entra ID owns the licenses": Okta's provisioning of the Office 365 app is turned off (scope app).
+import { OKTA_WRITE, READS } from '../permissions/needs.ts';
 import { entraOwnsLicensesPlan } from '../plans/entra-owns-licenses-plan.ts';
 import { APPROVALS_REQUIRED } from './approvals-required.ts';
 import { appLabel, conflictPlan, isConflictVerdict, notApplicable } from './path-helpers.ts';
@@ -10,6 +11,7 @@ export const entraOwnsLicenses: PathModule = {
   scope: 'app',
   kb: 2,
   options: [],
+  execute: { label: 'execute path 2 (Entra ID owns licenses)', needs: [...READS, OKTA_WRITE] },
   reads: () => ({ appAssignedUsers: true }),
   remedy: (f) => {
     if (!isConflictVerdict(f.verdict)) return null;

@@ -1,5 +1,6 @@
 // KB path 1, "Okta owns the licenses" (scope user, or group with the group variant): Okta's license set made complete,
 // each inherited SKU assigned directly first, the user taken out of the licensing groups, Okta asked to push again.
+import { ASSIGN_LICENSES, OKTA_GROUPS, OKTA_WRITE, READS, REMOVE_MEMBERS } from '../permissions/needs.ts';
 import { oktaOwnsLicensesPlan } from '../plans/okta-owns-licenses-plan.ts';
 import { oktaOwnsLicensesRemedy } from './okta-owns-licenses-remedy.ts';
 import { conflictPlan, isConflictVerdict } from './path-helpers.ts';
@@ -31,6 +32,7 @@ export const oktaOwnsLicenses: PathModule = {
   scope: 'user',
   kb: 1,
   options: [allowServiceGap, removeLicenseFromGroup, completeOktaLicenses],
+  execute: { label: 'execute path 1 (Okta owns licenses)', needs: [...READS, OKTA_GROUPS, ASSIGN_LICENSES, REMOVE_MEMBERS, OKTA_WRITE] },
   reads: (options) => ({ groupMemberCounts: booleanOption(options, removeLicenseFromGroup), oktaGroupAssignment: true }),
   remedy: (f) => (isConflictVerdict(f.verdict) ? oktaOwnsLicensesRemedy(f) : null),
   plan: (diagnosis, options, context) => conflictPlan(diagnosis, (s) => oktaOwnsLicensesPlan(s, options, context)),

@@ -1,5 +1,6 @@
 // KB path 3: as path 2, then an Okta Workflows flow pushes the non-license attributes (or the plan carries the
 // checklist to build it).
+import { OKTA_WRITE, READS } from '../permissions/needs.ts';
 import { oktaWorkflowsProfileOnlyPlan } from '../plans/okta-workflows-profile-only-plan.ts';
 import { APPROVALS_REQUIRED } from './approvals-required.ts';
 import { appLabel, conflictPlan, isConflictVerdict, notApplicable } from './path-helpers.ts';
@@ -11,6 +12,7 @@ export const oktaWorkflowsProfileOnly: PathModule = {
   scope: 'app',
   kb: 3,
   options: [],
+  execute: { label: 'execute path 3 (Okta Workflows, profile only)', needs: [...READS, OKTA_WRITE] },
   reads: () => ({ appAssignedUsers: true }),
   remedy: (f) => {
     if (!isConflictVerdict(f.verdict)) return null;

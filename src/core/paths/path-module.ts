@@ -6,6 +6,7 @@ import type { DiagnosisReport, PathId, Remedy, Scope } from '../model/diagnosis.
 import type { Diagnosis } from '../model/diagnosis.ts';
 import type { Plan, PlanOptions, PlanResult } from '../model/plan.ts';
 import type { Findings } from '../diagnosis/findings.ts';
+import type { Need } from '../permissions/needs.ts';
 import type { PlanContext } from '../plans/plan-context.ts';
 
 interface OptionFields {
@@ -67,6 +68,8 @@ export interface PathModule {
   readonly viewOffer?: (report: DiagnosisReport) => ViewOffer | null;
   /** The plan, or why it does not apply; options are resolved (declared ones filled with their defaults). */
   readonly plan: (diagnosis: Diagnosis, options: PlanOptions, context: PlanContext) => PlanResult;
+  /** What executing it needs from Graph and Okta (`check`'s line, and the check before an execution); absent: not checked. */
+  readonly execute?: { readonly label: string; readonly needs: readonly Need[] };
   /** The path that undoes this one once it succeeded (offered on the request). */
   readonly undoneBy?: PathId;
   /** What the requester must acknowledge beyond removed licenses (e.g. a gap in service), or null. */

@@ -2,38 +2,26 @@
 // Okta (OAuth scopes, or what an API token's admin role allows), and what is missing for a given grant. Pure: the
 // adapters read what is granted; `license-doctor check`, /readyz and the pre-execution check use this table.
 import type { PathId } from '../model/diagnosis.ts';
+import { allPaths } from '../paths/path-registry.ts';
+import { OKTA_GROUPS, READS, type Need } from './needs.ts';
 
 export type CapabilityId = 'diagnose' | 'plan' | `execute:${PathId}`;
 
-/** One permission, and the broader ones that include it. */
-interface Need {
-  readonly vendor: 'graph' | 'okta';
-  readonly permission: string;
-  readonly alsoBy: readonly string[];
-}
+type Capability = { readonly id: CapabilityId; readonly label: string; readonly needs: readonly Need[] };
 
-const graph = (permission: string, ...alsoBy: string[]): Need => ({ vendor: 'graph', permission, alsoBy });
-const okta = (permission: string, ...alsoBy: string[]): Need => ({ vendor: 'okta', permission, alsoBy });
-
-const READ_USERS = graph('User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All');
-const READ_GROUPS = graph('GroupMember.Read.All', 'Group.Read.All', 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All');
-const READ_SKUS = graph('Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All');
-const ASSIGN_LICENSES = graph('LicenseAssignment.ReadWrite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All');
-const REMOVE_MEMBERS = graph('GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All');
-const OKTA_READ = [okta('okta.users.read', 'okta.users.manage'), okta('okta.apps.read', 'okta.apps.manage'), okta('okta.schemas.read', 'okta.schemas.manage'), okta('okta.logs.read')];
-const OKTA_GROUPS = okta('okta.groups.read', 'okta.groups.manage');
-const OKTA_WRITE = okta('okta.apps.manage');
-
-const READS = [READ_USERS, READ_GROUPS, READ_SKUS, ...OKTA_READ];
-
-/** Every capability, in the order `check` lists them, with what it needs. */
-export const CAPABILITIES: ReadonlyArray<{ readonly id: CapabilityId; readonly label: string; readonly needs: readonly Need[] }> = [
+const BASE: readonly Capability[] = [
   { id: 'diagnose', label: 'diagnose', needs: READS },
   { id: 'plan', label: 'plan', needs: [...READS, OKTA_GROUPS] },
-  { id: 'execute:okta-owns-licenses', label: 'execute path 1 (Okta owns licenses)', needs: [...READS, OKTA_GROUPS, ASSIGN_LICENSES, REMOVE_MEMBERS, OKTA_WRITE] },
-  { id: 'execute:entra-owns-licenses', label: 'execute path 2 (Entra ID owns licenses)', needs: [...READS, OKTA_WRITE] },
-  { id: 'execute:okta-workflows-profile-only', label: 'execute path 3 (Okta Workflows, profile only)', needs: [...READS, OKTA_WRITE] },
 ];
+
+/** Every capability, in the order `check` lists them: diagnose, plan, then executing each path that names its needs. */
+const capabilities = (): Capability[] => [
+  ...BASE,
+  ...allPaths().flatMap((p) => (p.execute ? [{ id: `execute:${p.id}` as const, label: p.execute.label, needs: p.execute.needs }] : [])),
+];
+
+/** The capabilities of the built-in paths, as `check` lists them. */
+export const CAPABILITIES: readonly Capability[] = capabilities();
 
 /** What the credentials were read to allow; null for a vendor whose grants could not be read. */
 export interface GrantedPermissions {
@@ -76,7 +64,7 @@ export function assessCapabilities(granted: GrantedPermissions): CapabilityLine[
     const set = new Set(list.map((p) => p.toLowerCase()));
     return [need.permission, ...need.alsoBy].some((p) => set.has(p.toLowerCase()));
   };
-  return CAPABILITIES.map(({ id, label, needs }) => {
+  return capabilities().map(({ id, label, needs }) => {
     const unique = needs.filter((n, i) => needs.findIndex((m) => m.permission === n.permission) === i);
     const missing = unique.filter((n) => has(n) === false).map((n) => ({ vendor: n.vendor, permission: n.permission, grant: WHERE[n.vendor](n.permission) }));
     const unknown = unique.filter((n) => has(n) === null).map((n) => n.permission);

@@ -2,6 +2,7 @@
 // diagnosis, builds its plan with its declared option, and has its labels in the views; its options are checked.
 import { diagnose } from '../../../src/core/diagnosis/diagnose.ts';
 import { allPaths, isPathId, registerPath } from '../../../src/core/paths/path-registry.ts';
+import { assessCapabilities, missingForExecution } from '../../../src/core/permissions/capabilities.ts';
 import { buildPlan } from '../../../src/core/plans/build-plan.ts';
 import { diagnosisView } from '../../../src/core/views/diagnosis-view.ts';
 import { planView } from '../../../src/core/views/plan-view.ts';
@@ -50,6 +51,16 @@ test('its plan is built with its option (the default, or the value asked for)', 
     title: 'Okta pushes again (a test fixture)',
     options: [{ kind: 'choice', name: 'pushWhen', label: 'When Okta pushes', value: 'out-of-hours', choices: [{ value: 'now', label: 'Now' }, { value: 'out-of-hours', label: 'Out of hours' }] }],
   });
+});
+
+test("`check` lists what executing it needs, and an execution is refused without it", () => {
+  const granted = { graphRoles: ['User.Read.All', 'GroupMember.Read.All', 'Organization.Read.All'], oktaScopes: ['okta.users.read', 'okta.apps.read', 'okta.schemas.read', 'okta.logs.read'] };
+  expect(assessCapabilities(granted).map((l) => [l.id, l.ok])).toEqual([
+    ['diagnose', true], ['plan', false], ['execute:okta-owns-licenses', false], ['execute:entra-owns-licenses', false],
+    ['execute:okta-workflows-profile-only', false], [`execute:${REPUSH_PATH}`, false],
+  ]);
+  expect(missingForExecution(granted, REPUSH_PATH)).toMatch(/Missing: Okta okta\.apps\.manage/);
+  expect(missingForExecution({ ...granted, oktaScopes: [...granted.oktaScopes, 'okta.apps.manage'] }, REPUSH_PATH)).toBeNull();
 });
 
 test('options that do not fit are refused, naming why', () => {
