@@ -24,6 +24,7 @@ import type { PermissionReader } from './core/ports/permission-reader.ts';
 import type { Config } from './config/config.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { FleetFactories, Runtime, RuntimeOptions } from './runtime.ts';
+import type { SurfaceServices } from './server/surface.ts';
 
 export type { Runtime, RuntimeOptions } from './runtime.ts';
 
@@ -171,8 +172,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   };
   // The chat surfaces' batch service (one per process), publishing every batch change for their cards.
   const batches = new BatchHub(async (publish) => (await import('./scan-main.ts')).openBatches(runtime, { ...storeAt, onChange: publish }), logger);
+  // The chat surfaces get the services and the little they need beside them, never the Runtime or the store.
+  const surfaceServices: SurfaceServices = {
+    services, events, conversationRefs: store, claims: store, alertOutlets, batches, logger, clock: systemClock,
+    scans: { run: async (input) => (await import('./app/scan/scan-on-demand.ts')).scanOnDemand(services.deps, { ...input, open: (o) => fleet.createScanRuntime(o) }) },
+    config: { mode: config.mode, readOnly: config.readOnly, slack: config.slack, teams: config.teams, alerts: config.alerts },
+  };
   const runtime: Runtime = {
-    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, fleet, alerts, alertOutlets, batches,
+    config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, surfaceServices, fleet,
+    alerts, alertOutlets, batches,
     followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
     clearCaches: () => {
       okta.clearCaches();

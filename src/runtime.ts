@@ -13,13 +13,13 @@ import type { OktaOrg } from './core/ports/okta-org.ts';
 import type { RequestStore } from './core/ports/request-store.ts';
 import type { WorkflowsFlow } from './core/ports/workflows-flow.ts';
 import type { Logger } from './logging/create-logger.ts';
-import type { EventReceipts } from './core/ports/event-receipts.ts';
 import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
-import type { OktaSystemLog, PollCursorStore } from './core/ports/okta-system-log.ts';
+import type { OktaEvents } from './app/events/okta-events.ts';
 import type { ScanRuntime, ScanRuntimeOptions } from './scan-main.ts';
 import type { BatchHub } from './app/batch/batch-hub.ts';
 import type { BatchService } from './app/batch/batch-service.ts';
 import type { RunningSandbox } from './sandbox/start-sandbox.ts';
+import type { SurfaceServices } from './server/surface.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -49,6 +49,8 @@ export interface Runtime {
   readonly alertOutlets: AlertOutlets;
   /** Batches for the chat surfaces: the service (opened on first use) and every batch change, for their cards. */
   readonly batches: BatchHub;
+  /** What the chat surfaces are given (server/surface.ts): the services, events, conversation references, their config. */
+  readonly surfaceServices: SurfaceServices;
   /** The fleet's adapters (scan, event hooks, System Log), built on first use. */
   readonly fleet: FleetFactories;
   /** Forgets what the adapters cache about the tenant (Okta apps and schemas): after the sandbox tenant is reset. */
@@ -72,15 +74,6 @@ export interface RuntimeOptions {
   readonly storeOnDemand?: boolean;
   /** Extra identity recorded with every audit entry (the CLI records the operating-system user). */
   readonly auditContext?: Readonly<Record<string, string | null>>;
-}
-
-/** What the Okta event hook and the System Log poller keep in the store and read. */
-export interface OktaEvents {
-  readonly receipts: EventReceipts;
-  readonly cursors: PollCursorStore;
-  /** The System Log. */
-  readonly log: OktaSystemLog;
-  close(): Promise<void>;
 }
 
 /** Builders for the fleet's adapters; each loads its modules on first use. */

@@ -13,7 +13,8 @@ import { KyselyEventReceipts, KyselyPollCursor } from './adapters/store/kysely-e
 import { KyselyAlertStore } from './adapters/store/kysely-alert-store.ts';
 import type { AlertStore } from './core/ports/alert-store.ts';
 import type { OktaEventHooks } from './core/ports/okta-event-hooks.ts';
-import type { BatchRuntime, OktaEvents, Runtime, RuntimeOptions } from './runtime.ts';
+import type { OktaEvents } from './app/events/okta-events.ts';
+import type { BatchRuntime, Runtime, RuntimeOptions } from './runtime.ts';
 import { KyselyBatchStore } from './adapters/store/kysely-batch-store.ts';
 import type { BatchChange } from './app/batch/batch-deps.ts';
 import { createBatchService } from './app/batch/batch-service.ts';

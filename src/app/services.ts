@@ -134,3 +134,6 @@ export function createServices(deps: ServiceDeps): Services {
     },
   };
 }
+
+/** The services as a chat surface sees them: the use cases, never their dependencies. */
+export type ChatServices = Omit<Services, 'deps'>;

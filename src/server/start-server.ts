@@ -27,20 +27,26 @@ async function loadSurfaces(runtime: Runtime): Promise<MountedSurface[]> {
   const surfaces: MountedSurface[] = [];
   if (runtime.config.slack) {
     const { createSlackSurface } = await import('../surfaces/slack/create-slack-surface.ts');
-    surfaces.push(await createSlackSurface(runtime));
+    surfaces.push(await createSlackSurface(runtime.surfaceServices));
   }
   if (runtime.config.teams || runtime.sandbox) {
     const { createTeamsSurface } = await import('../surfaces/teams/create-teams-surface.ts');
-    surfaces.push(await createTeamsSurface(runtime));
+    surfaces.push(await createTeamsSurface(runtime.surfaceServices));
   }
   if (runtime.sandbox) {
     // The demo page drives the Teams surface (mounted above in sandbox mode) as a local Teams client.
     const { createDemoSurface } = await import('../surfaces/web/create-demo-surface.ts');
-    surfaces.push(await createDemoSurface(runtime));
+    surfaces.push(await createDemoSurface(runtime.surfaceServices, {
+      sandbox: runtime.sandbox, clearCaches: () => runtime.clearCaches(),
+      oktaEvents: { openOktaEvents: () => runtime.fleet.openOktaEvents(), diagnose: runtime.diagnoseDeps, alerts: runtime.alerts },
+    }));
   }
   if (runtime.config.oktaEventHook || runtime.config.oktaLogPollSeconds) {
     const { createOktaEventsSurface } = await import('../surfaces/okta-events/create-okta-events-surface.ts');
-    surfaces.push(await createOktaEventsSurface(runtime));
+    surfaces.push(await createOktaEventsSurface({
+      config: runtime.config, logger: runtime.logger, diagnose: runtime.diagnoseDeps, openOktaEvents: () => runtime.fleet.openOktaEvents(),
+      alerts: runtime.alerts, events: runtime.events,
+    }));
   }
   return surfaces;
 }

@@ -1,7 +1,7 @@
 // The layers keep to their side (DESIGN.md "Architecture"): the use cases (app) know no surface, sandbox or adapter;
-// surfaces know neither the composition root (main.ts) nor an adapter; and the sandbox is never loaded by live code —
-// main.ts loads it with import() in its sandbox branch, and only sandbox-only code (the demo page, the `sandbox`
-// command) imports it directly. Type-only imports are erased when Node strips types, so they load nothing.
+// surfaces know neither the composition root (main.ts), the Runtime it builds, nor an adapter; and the sandbox is
+// never loaded by live code — main.ts loads it with import() in its sandbox branch, and only sandbox-only code (the
+// demo page, the `sandbox` command) imports it directly. Type-only imports are erased when Node strips types, so they load nothing.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { importsOf, resolveImport, ROOT, SRC, sourceFiles, type SourceImport } from './source-imports.ts';
@@ -47,6 +47,13 @@ test('app and surfaces depend on the store\'s narrow ports (requests, execution,
 
 test('surfaces import neither main.ts nor an adapter', () => {
   expect(shown(from('surfaces').filter((e) => to(e, 'main.ts', 'cli.ts', 'scan-main.ts', 'adapters')))).toEqual([]);
+});
+
+/** The command line is given the Runtime by cli.ts (its own composition root): only these two files name it. */
+const CLI_RUNTIME = new Set(['src/surfaces/cli/cli-io.ts', 'src/surfaces/cli/with-runtime.ts']);
+
+test('surfaces get narrow services, not the Runtime (the CLI only where cli.ts hands it over)', () => {
+  expect(shown(from('surfaces').filter((e) => to(e, 'runtime.ts') && !CLI_RUNTIME.has(e.from)))).toEqual([]);
 });
 
 test('live code never loads the sandbox; main.ts only with import() in its sandbox branch', () => {

@@ -1,18 +1,19 @@
 // A fleet scan asked for in chat (`scan` on Slack or Teams): the person must be in the helpdesk group; one card is
 // posted where they asked and follows the scan (pages read on each side, users diagnosed), then shows its summary,
 // or that another scan is already running (and whose), or why it stopped. The scan is the CLI's (scanOnDemand).
-import { scanOnDemand } from '../../app/scan/scan-on-demand.ts';
-import type { Services } from '../../app/services.ts';
+import type { AppLogger } from '../../app/app-logger.ts';
+import type { Clock } from '../../core/ports/clock.ts';
 import { isLicenseDoctorError } from '../../core/errors.ts';
 import { scanProgressView, scanStoppedView, scanSummaryView } from '../../core/views/scan-view.ts';
-import type { FleetFactories } from '../../runtime.ts';
+import type { ChatScans } from '../../server/surface.ts';
 import type { ChatPerson } from './chat-person.ts';
 import { reportUnexpected } from './report-unexpected.ts';
 import { ScanCardFollower, type ScanCardChannel } from './scan-card-follower.ts';
 
 export interface ChatScanDeps {
-  readonly services: Services;
-  readonly fleet: Pick<FleetFactories, 'createScanRuntime'>;
+  readonly scans: ChatScans;
+  readonly logger: AppLogger;
+  readonly clock: Clock;
   /** Minimum time between two updates of the card (default 2 s). */
   readonly updateIntervalMs?: number;
   /** Stops the scan after the pages in flight (the surface is stopping); its checkpoint stays for a resume. */
@@ -26,15 +27,13 @@ const ZERO = { oktaPages: 0, oktaUsers: 0, oktaDone: false, entraPages: 0, entra
  * message for the person when no card was posted (a refusal, a post that failed); never throws.
  */
 export async function scanFromChat<H>(deps: ChatScanDeps, person: ChatPerson, channel: ScanCardChannel<H>): Promise<string | null> {
-  const { services } = deps;
-  const logger = services.deps.logger;
+  const { scans, logger } = deps;
   let follower: ScanCardFollower<H> | null = null;
   let startedBy = person.entraIdentity;
   try {
-    const outcome = await scanOnDemand(services.deps, {
+    const outcome = await scans.run({
       asker: { upnOrId: person.entraIdentity, surface: person.surface, surfaceUserId: person.surfaceUserId },
       displayName: person.displayName,
-      open: (o) => deps.fleet.createScanRuntime(o),
       ...(deps.stopSignal ? { stopSignal: deps.stopSignal } : {}),
       onAdmitted: async (who) => {
         startedBy = who;
@@ -44,7 +43,7 @@ export async function scanFromChat<H>(deps: ChatScanDeps, person: ChatPerson, ch
     });
     const last = outcome.kind === 'busy'
       ? scanStoppedView(outcome)
-      : scanSummaryView(outcome.summary, outcome.run.finishedAt ?? new Date(services.deps.clock.now()).toISOString(), outcome.startedBy, outcome.resumed);
+      : scanSummaryView(outcome.summary, outcome.run.finishedAt ?? new Date(deps.clock.now()).toISOString(), outcome.startedBy, outcome.resumed);
     return await show(follower, last);
   } catch (err) {
     const message = isLicenseDoctorError(err) ? err.message : reportUnexpected(logger, err, { flow: 'scan' });

@@ -3,7 +3,8 @@
 // expires; every notice is claimed in the store first, so it goes out once. Each approver is
 // found by their Entra address with users.lookupByEmail (scope users:read.email); someone Slack does not know is skipped.
 import type { webApi } from '@slack/bolt';
-import type { Services } from '../../app/services.ts';
+import type { ChatServices } from '../../app/services.ts';
+import type { Clock } from '../../core/ports/clock.ts';
 import type { RequestEvent } from '../../app/request-events.ts';
 import type { EntraUser } from '../../core/model/entra.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
@@ -12,16 +13,24 @@ import type { Logger } from '../../logging/create-logger.ts';
 import { context, label, mrkdwnEscape as esc, section } from './block-kit.ts';
 import { slackErrorCode } from './slack-api-error.ts';
 
+interface ApproverDmsDeps {
+  readonly client: webApi.WebClient;
+  readonly services: Pick<ChatServices, 'claimAnnouncement' | 'dueNotices' | 'approversToNotify'>;
+  readonly clock: Clock;
+  readonly approvalsChannel: string;
+  readonly logger: Logger;
+}
+
 /** Direct messages to approvers: new requests and one reminder before expiry. */
 export class SlackApproverDms {
   private readonly sending = new Set<Promise<unknown>>();
-  private readonly deps: { readonly client: webApi.WebClient; readonly services: Services; readonly approvalsChannel: string; readonly logger: Logger };
+  private readonly deps: ApproverDmsDeps;
 
-  constructor(deps: { readonly client: webApi.WebClient; readonly services: Services; readonly approvalsChannel: string; readonly logger: Logger }) {
+  constructor(deps: ApproverDmsDeps) {
     this.deps = deps;
   }
 
-  /** The listener for runtime.events: a new request is announced to its approvers. */
+  /** The listener for the request events: a new request is announced to its approvers. */
   onEvent(event: RequestEvent): void {
     if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
     const request = event.request;
@@ -45,7 +54,7 @@ export class SlackApproverDms {
   }
 
   private async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
-    const view = approverNoticeView(request, kind, new Date(this.deps.services.deps.clock.now()).toISOString());
+    const view = approverNoticeView(request, kind, new Date(this.deps.clock.now()).toISOString());
     const blocks = [
       section(`:bell: ${esc(view.headline)}`),
       section(`*Justification*\n${label(esc(view.reason), 2900)}`),

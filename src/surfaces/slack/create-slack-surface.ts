@@ -4,8 +4,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
-import type { Runtime } from '../../runtime.ts';
-import type { MountedSurface } from '../../server/surface.ts';
+import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
 import { modeFooterText } from '../chat/mode-footer-text.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
@@ -45,8 +44,8 @@ function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: 
 }
 
 /** Sends approver DMs for new requests and, every minute, the due reminders; returns the function that stops it. */
-function followApprovers(runtime: Runtime, dms: SlackApproverDms, logger: Logger): () => void {
-  const unsubscribe = runtime.events.subscribe((event) => dms.onEvent(event));
+function followApprovers(events: SurfaceServices['events'], dms: SlackApproverDms, logger: Logger): () => void {
+  const unsubscribe = events.subscribe((event) => dms.onEvent(event));
   const timer = setInterval(() => {
     dms.remind().catch((err: unknown) => logger.error({ err }, 'could not send approval reminders'));
   }, REMINDER_INTERVAL_MS);
@@ -57,15 +56,16 @@ function followApprovers(runtime: Runtime, dms: SlackApproverDms, logger: Logger
   };
 }
 
-/** Builds the Slack app for `runtime.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
-export async function createSlackSurface(runtime: Runtime): Promise<MountedSurface> {
-  const config = runtime.config.slack;
+/** Builds the Slack app for `surface.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
+export async function createSlackSurface(surface: SurfaceServices): Promise<MountedSurface> {
+  const { services, events, conversationRefs, claims, clock } = surface;
+  const config = surface.config.slack;
   if (!config) throw new LicenseDoctorError('configuration', 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN).');
   const approvalsChannel = config.approvalsChannel;
   if (!approvalsChannel) {
     throw new LicenseDoctorError('configuration', 'SLACK_APPROVALS_CHANNEL is missing: set it to the id (C...) of the channel where approval cards are posted, and invite the bot there.');
   }
-  const logger = boltLogger(runtime.logger);
+  const logger = boltLogger(surface.logger);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
     timeout: 10_000,
@@ -76,35 +76,36 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
   const mode = socket ? 'socket' : 'http';
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
 
-  const footer = modeFooterText(runtime.config);
+  const footer = modeFooterText(surface.config);
   const ctx: SlackContext = {
     footer,
-    services: runtime.services,
+    services,
     client: app.client,
-    people: new SlackPeople(app.client, runtime.clock),
+    people: new SlackPeople(app.client, clock),
     cards: new CardFollower({
-      platform: slackPlatform({ client: app.client, logger: runtime.logger, approvalsChannel, footer }),
-      refs: runtime.store, clock: runtime.clock, logger: runtime.logger, current: (id) => runtime.services.get(id),
+      platform: slackPlatform({ client: app.client, logger: surface.logger, approvalsChannel, footer }),
+      refs: conversationRefs, clock, logger: surface.logger, current: (id) => services.get(id),
     }),
-    logger: runtime.logger.child({ component: 'slack' }),
+    logger: surface.logger.child({ component: 'slack' }),
+    clock,
     approvalsChannel,
-    batches: runtime.batches,
+    batches: surface.batches,
   };
-  const batchCards = new BatchCards({ hub: runtime.batches, follower: ctx.cards, logger: ctx.logger, place: async () => ctx.cards.platform.approvalsPlace() });
-  installReplayGuard(app, runtime.store, runtime.clock, ctx.logger);
-  const scans = registerScanCommand(app, ctx, runtime.fleet);
+  const batchCards = new BatchCards({ hub: surface.batches, follower: ctx.cards, logger: ctx.logger, place: async () => ctx.cards.platform.approvalsPlace() });
+  installReplayGuard(app, claims, clock, ctx.logger);
+  const scans = registerScanCommand(app, ctx, surface.scans);
   registerConversationListeners(app, ctx);
   registerPathListeners(app, ctx);
   registerDecisionListeners(app, ctx);
   registerRecheckListener(app, ctx);
   registerRetryListener(app, ctx);
   registerBatchListeners(app, ctx);
-  registerSlackAlerts(runtime, ctx.cards.platform);
+  registerSlackAlerts(surface, ctx.cards.platform);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');
   });
 
-  const dms = new SlackApproverDms({ client: app.client, services: runtime.services, approvalsChannel, logger: ctx.logger });
+  const dms = new SlackApproverDms({ client: app.client, services, clock, approvalsChannel, logger: ctx.logger });
   let identity: SlackIdentity | null = null;
   let unsubscribe: (() => void) | null = null;
   let stopDms: (() => void) | null = null;
@@ -124,9 +125,9 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
         });
       }
       identity = checked;
-      unsubscribe = ctx.cards.follow(runtime.events);
+      unsubscribe = ctx.cards.follow(events);
       stopBatchCards = batchCards.follow();
-      stopDms = followApprovers(runtime, dms, ctx.logger);
+      stopDms = followApprovers(events, dms, ctx.logger);
       ctx.logger.info({ mode, team: checked.team, approvalsChannel: `#${checked.approvalsChannelName}` }, 'Slack surface ready');
     },
     stop: async () => {
@@ -135,7 +136,7 @@ export async function createSlackSurface(runtime: Runtime): Promise<MountedSurfa
       stopBatchCards?.();
       await dms.idle();
       await scans.stop();
-      await runtime.services.idle();
+      await services.idle();
       await ctx.cards.idle();
       await batchCards.idle();
       // Bolt's SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.

@@ -25,7 +25,7 @@ async function decideAndTell(ctx: SlackContext, userId: string, requestId: strin
     await tell(`:no_entry_sign: ${esc(who.message)}`);
     return;
   }
-  const result = await decide(ctx.services, who.person, requestId, decision, reason);
+  const result = await decide(ctx, who.person, requestId, decision, reason);
   if (result.kind === 'message') {
     ctx.logger.info({ requestId, decision, slackUser: userId, refused: result.refused }, 'Slack decision not applied');
     await tell(`:no_entry_sign: ${esc(result.message)}`);
@@ -51,7 +51,7 @@ export function registerDecisionListeners(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION.reject, async ({ ack, action, body, respond }) => {
     await ack();
     const id = action.value ?? '';
-    const view = REQUEST_ID.test(id) ? await showRequest(ctx.services, id) : null;
+    const view = REQUEST_ID.test(id) ? await showRequest(ctx, id) : null;
     if (!view) {
       await ephemeral(respond, `There is no request ${esc(id)}.`);
       return;

@@ -31,7 +31,7 @@ export async function diagnoseInConversation(ctx: SlackContext, c: Conversation)
   const who = await ctx.people.lookup(c.userId);
   const result = who.kind === 'unknown'
     ? { kind: 'message' as const, message: who.message }
-    : await diagnoseText(ctx.services, who.person, c.text);
+    : await diagnoseText(ctx, who.person, c.text);
   const message = result.kind === 'ok' ? diagnosisMessage(result.value, ctx.footer) : problemMessage(result.message);
   if (working?.ts) {
     await ctx.client.chat.update({ channel: working.channel ?? c.channel, ts: working.ts, ...body(message) });

@@ -31,7 +31,7 @@ function placeOf(body: BlockAction): Pick<RequestModalMeta, 'channel' | 'threadT
 async function showPreview(ctx: SlackContext, viewId: string, hash: string | undefined, person: ChatPerson | { message: string }, meta: RequestModalMeta, options: PlanOptions, notice?: string): Promise<void> {
   const result = 'message' in person
     ? { kind: 'message' as const, message: person.message }
-    : await previewPath(ctx.services, person, meta.query, meta.path, options);
+    : await previewPath(ctx, person, meta.query, meta.path, options);
   const view = result.kind === 'ok' ? planModal(result.value, meta, meta.query, notice) : noticeModal(`:no_entry_sign: ${esc(result.message)}`, 'Plan preview');
   try {
     await ctx.client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
@@ -109,7 +109,7 @@ export function registerPathListeners(app: App, ctx: SlackContext): void {
       await show(`:no_entry_sign: ${esc(who.message)}`);
       return;
     }
-    const result = await submitRequest(ctx.services, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged || variantAcknowledged, options });
+    const result = await submitRequest(ctx, who.person, { query: meta.query, path: meta.path, justification, acknowledgeRemoval: acknowledged || variantAcknowledged, options });
     if (result.kind === 'message') {
       await show(`:no_entry_sign: ${esc(result.message)}`);
       return;

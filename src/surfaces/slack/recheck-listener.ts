@@ -13,7 +13,7 @@ export function registerRecheckListener(app: App, ctx: SlackContext): void {
     await ack();
     const value = action.value ?? '';
     if (action.block_id === BLOCK.requestActions) {
-      const result = await recheckRequest(ctx.services, value);
+      const result = await recheckRequest(ctx, value);
       const text = result.kind === 'ok' ? `Re-checking ${esc(result.value.id)}: ${esc(result.value.statusLine)}` : `:no_entry_sign: ${esc(result.message)}`;
       await respond({ response_type: 'ephemeral', replace_original: false, text });
       return;
@@ -31,7 +31,7 @@ export function registerRecheckListener(app: App, ctx: SlackContext): void {
       await replace(problemMessage(who.message));
       return;
     }
-    const result = await diagnoseText(ctx.services, who.person, value);
+    const result = await diagnoseText(ctx, who.person, value);
     await replace(result.kind === 'ok' ? diagnosisMessage(result.value, ctx.footer) : problemMessage(result.message));
   });
 }

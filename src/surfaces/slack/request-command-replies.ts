@@ -30,7 +30,7 @@ function requestListMessage(view: RequestListView): SlackMessage {
 /** Answers `command` for the Slack user `userId` through `reply`. */
 export async function answerRequestCommand(ctx: SlackContext, command: RequestCommand, userId: string, reply: (m: SlackMessage) => Promise<void>): Promise<void> {
   if (command.kind === 'status') {
-    const result = await requestStatus(ctx.services, command.requestId);
+    const result = await requestStatus(ctx, command.requestId);
     await reply(result.kind === 'ok' ? statusMessage(result.value, ctx.approvalsChannel) : { text: result.message, blocks: [section(`:no_entry_sign: ${esc(result.message)}`)] });
     return;
   }
@@ -39,6 +39,6 @@ export async function answerRequestCommand(ctx: SlackContext, command: RequestCo
     await reply({ text: who.message, blocks: [section(`:no_entry_sign: ${esc(who.message)}`)] });
     return;
   }
-  const result = await myRequests(ctx.services, who.person);
+  const result = await myRequests(ctx, who.person);
   await reply(result.kind === 'ok' ? requestListMessage(result.value) : { text: result.message, blocks: [section(`:no_entry_sign: ${esc(result.message)}`)] });
 }

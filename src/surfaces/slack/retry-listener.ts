@@ -25,7 +25,7 @@ export function registerRetryListener(app: App, ctx: SlackContext): void {
       await tell(`:no_entry_sign: ${esc(who.message)}`);
       return;
     }
-    const result = await retryRequest(ctx.services, who.person, id);
+    const result = await retryRequest(ctx, who.person, id);
     if (result.kind === 'message') {
       ctx.logger.info({ requestId: id, slackUser: body.user.id, refused: result.refused }, 'Slack retry not applied');
       await tell(`:no_entry_sign: ${esc(result.message)}`);

@@ -4,7 +4,7 @@
 // user name; everything else passes on.
 import { randomBytes } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware, RespondFn } from '@slack/bolt';
-import type { FleetFactories } from '../../runtime.ts';
+import type { ChatScans } from '../../server/surface.ts';
 import { scanFromChat } from '../chat/scan-from-chat.ts';
 import type { ScanCardChannel } from '../chat/scan-card-follower.ts';
 import { mrkdwnEscape as esc, section } from './block-kit.ts';
@@ -59,9 +59,9 @@ function slackScanCard(ctx: SlackContext, asked: Asked): ScanCardChannel<string>
 }
 
 /** Runs one scan asked for in Slack, answering the person directly when no card could be posted. */
-async function scanInSlack(ctx: SlackContext, fleet: Pick<FleetFactories, 'createScanRuntime'>, asked: Asked, stopSignal: AbortSignal): Promise<void> {
+async function scanInSlack(ctx: SlackContext, scans: ChatScans, asked: Asked, stopSignal: AbortSignal): Promise<void> {
   const who = await ctx.people.lookup(asked.userId);
-  const problem = who.kind === 'unknown' ? who.message : await scanFromChat({ services: ctx.services, fleet, stopSignal }, who.person, slackScanCard(ctx, asked));
+  const problem = who.kind === 'unknown' ? who.message : await scanFromChat({ scans, logger: ctx.logger, clock: ctx.clock, stopSignal }, who.person, slackScanCard(ctx, asked));
   if (problem === null) return;
   const message = { text: problem, blocks: [section(`:no_entry_sign: ${esc(problem)}`)] };
   if (asked.respond) await asked.respond({ response_type: 'ephemeral', replace_original: false, ...message });
@@ -69,7 +69,7 @@ async function scanInSlack(ctx: SlackContext, fleet: Pick<FleetFactories, 'creat
 }
 
 /** Installs the `scan` middleware; `stop()` stops the scans it started after their pages in flight and waits for them. */
-export function registerScanCommand(app: App, ctx: SlackContext, fleet: Pick<FleetFactories, 'createScanRuntime'>): { stop(): Promise<void> } {
+export function registerScanCommand(app: App, ctx: SlackContext, scans: ChatScans): { stop(): Promise<void> } {
   const running = new Set<Promise<void>>();
   const stopping = new AbortController();
   const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
@@ -79,7 +79,7 @@ export function registerScanCommand(app: App, ctx: SlackContext, fleet: Pick<Fle
     // A redelivered event is already being answered.
     if (!ack && args.context.retryNum) return;
     await ack?.({ response_type: 'ephemeral', text: 'Starting a fleet scan: its card follows in this channel.' });
-    const scan = scanInSlack(ctx, fleet, asked, stopping.signal).catch((err: unknown) => ctx.logger.error({ err }, 'a Slack scan could not be answered'));
+    const scan = scanInSlack(ctx, scans, asked, stopping.signal).catch((err: unknown) => ctx.logger.error({ err }, 'a Slack scan could not be answered'));
     running.add(scan);
     void scan.finally(() => running.delete(scan));
   };

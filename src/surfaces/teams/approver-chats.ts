@@ -3,7 +3,8 @@
 // reference, so each person's personal chat is kept (in the store, for every instance) whenever they write to the bot
 // or install it; an approver who never did is not messaged (the approvals channel card still reaches them).
 import type { RequestEvent } from '../../app/request-events.ts';
-import type { Services } from '../../app/services.ts';
+import type { ChatServices } from '../../app/services.ts';
+import type { Clock } from '../../core/ports/clock.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
@@ -36,16 +37,25 @@ export async function capturePersonalChat(store: ConversationRefs, activity: Per
 // The requester's justification is data: shown as plain text (no Markdown links or emphasis).
 const plain = (s: string): string => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 
+interface ApproverChatsDeps {
+  readonly services: Pick<ChatServices, 'claimAnnouncement' | 'dueNotices' | 'approversToNotify'>;
+  /** Where people's personal chats are. */
+  readonly refs: ConversationRefs;
+  readonly clock: Clock;
+  readonly sender: TeamsSender;
+  readonly logger: Logger;
+}
+
 /** Personal-chat messages to approvers: new requests and one reminder before expiry. */
 export class TeamsApproverChats {
   private readonly sending = new Set<Promise<unknown>>();
-  private readonly deps: { readonly services: Services; readonly store: ConversationRefs; readonly sender: TeamsSender; readonly logger: Logger };
+  private readonly deps: ApproverChatsDeps;
 
-  constructor(deps: { readonly services: Services; readonly store: ConversationRefs; readonly sender: TeamsSender; readonly logger: Logger }) {
+  constructor(deps: ApproverChatsDeps) {
     this.deps = deps;
   }
 
-  /** The listener for runtime.events: a new request is announced to its approvers. */
+  /** The listener for the request events: a new request is announced to its approvers. */
   onEvent(event: RequestEvent): void {
     if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
     const request = event.request;
@@ -65,10 +75,10 @@ export class TeamsApproverChats {
   }
 
   private async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
-    const view = approverNoticeView(request, kind, new Date(this.deps.services.deps.clock.now()).toISOString());
+    const view = approverNoticeView(request, kind, new Date(this.deps.clock.now()).toISOString());
     const text = [plain(view.headline), '', `**Justification:** ${plain(view.reason)}`, '', plain(view.where)].join('\n');
     for (const person of await this.deps.services.approversToNotify(request)) {
-      const chat = await loadTeamsRef(this.deps.store, personalChatKey(person.id));
+      const chat = await loadTeamsRef(this.deps.refs, personalChatKey(person.id));
       if (!chat) continue;
       await this.deps.sender.postText({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, text);
     }

@@ -2,8 +2,7 @@
 // JWT and builds invoke responses), messages → diagnosis cards, Action.Execute (and its Action.Submit fallback) →
 // the chat flows, approval cards with user-specific views, and every card kept current from the request events.
 import { App } from '@microsoft/teams.apps';
-import type { Runtime } from '../../runtime.ts';
-import type { MountedSurface } from '../../server/surface.ts';
+import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
 import { parseRequestCommand } from '../../core/approval/request-command.ts';
 import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
 import { diagnoseText } from '../chat/chat-flows.ts';
@@ -42,10 +41,10 @@ const STALE_CARD = 'This card is from an older version of License Doctor or was 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Messages approvers about new requests and, every minute, sends the due reminders; returns the function that stops it. */
-function followApprovers(runtime: Runtime, chats: TeamsApproverChats): () => void {
-  const unsubscribe = runtime.events.subscribe((event) => chats.onEvent(event));
+function followApprovers(surface: SurfaceServices, chats: TeamsApproverChats): () => void {
+  const unsubscribe = surface.events.subscribe((event) => chats.onEvent(event));
   const timer = setInterval(() => {
-    chats.remind().catch((err: unknown) => runtime.logger.error({ err }, 'could not send approval reminders in Teams'));
+    chats.remind().catch((err: unknown) => surface.logger.error({ err }, 'could not send approval reminders in Teams'));
   }, REMINDER_INTERVAL_MS);
   timer.unref();
   return () => {
@@ -54,9 +53,9 @@ function followApprovers(runtime: Runtime, chats: TeamsApproverChats): () => voi
   };
 }
 
-/** Builds the Teams surface for `runtime` (throws a configuration error for an unsafe authentication setup). */
-export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurface> {
-  const { config, logger, services, store, clock } = runtime;
+/** Builds the Teams surface (throws a configuration error for an unsafe authentication setup). */
+export async function createTeamsSurface(surface: SurfaceServices): Promise<MountedSurface> {
+  const { config, logger, services, conversationRefs: store, clock } = surface;
   const auth = teamsAuth(config);
   const adapter = new RouteAdapter();
   const app = new App({
@@ -77,10 +76,10 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
   const foot = (reply: ActionReply): ActionReply => (reply.kind === 'card' ? { ...reply, card: withModeFooter(reply.card, footer) } : reply);
   const approvalsConversation = approvalsConversationId(config.teams?.approvalsConversation ?? null, config.mode === 'sandbox');
   const cards = new CardFollower({ platform: teamsPlatform(sender), refs: store, clock, logger, current: (id) => services.get(id) });
-  const ctx: TeamsContext = { services, refs: store, sender, cards, logger, approvalsConversation, batches: runtime.batches };
+  const ctx: TeamsContext = { services, refs: store, sender, cards, logger, approvalsConversation, batches: surface.batches };
   // Batch cards go to the approvals channel once its reference is captured.
   const batchCards = new BatchCards({
-    hub: runtime.batches, follower: cards, logger,
+    hub: surface.batches, follower: cards, logger,
     place: async () => {
       const known = await loadTeamsRef(store, TEAMS_REF_KEYS.approvalsChannel);
       return known && known.conversationId === approvalsConversation ? { ...known, refreshUserIds: null } : null;
@@ -98,9 +97,9 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     }
     return turn.next();
   });
-  registerTeamsAlerts(app, runtime, cards.platform);
+  registerTeamsAlerts(app, surface, cards.platform);
 
-  const scans = registerTeamsScanCommand(app, { services, fleet: runtime.fleet, cards, sender, logger });
+  const scans = registerTeamsScanCommand(app, { scans: surface.scans, clock, cards, sender, logger });
 
   app.on('card.action', async ({ activity, ref }) => {
     const person = teamsPerson(activity.from);
@@ -131,7 +130,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     }
     const asked = parseRequestCommand(activity.text ?? '');
     if (asked) {
-      const reply = await answerRequestCommand(services, asked, teamsPerson(activity.from));
+      const reply = await answerRequestCommand(ctx, asked, teamsPerson(activity.from));
       await send(reply.kind === 'card' ? cardMessage(reply.card, reply.summary) : { type: 'message', text: reply.text });
       return;
     }
@@ -148,7 +147,7 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
     // The activity is answered once accepted (its token checked); the diagnosis waits its turn in the shared work queue
     // and is sent when ready, so a burst of messages never holds Teams' HTTP requests open (bench:teams).
     const reply = (async () => {
-      const diagnosis = await diagnoseText(services, asker, command.query);
+      const diagnosis = await diagnoseText(ctx, asker, command.query);
       if (diagnosis.kind === 'message') await send({ type: 'message', text: diagnosis.message });
       else await send(cardMessage(withModeFooter(diagnosisCard(diagnosis.value), footer), diagnosis.value.headline));
     })().catch((err: unknown) => logger.error({ err }, 'a Teams diagnosis could not be sent'));
@@ -165,10 +164,10 @@ export async function createTeamsSurface(runtime: Runtime): Promise<MountedSurfa
   });
 
   await app.initialize();
-  const stopFollowing = cards.follow(runtime.events);
+  const stopFollowing = cards.follow(surface.events);
   const stopBatchCards = batchCards.follow();
-  const chats = new TeamsApproverChats({ services, store, sender, logger });
-  const stopChats = followApprovers(runtime, chats);
+  const chats = new TeamsApproverChats({ services, refs: store, clock, sender, logger });
+  const stopChats = followApprovers(surface, chats);
   if (auth.kind === 'none') {
     logger.warn({ reason: auth.reason, path: TEAMS_MESSAGING_PATH }, 'Teams activities are accepted WITHOUT authentication (no Teams credentials configured)');
   }

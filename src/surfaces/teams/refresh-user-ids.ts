@@ -2,7 +2,7 @@
 // among the approvals channel's members, and the requester. Everyone else keeps the base card. Teams needs MRIs
 // (29:...), so the members' Entra object ids are checked against the approvers group.
 import type { AppLogger } from '../../app/app-logger.ts';
-import type { Services } from '../../app/services.ts';
+import type { ChatServices } from '../../app/services.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
 import { MAX_REFRESH_USERS } from './approval-card.ts';
 import type { TeamsConversation, TeamsSender } from './teams-sender.ts';
@@ -16,7 +16,7 @@ const CONCURRENCY = 8;
  * member of a small conversation, and the refresh handler still shows buttons only to approvers).
  */
 export async function refreshUserIds(
-  services: Pick<Services, 'mayApprove'>,
+  services: Pick<ChatServices, 'mayApprove'>,
   sender: TeamsSender,
   channel: TeamsConversation,
   requester: ChatPerson,

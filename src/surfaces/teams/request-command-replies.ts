@@ -1,10 +1,9 @@
 // `status LD-…` and `my requests` in Teams messages: the request's status card, or the person's requests as a list.
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
-import type { Services } from '../../app/services.ts';
 import type { RequestCommand } from '../../core/approval/request-command.ts';
 import type { RequestLineView, RequestListView } from '../../core/views/request-list-view.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
-import { myRequests, requestStatus } from '../chat/chat-flows.ts';
+import { myRequests, requestStatus, type ChatFlowDeps } from '../chat/chat-flows.ts';
 import { statusCard } from './status-card.ts';
 import { UNKNOWN_PERSON_MESSAGE } from './teams-person.ts';
 
@@ -26,12 +25,12 @@ function requestListText(view: RequestListView): string {
 }
 
 /** Answers `command` for `person` (null: Teams did not say who they are). */
-export async function answerRequestCommand(services: Services, command: RequestCommand, person: ChatPerson | null): Promise<CommandReply> {
+export async function answerRequestCommand(chat: ChatFlowDeps, command: RequestCommand, person: ChatPerson | null): Promise<CommandReply> {
   if (command.kind === 'status') {
-    const result = await requestStatus(services, command.requestId);
+    const result = await requestStatus(chat, command.requestId);
     return result.kind === 'ok' ? { kind: 'card', card: statusCard(result.value), summary: `${result.value.id}: ${result.value.statusLine}` } : { kind: 'text', text: result.message };
   }
   if (!person) return { kind: 'text', text: UNKNOWN_PERSON_MESSAGE };
-  const result = await myRequests(services, person);
+  const result = await myRequests(chat, person);
   return { kind: 'text', text: result.kind === 'ok' ? requestListText(result.value) : result.message };
 }

@@ -6,7 +6,7 @@ import type { AppLogger } from '../../app/app-logger.ts';
 import type { BatchHub } from '../../app/batch/batch-hub.ts';
 import { isLicenseDoctorError } from '../../core/errors.ts';
 import type { PlanOptions } from '../../core/model/plan.ts';
-import type { Services } from '../../app/services.ts';
+import type { ChatServices } from '../../app/services.ts';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import { approverView } from '../../core/views/approver-view.ts';
@@ -30,7 +30,7 @@ import type { TeamsPlace } from './teams-platform.ts';
 import type { TeamsConversation, TeamsSender } from './teams-sender.ts';
 
 export interface TeamsContext {
-  readonly services: Services;
+  readonly services: ChatServices;
   /** Where the approvals channel is. */
   readonly refs: ConversationRefs;
   readonly sender: TeamsSender;
@@ -80,7 +80,7 @@ async function postApprovalCard(ctx: TeamsContext, turn: TeamsTurn, request: Lic
 
 /** Creates the request, posts its approval card, and turns the clicked plan card into its status card for everyone. */
 async function request(ctx: TeamsContext, turn: TeamsTurn, action: Extract<TeamsAction, { verb: 'request' }>, options: PlanOptions): Promise<ActionReply> {
-  const submitted = await submitRequest(ctx.services, turn.person, {
+  const submitted = await submitRequest(ctx, turn.person, {
     query: action.query, path: action.path, justification: action.justification, acknowledgeRemoval: action.acknowledgeRemoval, options,
   });
   if (submitted.kind === 'message') return message(submitted.message);
@@ -126,21 +126,21 @@ export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action:
         throw err;
       }
       if (action.verb === 'request') return request(ctx, turn, action, options);
-      const preview = await previewPath(ctx.services, turn.person, action.query, action.path, options);
+      const preview = await previewPath(ctx, turn.person, action.query, action.path, options);
       return preview.kind === 'ok' ? card(planPreviewCard(preview.value, action.query)) : message(preview.message);
     }
     case 'recheck': {
       if (action.target.kind === 'query') {
-        const diagnosis = await diagnoseText(ctx.services, turn.person, action.target.query);
+        const diagnosis = await diagnoseText(ctx, turn.person, action.target.query);
         return diagnosis.kind === 'ok' ? card(diagnosisCard(diagnosis.value)) : message(diagnosis.message);
       }
-      const rechecked = await recheckRequest(ctx.services, action.target.requestId);
+      const rechecked = await recheckRequest(ctx, action.target.requestId);
       return rechecked.kind === 'ok' ? card(statusCard(rechecked.value)) : message(rechecked.message);
     }
     case 'approve':
     case 'reject':
     case 'cancel': {
-      const decided = await decide(ctx.services, turn.person, action.requestId, action.verb, action.verb === 'reject' ? action.reason : undefined);
+      const decided = await decide(ctx, turn.person, action.requestId, action.verb, action.verb === 'reject' ? action.reason : undefined);
       if (decided.kind === 'message') return message(decided.message);
       const notice = decided.value.notices.length > 0 ? decided.value.notices.join(' ') : undefined;
       const reply = action.card === 'approval'
@@ -149,7 +149,7 @@ export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action:
       return card(reply, 'everyone');
     }
     case 'retry': {
-      const retried = await retryRequest(ctx.services, turn.person, action.requestId);
+      const retried = await retryRequest(ctx, turn.person, action.requestId);
       if (retried.kind === 'message') return message(retried.message);
       const current = (await ctx.services.get(action.requestId)) ?? null;
       if (!current) return message(`There is no request ${action.requestId}.`);

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { App } from '@microsoft/teams.apps';
 import type { AppLogger } from '../../app/app-logger.ts';
-import type { Services } from '../../app/services.ts';
-import type { FleetFactories } from '../../runtime.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { ChatScans } from '../../server/surface.ts';
 import { scanFromChat } from '../chat/scan-from-chat.ts';
 import type { CardFollower } from '../chat/card-follower.ts';
 import type { ScanCardChannel } from '../chat/scan-card-follower.ts';
@@ -23,8 +23,8 @@ const MENTION = /<at\b[^<>]{0,200}>[^<>]{0,200}<\/at>/gi;
 const asksForScan = (raw: string | undefined): boolean => /^\/?scan$/i.test((raw ?? '').replace(MENTION, ' ').replace(TAG, ' ').trim());
 
 export interface TeamsScanDeps {
-  readonly services: Services;
-  readonly fleet: Pick<FleetFactories, 'createScanRuntime'>;
+  readonly scans: ChatScans;
+  readonly clock: Clock;
   /** Posts the card and keeps it current (the Teams platform). */
   readonly cards: CardFollower<TeamsPlace, TeamsRef>;
   readonly sender: Pick<TeamsSender, 'postText'>;
@@ -52,7 +52,7 @@ export function registerTeamsScanCommand(app: App, deps: TeamsScanDeps): { stop(
     const to: TeamsPlace = { serviceUrl: ref.serviceUrl, conversationId: activity.conversation.id, tenantId: activity.conversation.tenantId ?? null, refreshUserIds: null };
     const scan = (async () => {
       const person = teamsPerson(activity.from as TeamsAccount);
-      const problem = person ? await scanFromChat({ services: deps.services, fleet: deps.fleet, stopSignal: stopping.signal }, person, teamsScanCard(deps.cards, to)) : UNKNOWN_PERSON_MESSAGE;
+      const problem = person ? await scanFromChat({ scans: deps.scans, logger: deps.logger, clock: deps.clock, stopSignal: stopping.signal }, person, teamsScanCard(deps.cards, to)) : UNKNOWN_PERSON_MESSAGE;
       if (problem !== null) await deps.sender.postText(to, problem);
     })().catch((err: unknown) => deps.logger.error({ err }, 'a Teams scan could not be answered'));
     running.add(scan);

@@ -4,7 +4,7 @@
 // any instance.
 import type { App } from '@microsoft/teams.apps';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
-import type { Runtime } from '../../runtime.ts';
+import type { SurfaceServices } from '../../server/surface.ts';
 import { chatAlertOutlet } from '../chat/alert-outlet.ts';
 import type { ChatPlatform } from '../chat/chat-platform.ts';
 import { comesFrom, type ActivityOrigin } from './approvals-channel.ts';
@@ -33,23 +33,23 @@ async function captureAlertsChannel(store: ConversationRefs, target: string, act
 }
 
 /** Captures the alerts channel from its activities and adds the Teams alert outlet (when a channel is configured). */
-export function registerTeamsAlerts(app: App, runtime: Runtime, platform: ChatPlatform<TeamsPlace, TeamsRef>): void {
-  const conversationId = alertsConversationId(runtime.config.alerts.teamsConversation, runtime.sandbox !== null);
+export function registerTeamsAlerts(app: App, surface: SurfaceServices, platform: ChatPlatform<TeamsPlace, TeamsRef>): void {
+  const conversationId = alertsConversationId(surface.config.alerts.teamsConversation, surface.config.mode === 'sandbox');
   if (!conversationId) return;
   app.use(async (turn) => {
     try {
-      if (await captureAlertsChannel(runtime.store, conversationId, turn.activity as ActivityOrigin, runtime.clock.now())) {
-        runtime.logger.info({ conversationId }, 'Teams alerts channel captured');
+      if (await captureAlertsChannel(surface.conversationRefs, conversationId, turn.activity as ActivityOrigin, surface.clock.now())) {
+        surface.logger.info({ conversationId }, 'Teams alerts channel captured');
       }
     } catch (err) {
-      runtime.logger.error({ err }, 'could not keep the Teams alerts channel reference');
+      surface.logger.error({ err }, 'could not keep the Teams alerts channel reference');
     }
     return turn.next();
   });
-  runtime.alertOutlets.add(chatAlertOutlet(platform, async () => {
-    const known = await loadTeamsRef(runtime.store, CHANNEL_KEY);
+  surface.alertOutlets.add(chatAlertOutlet(platform, async () => {
+    const known = await loadTeamsRef(surface.conversationRefs, CHANNEL_KEY);
     if (known?.conversationId === conversationId) return { serviceUrl: known.serviceUrl, conversationId, tenantId: known.tenantId, refreshUserIds: null };
-    runtime.logger.warn({ conversationId }, 'an alert was not posted in Teams: install the bot in the alerts channel (TEAMS_ALERTS_CONVERSATION) first');
+    surface.logger.warn({ conversationId }, 'an alert was not posted in Teams: install the bot in the alerts channel (TEAMS_ALERTS_CONVERSATION) first');
     return null;
   }));
 }

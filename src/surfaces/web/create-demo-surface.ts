@@ -3,14 +3,14 @@
 // Framework activities whose serviceUrl is the demo connector on this server; what the bot posts and updates there
 // streams back to the page, which renders the very Adaptive Cards the Teams surface sends with the official
 // renderer. It exists only in sandbox mode.
-import type { Runtime } from '../../runtime.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { MountedRoute } from '../../server/http-server.ts';
-import type { MountedSurface } from '../../server/surface.ts';
+import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
 import { DEMO_APPROVALS_CONVERSATION, TEAMS_MESSAGING_PATH } from '../teams/create-teams-surface.ts';
 import { DEMO_ALERTS_CONVERSATION } from '../teams/teams-alerts.ts';
 import { demoApiRoutes } from './demo-api.ts';
-import { demoPushRoute } from './demo-push.ts';
+import { demoPushRoute, type DemoPushDeps } from './demo-push.ts';
 import { CONNECTOR_PATH, demoConnectorRoute } from './demo-connector.ts';
 import { DemoConversations } from './demo-conversations.ts';
 import { demoPlaces } from './demo-places.ts';
@@ -21,19 +21,27 @@ import { sendJson } from './http-io.ts';
 import { resetDemo } from './reset-demo.ts';
 import { staticAssets, type StaticAssets } from './static-assets.ts';
 
+/** The sandbox tenant the page demonstrates, and how to forget what the adapters cache about it (after a reset). */
+export interface DemoSandbox {
+  readonly sandbox: RunningSandbox;
+  clearCaches(): void;
+  /** What "Push from Okta" polls the System Log with (the Okta events surface's own use case). */
+  readonly oktaEvents: Omit<DemoPushDeps, 'logger'>;
+}
+
 export interface DemoSurfaceOptions {
   /** The page's files and the renderer (default: found from the working directory). */
   readonly assets?: StaticAssets;
 }
 
-/** Builds the demo page for a sandbox runtime; refuses a live one (the page must not exist with real credentials). */
-export async function createDemoSurface(runtime: Runtime, options: DemoSurfaceOptions = {}): Promise<MountedSurface> {
-  const { sandbox, logger, services } = runtime;
-  if (!sandbox) {
+/** Builds the demo page over a sandbox tenant; refuses without one (the page must not exist with real credentials). */
+export async function createDemoSurface(surface: SurfaceServices, demo: DemoSandbox | null, options: DemoSurfaceOptions = {}): Promise<MountedSurface> {
+  const { logger, services } = surface;
+  if (!demo) {
     throw new LicenseDoctorError('configuration', 'The demo page exists only in sandbox mode (no Graph or Okta credentials configured).');
   }
-  const places = demoPlaces(runtime.config.teams?.approvalsConversation ?? DEMO_APPROVALS_CONVERSATION, runtime.config.alerts.teamsConversation ?? DEMO_ALERTS_CONVERSATION);
-  const push = demoPushRoute(runtime, sandbox);
+  const places = demoPlaces(surface.config.teams?.approvalsConversation ?? DEMO_APPROVALS_CONVERSATION, surface.config.alerts.teamsConversation ?? DEMO_ALERTS_CONVERSATION);
+  const push = demoPushRoute({ ...demo.oktaEvents, logger }, demo.sandbox);
   const conversations = new DemoConversations({ onListenerError: (err) => logger.warn({ err }, 'a demo page stream failed; it was closed') });
   const client = new DemoTeamsClient({ conversations, places, messagingPath: TEAMS_MESSAGING_PATH, connectorPath: CONNECTOR_PATH, logger });
   const streams = new EventStreams(conversations);
@@ -53,7 +61,7 @@ export async function createDemoSurface(runtime: Runtime, options: DemoSurfaceOp
   const reset = (): Promise<{ settled: boolean }> => {
     resetting ??= (async () => {
       try {
-        const settled = await resetDemo({ services, sandbox, conversations, logger, clearCaches: () => runtime.clearCaches() });
+        const settled = await resetDemo({ services, sandbox: demo.sandbox, conversations, logger, clearCaches: () => demo.clearCaches() });
         greeting = null;
         await greet();
         return { settled };

@@ -5,7 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { pollSystemLog, type PollDeps } from '../../app/events/poll-system-log.ts';
-import type { OktaEvents, Runtime } from '../../runtime.ts';
+import type { AlertService } from '../../app/alerts/alert-service.ts';
+import type { DiagnoseDeps } from '../../app/diagnose-user.ts';
+import type { OktaEvents } from '../../app/events/okta-events.ts';
+import type { Logger } from '../../logging/create-logger.ts';
 import type { MountedRoute } from '../../server/http-server.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { readJsonBody, sendBodyError, sendJson } from './http-io.ts';
@@ -13,22 +16,31 @@ import { checkSameOriginJson } from './same-origin-json.ts';
 
 const schema = z.object({ upn: z.string().trim().min(3).max(256) });
 
+/** What one System Log poll needs. */
+export interface DemoPushDeps {
+  /** Opens the event receipts, the poll cursor and the System Log. */
+  openOktaEvents(): Promise<OktaEvents>;
+  readonly diagnose: DiagnoseDeps;
+  readonly alerts: Pick<AlertService, 'onDiagnosis'>;
+  readonly logger: Logger;
+}
+
 /** The route, and what closes the event stores it opened. */
-export function demoPushRoute(runtime: Runtime, sandbox: RunningSandbox): { readonly route: MountedRoute; close(): Promise<void> } {
+export function demoPushRoute(deps: DemoPushDeps, sandbox: RunningSandbox): { readonly route: MountedRoute; close(): Promise<void> } {
   let opened: Promise<OktaEvents> | null = null;
   const owner = `demo:${process.pid}:${randomBytes(3).toString('hex')}`;
   const poll = async () => {
-    opened ??= runtime.fleet.openOktaEvents();
+    opened ??= deps.openOktaEvents();
     const stores = await opened;
-    const deps: PollDeps = {
-      diagnose: runtime.diagnoseDeps, receipts: stores.receipts, logger: runtime.logger, log: stores.log, cursors: stores.cursors,
+    const polling: PollDeps = {
+      diagnose: deps.diagnose, receipts: stores.receipts, logger: deps.logger, log: stores.log, cursors: stores.cursors,
       onDiagnosis: async (d) => {
-        await runtime.alerts.onDiagnosis(d);
+        await deps.alerts.onDiagnosis(d);
       },
       // The demo's first poll looks at the last few minutes only: the seeded tenant's old failures are not news.
       owner, leaseMs: 30_000, firstPollLookbackMs: 5 * 60_000, maxPages: 20,
     };
-    return pollSystemLog(deps);
+    return pollSystemLog(polling);
   };
   const route: MountedRoute = {
     method: 'POST',
@@ -45,7 +57,7 @@ export function demoPushRoute(runtime: Runtime, sandbox: RunningSandbox): { read
       await sandbox.okta.idle();
       const failed = sandbox.tenant.state.okta.apps.some((a) => a.appUsers.some((u) => u.userName.toLowerCase() === upn.toLowerCase() && u.syncState === 'ERROR'));
       const outcome = await poll().catch((err: unknown) => {
-        runtime.logger.error({ err }, 'the demo could not read the System Log');
+        deps.logger.error({ err }, 'the demo could not read the System Log');
         return null;
       });
       sendJson(res, 200, { upn, pushFailed: failed, diagnosed: outcome?.kind === 'polled' ? outcome.diagnosed : 0 });

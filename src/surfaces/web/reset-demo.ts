@@ -5,12 +5,12 @@
 // are cancelled in their requester's name (audited like any cancel): their cards are gone, and an open request would
 // otherwise hold its user against a new one (one change at a time per target).
 import type { AppLogger } from '../../app/app-logger.ts';
-import type { Services } from '../../app/services.ts';
+import type { ChatServices } from '../../app/services.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import type { DemoConversations } from './demo-conversations.ts';
 
 export interface ResetDeps {
-  readonly services: Pick<Services, 'idle' | 'list' | 'decide'>;
+  readonly services: Pick<ChatServices, 'idle' | 'list' | 'decide'>;
   readonly sandbox: Pick<RunningSandbox, 'tenant' | 'graph' | 'okta'>;
   readonly conversations: DemoConversations;
   /** Drops the adapters' caches of the tenant (Runtime.clearCaches). */

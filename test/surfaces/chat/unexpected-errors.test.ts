@@ -1,9 +1,9 @@
 // Errors end in one place: a chat flow meets a LicenseDoctorError as a message the person can act on, and anything
 // unexpected as a message with a correlation id that is also in the one log line with the error (its text is never
 // shown). The Teams turn does the same for a card action.
-import type { Services } from '../../../src/app/services.ts';
+import type { ChatServices } from '../../../src/app/services.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
-import { decide, diagnoseText, recheckRequest } from '../../../src/surfaces/chat/chat-flows.ts';
+import { decide, diagnoseText, recheckRequest, type ChatFlowDeps } from '../../../src/surfaces/chat/chat-flows.ts';
 import { safely } from '../../../src/surfaces/teams/teams-turn.ts';
 import { startSandboxRuntime, type SandboxRuntime } from '../../support/test-runtime.ts';
 
@@ -12,7 +12,7 @@ const AGENT = { entraIdentity: 'megan.bowen@contoso.com', surface: 'teams' as co
 
 let runtime: SandboxRuntime;
 let logged: Array<Record<string, unknown>>;
-let services: Services;
+let chat: ChatFlowDeps;
 
 beforeAll(async () => {
   runtime = await startSandboxRuntime();
@@ -21,7 +21,7 @@ beforeAll(async () => {
 beforeEach(() => {
   logged = [];
   const logger = createLogger('error', { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) });
-  services = { ...runtime.services, deps: { ...runtime.services.deps, logger } };
+  chat = { services: runtime.services, logger };
 });
 
 afterAll(async () => {
@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 test('an unexpected failure shows the person a reference, and the log line with the error carries the same one', async () => {
-  const failing: Services = { ...services, diagnose: () => Promise.reject(new TypeError('cannot read properties of undefined (reading "skuId")')) };
+  const services: ChatServices = { ...chat.services, diagnose: () => Promise.reject(new TypeError('cannot read properties of undefined (reading "skuId")')) };
+  const failing: ChatFlowDeps = { ...chat, services };
   const result = await diagnoseText(failing, AGENT, 'adele.vance@contoso.com');
   expect(result.kind).toBe('message');
   const message = result.kind === 'message' ? result.message : '';
@@ -40,12 +41,12 @@ test('an unexpected failure shows the person a reference, and the log line with 
 });
 
 test('expected outcomes stay plain messages, without a reference or a log line', async () => {
-  const unknown = await recheckRequest(services, 'LD-NONE-NONE');
+  const unknown = await recheckRequest(chat, 'LD-NONE-NONE');
   expect(unknown).toEqual({ kind: 'message', message: 'There is no request LD-NONE-NONE.', refused: false });
   const person = { entraIdentity: 'debra.berger@contoso.com', surface: 'teams' as const, surfaceUserId: '29:debra', displayName: 'Debra Berger' };
-  const refused = await decide(services, person, 'LD-NONE-NONE', 'approve');
+  const refused = await decide(chat, person, 'LD-NONE-NONE', 'approve');
   expect(refused.kind).toBe('message');
-  const unusable = await diagnoseText(services, AGENT, '   ');
+  const unusable = await diagnoseText(chat, AGENT, '   ');
   expect(unusable).toMatchObject({ kind: 'message', refused: false });
   expect(unusable.kind === 'message' ? unusable.message : '').not.toMatch(REFERENCE);
   expect(logged).toEqual([]);

@@ -34,7 +34,7 @@ const dmOf = (user: string) => h.fake.messagesIn(FakeSlackApi.dmChannel(user)).m
 function instanceAt(clock: Clock): SlackApproverDms {
   const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: h.fake.apiUrl });
   const services = createServices({ ...h.app.runtime.services.deps, clock });
-  return new SlackApproverDms({ client, services, approvalsChannel: CHANNELS.approvals, logger: createLogger('silent') });
+  return new SlackApproverDms({ client, services, clock, approvalsChannel: CHANNELS.approvals, logger: createLogger('silent') });
 }
 
 test('a new request is sent to every approver (nested group included) in a DM, and one reminder before it expires', async () => {

@@ -41,7 +41,7 @@ describe('Slack start-up checks', () => {
     const app = await startTestApp();
     try {
       const slack = { botToken: BOT_TOKEN, signingSecret: null, appToken: null, approvalsChannel: CHANNELS.approvals, apiUrl: 'http://127.0.0.1:9/api/' };
-      const err = await startupError(() => createSlackSurface({ ...app.runtime, config: { ...app.runtime.config, slack } }));
+      const err = await startupError(() => createSlackSurface({ ...app.runtime.surfaceServices, config: { ...app.runtime.surfaceServices.config, slack } }));
       expect(err.message).toMatch(/SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the Slack app's "Basic Information" page/);
     } finally {
       await app.close();

@@ -58,7 +58,7 @@ test('one reminder before expiry, once across two instances', async () => {
   await connector.waitFor((c) => c.conversationId === personalChat(approver).conversationId && (c.text ?? '').includes(request.id));
   const late: Clock = { now: () => Date.parse(request.expiresAt) - 10 * 60_000 };
   const instance = () => new TeamsApproverChats({
-    services: createServices({ ...app.runtime.services.deps, clock: late }), store: app.runtime.store,
+    services: createServices({ ...app.runtime.services.deps, clock: late }), refs: app.runtime.store, clock: late,
     sender: createTeamsSender(new Client(connector.serviceUrl)), logger: createLogger('silent'),
   });
   await instance().remind();

@@ -43,5 +43,5 @@ test('with real credentials the runtime is live and the demo surface is not moun
 });
 
 test('the demo surface refuses to be built for a live runtime', async () => {
-  await expect(createDemoSurface(runtime)).rejects.toMatchObject({ code: 'configuration', message: expect.stringMatching(/only in sandbox mode/) });
+  await expect(createDemoSurface(runtime.surfaceServices, null)).rejects.toMatchObject({ code: 'configuration', message: expect.stringMatching(/only in sandbox mode/) });
 });
