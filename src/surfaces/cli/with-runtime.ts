@@ -9,6 +9,9 @@ import type { Runtime } from '../../runtime.ts';
 import type { CliIo, SignInMethod } from './cli-io.ts';
 import { osUser } from './os-user.ts';
 
+/** What a command is given (cli.ts builds it with main.ts): the one place the command line names the Runtime. */
+export type CliRuntime = Runtime;
+
 /** Who runs this command: the OS account, and with `--login` the UPN Entra ID signed in (else null). */
 export interface CliSession {
   readonly cli: CliIdentity;

@@ -3,12 +3,11 @@ import type { BatchService, BatchState } from '../../../app/batch/batch-service.
 import type { CreateBatchInput } from '../../../app/batch/create-batch.ts';
 import { LicenseDoctorError } from '../../../core/errors.ts';
 import type { PathId } from '../../../core/model/diagnosis.ts';
-import type { Runtime } from '../../../runtime.ts';
 import { batchJson, formatBatch } from '../batch-output.ts';
 import type { CliIo, SignInMethod } from '../cli-io.ts';
 import { EXIT } from '../exit-codes.ts';
 import { createStyle } from '../style.ts';
-import { withRuntime, type CliSession } from '../with-runtime.ts';
+import { withRuntime, type CliRuntime, type CliSession } from '../with-runtime.ts';
 
 interface Common {
   readonly json: boolean;
@@ -22,7 +21,7 @@ export type BatchArgs = Common & (
   | { readonly sub: 'retry' | 'split'; readonly batchId: string; readonly as: string; readonly reason?: string }
 );
 
-async function withBatches(io: CliIo, args: BatchArgs & { login?: SignInMethod | null }, body: (batches: BatchService, rt: Runtime, session: CliSession) => Promise<number>): Promise<number> {
+async function withBatches(io: CliIo, args: BatchArgs & { login?: SignInMethod | null }, body: (batches: BatchService, rt: CliRuntime, session: CliSession) => Promise<number>): Promise<number> {
   return withRuntime(io, { sandbox: args.sandbox, login: args.login ?? null }, async (rt, session) => {
     const opened = await rt.fleet.openBatches();
     try {
