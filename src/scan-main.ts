@@ -119,7 +119,7 @@ export async function openBatches(runtime: Runtime, options: Pick<RuntimeOptions
   const deps = runtime.services.deps;
   const service = createBatchService({
     service: deps.executionDiagnose ? { ...deps, diagnose: deps.executionDiagnose } : deps,
-    batches, scans, concurrency: runtime.config.batch.concurrency,
+    batches, scans, concurrency: runtime.config.batch.concurrency, alerts: runtime.alerts,
     ...(options.onChange ? { onChange: options.onChange } : {}),
   });
   return {

@@ -1,5 +1,6 @@
 // What the batch use cases need: the request services' dependencies (for diagnosis, plans and the executor), the
 // batch store, the latest scan, and how many users run at once.
+import type { Alert } from '../../core/model/alert.ts';
 import type { BatchRequest } from '../../core/model/batch.ts';
 import type { BatchStore } from '../../core/ports/batch-store.ts';
 import type { ScanStore } from '../../core/ports/scan-store.ts';
@@ -16,6 +17,8 @@ export interface BatchDeps {
   readonly service: ServiceDeps;
   readonly batches: BatchStore;
   readonly scans: Pick<ScanStore, 'latestFinishedScan' | 'results'>;
+  /** The aggregated alerts a batch can be asked for from ("Fix these N users"). */
+  readonly alerts?: { alert(alertId: string): Promise<Alert | null> };
   /** Users whose plans run at once (BATCH_CONCURRENCY). */
   readonly concurrency: number;
   /** Told of every change (cards update in place). */

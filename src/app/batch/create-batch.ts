@@ -1,6 +1,7 @@
 // Use case: ask for a batch from the latest scan (or a list of users, e.g. an aggregated alert's): the users of one
 // licensing group and SKU, each with the plan they would get now, or the one group- or app-level plan.
 import { OPEN_STATUSES, openRequestForTarget } from '../../core/approval/open-request-for-target.ts';
+import { openMembers } from '../../core/alerts/alert-rules.ts';
 import { newBatch } from '../../core/batch/new-batch.ts';
 import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import type { BatchKind, BatchRequest, BatchSource } from '../../core/model/batch.ts';
@@ -20,8 +21,8 @@ import { announce, eachBounded, newBatchId, nowIso, type BatchDeps } from './bat
 const CONFLICTS = new Set(['group-inherited-license-conflict', 'dual-managed-license']);
 
 export interface CreateBatchInput {
-  /** The latest finished scan, or these users (an alert's), filtered the same way. */
-  readonly from: { readonly kind: 'scan' } | { readonly kind: 'users'; readonly users: readonly string[]; readonly alertId: string };
+  /** The latest finished scan, or the users still failing on an aggregated alert (its cause's group and SKU). */
+  readonly from: { readonly kind: 'scan' } | { readonly kind: 'alert'; readonly alertId: string };
   /** Only users whose conflict comes from this licensing group / concerns this SKU part number. */
   readonly groupId: string | null;
   readonly sku: string | null;
@@ -35,14 +36,17 @@ export interface CreateBatchInput {
 
 interface Candidate { readonly userPrincipalName: string; readonly groupName: string | null }
 
-async function candidates(deps: BatchDeps, input: CreateBatchInput): Promise<{ users: Candidate[]; source: BatchSource }> {
+async function candidates(deps: BatchDeps, input: CreateBatchInput): Promise<{ users: Candidate[]; source: BatchSource; cause?: { group: { id: string; displayName: string } | null; sku: string | null } }> {
   const sku = input.sku?.toLowerCase() ?? null;
   const fits = (row: ScanUserRow) => CONFLICTS.has(row.verdict)
     && (input.groupId === null || row.groups.some((g) => g.id.toLowerCase() === input.groupId?.toLowerCase()))
     && (sku === null || row.conflictSkus.some((s) => s.toLowerCase() === sku));
   const groupName = (row: ScanUserRow) => row.groups.find((g) => g.id.toLowerCase() === input.groupId?.toLowerCase())?.displayName ?? null;
-  if (input.from.kind === 'users') {
-    return { users: input.from.users.map((u) => ({ userPrincipalName: u, groupName: null })), source: { kind: 'alert', alertId: input.from.alertId } };
+  if (input.from.kind === 'alert') {
+    const alert = await deps.alerts?.alert(input.from.alertId);
+    if (!alert) throw new LicenseDoctorError('not-found', `There is no alert ${input.from.alertId}.`);
+    const failing = openMembers(alert).map((m) => ({ userPrincipalName: m.userPrincipalName, groupName: alert.cause.group?.displayName ?? null }));
+    return { users: failing, source: { kind: 'alert', alertId: alert.id }, cause: { group: alert.cause.group, sku: alert.cause.sku?.partNumber ?? null } };
   }
   const run = await deps.scans.latestFinishedScan();
   if (!run) throw new LicenseDoctorError('usage', 'There is no finished scan to take users from: run license-doctor scan first.');
@@ -63,8 +67,10 @@ export async function createBatch(deps: BatchDeps, input: CreateBatchInput): Pro
   requireApprovers(svc.policy, 'take batch requests');
   if (input.groupLevel && input.groupId === null) throw new LicenseDoctorError('usage', 'The group variant changes one group: name it (--group <id>).');
   const requester = await resolveActor(svc.diagnose.entra, input.requester);
-  const { users, source } = await candidates(deps, input);
-  if (users.length === 0) throw new LicenseDoctorError('usage', 'No user of the latest scan matches this selection (a conflict verdict, the group and SKU given).');
+  const { users, source, cause } = await candidates(deps, input);
+  if (users.length === 0) {
+    throw new LicenseDoctorError('usage', input.from.kind === 'alert' ? 'Every user on this alert is resolved: there is nothing to fix.' : 'No user of the latest scan matches this selection (a conflict verdict, the group and SKU given).');
+  }
   const kind = kindOf(input);
   // A batch's one variant is path 1's group variant; the other paths take path 1's options at their defaults (ignored).
   const pathOne = defaultOptions(pathModule('okta-owns-licenses'));
@@ -102,8 +108,9 @@ export async function createBatch(deps: BatchDeps, input: CreateBatchInput): Pro
   plans.sort((a, b) => (order.get(a.userPrincipalName.toLowerCase()) ?? 0) - (order.get(b.userPrincipalName.toLowerCase()) ?? 0));
   const groupName = users.find((u) => u.groupName !== null)?.groupName ?? null;
   const result = newBatch({
-    id: newBatchId(deps), kind, path: input.path, options, group: input.groupId === null ? null : { id: input.groupId, displayName: groupName ?? input.groupId },
-    sku: input.sku, source, requestedBy: requester, reason: input.reason, removalAcknowledged: input.acknowledgeRemoval, plans, skipped,
+    id: newBatchId(deps), kind, path: input.path, options,
+    group: cause ? cause.group : input.groupId === null ? null : { id: input.groupId, displayName: groupName ?? input.groupId },
+    sku: cause ? cause.sku : input.sku, source, requestedBy: requester, reason: input.reason, removalAcknowledged: input.acknowledgeRemoval, plans, skipped,
     now: nowIso(deps), ttlHours: svc.policy.requestTtlHours,
   });
   if (result.kind === 'refused') {

@@ -47,3 +47,10 @@ export function retryBatchFlow(hub: BatchHub, logger: AppLogger, person: ChatPer
 export function splitBatchFlow(hub: BatchHub, logger: AppLogger, person: ChatPerson, batchId: string): Promise<ChatResult<BatchRequest>> {
   return attempt(logger, 'batch-split', async () => (await hub.service()).split({ batchId, actor: actor(person) }));
 }
+
+/** "Fix these N users" on an aggregated alert: one batch (path 1) for the users still failing on it, asked for by `person`. */
+export function batchFromAlertFlow(hub: BatchHub, logger: AppLogger, person: ChatPerson, alertId: string, reason: string): Promise<ChatResult<BatchRequest>> {
+  return attempt(logger, 'batch-from-alert', async () => (await hub.service()).create({
+    from: { kind: 'alert', alertId }, groupId: null, sku: null, path: 'okta-owns-licenses', groupLevel: false, reason, acknowledgeRemoval: false, requester: actor(person),
+  }));
+}

@@ -18,7 +18,7 @@ import { registerPathListeners } from './path-listeners.ts';
 import { registerRecheckListener } from './recheck-listener.ts';
 import { registerRetryListener } from './retry-listener.ts';
 import { registerSlackAlerts } from './slack-alerts.ts';
-import { registerBatchListeners } from './batch-listeners.ts';
+import { registerAlertBatchListeners, registerBatchListeners } from './batch-listeners.ts';
 import { BatchCards } from '../chat/batch-cards.ts';
 import { installReplayGuard, SIGNATURE_PROPERTY } from './replay-guard.ts';
 import { CardFollower } from '../chat/card-follower.ts';
@@ -100,6 +100,7 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
   registerRecheckListener(app, ctx);
   registerRetryListener(app, ctx);
   registerBatchListeners(app, ctx);
+  registerAlertBatchListeners(app, ctx);
   registerSlackAlerts(surface, ctx.cards.platform);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');

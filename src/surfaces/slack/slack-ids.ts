@@ -17,10 +17,12 @@ export const ACTION = {
   batchReject: 'batch_reject',
   batchRetry: 'batch_retry',
   batchSplit: 'batch_split',
+  /** "Fix these N users" on an aggregated alert (value: the alert id): opens the batch form. */
+  batchFromAlert: 'batch_from_alert',
 } as const;
 
 /** Modal callback ids: the plan preview with the justification, and the reason for a rejection. */
-export const CALLBACK = { request: 'request', reject: 'reject' } as const;
+export const CALLBACK = { request: 'request', reject: 'reject', batch: 'batch_request' } as const;
 
 /** Block and action ids of modal inputs (the justification keeps the id CONTRACT.md gives it). */
 export const INPUT = {

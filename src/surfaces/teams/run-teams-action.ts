@@ -163,7 +163,8 @@ export async function runTeamsAction(ctx: TeamsContext, turn: TeamsTurn, action:
     case 'batch-approve':
     case 'batch-reject':
     case 'batch-retry':
-    case 'batch-split': {
+    case 'batch-split':
+    case 'batch-from-alert': {
       const reply = await runBatchAction(ctx.batches, ctx.logger, turn.person, action);
       return reply.kind === 'message' ? message(reply.text) : card(reply.card, 'everyone');
     }

@@ -19,7 +19,8 @@ export type TeamsAction =
   | { readonly verb: 'approve' | 'reject' | 'cancel'; readonly requestId: string; readonly reason: string; readonly card: 'approval' | 'status' }
   | { readonly verb: 'retry'; readonly requestId: string; readonly card: 'approval' | 'status' }
   | { readonly verb: 'refresh'; readonly requestId: string }
-  | { readonly verb: 'batch-approve' | 'batch-reject' | 'batch-retry' | 'batch-split'; readonly batchId: string; readonly reason: string };
+  | { readonly verb: 'batch-approve' | 'batch-reject' | 'batch-retry' | 'batch-split'; readonly batchId: string; readonly reason: string }
+  | { readonly verb: 'batch-from-alert'; readonly alertId: string; readonly justification: string };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const requestId = text(64);
@@ -39,6 +40,7 @@ const schemas = {
   decision: z.object({ requestId, [REJECT_REASON_INPUT]: z.string().max(4000).optional(), card: z.enum(['approval', 'status']).optional() }),
   refresh: z.object({ requestId }),
   retry: z.object({ requestId, card: z.enum(['approval', 'status']).optional() }),
+  fromAlert: z.object({ alertId: z.string().regex(/^[A-Za-z0-9-]{1,80}$/), justification: z.string().max(4000).optional() }),
   batch: z.object({ batchId: z.string().regex(/^LD-B[0-9A-Z]{4}-[0-9A-Z]{4}$/), [REJECT_REASON_INPUT]: z.string().max(4000).optional() }),
 };
 
@@ -90,6 +92,10 @@ export function parseTeamsAction(verb: unknown, data: unknown): TeamsAction | nu
     case 'batch-split': {
       const r = schemas.batch.safeParse(input);
       return r.success ? { verb, batchId: r.data.batchId, reason: (r.data.reason ?? '').trim() } : null;
+    }
+    case 'batch-from-alert': {
+      const r = schemas.fromAlert.safeParse(input);
+      return r.success ? { verb, alertId: r.data.alertId, justification: (r.data.justification ?? '').trim() } : null;
     }
     default:
       return null;

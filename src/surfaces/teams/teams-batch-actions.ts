@@ -5,19 +5,25 @@ import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { BatchHub } from '../../app/batch/batch-hub.ts';
 import { batchView } from '../../core/views/batch-view.ts';
-import { decideBatchFlow, retryBatchFlow, splitBatchFlow } from '../chat/batch-flows.ts';
+import { batchFromAlertFlow, decideBatchFlow, retryBatchFlow, splitBatchFlow } from '../chat/batch-flows.ts';
 import type { ChatResult } from '../chat/chat-flows.ts';
 import type { ChatPerson } from '../chat/chat-person.ts';
 import { batchCard } from './batch-card.ts';
 import type { TeamsAction } from './teams-action.ts';
 
-export type BatchAction = Extract<TeamsAction, { verb: 'batch-approve' | 'batch-reject' | 'batch-retry' | 'batch-split' }>;
+export type BatchAction = Extract<TeamsAction, { verb: 'batch-approve' | 'batch-reject' | 'batch-retry' | 'batch-split' | 'batch-from-alert' }>;
 
 /** What the clicker gets: a refusal or outcome message, or the card with a line for them. */
 export type BatchReply = { readonly kind: 'message'; readonly text: string } | { readonly kind: 'card'; readonly card: IAdaptiveCard };
 
 /** Runs a batch button for `person`. */
 export async function runBatchAction(hub: BatchHub, logger: AppLogger, person: ChatPerson, action: BatchAction): Promise<BatchReply> {
+  if (action.verb === 'batch-from-alert') {
+    const made = await batchFromAlertFlow(hub, logger, person, action.alertId, action.justification);
+    return made.kind === 'message'
+      ? { kind: 'message', text: made.message }
+      : { kind: 'message', text: `Batch ${made.value.id} asks to fix ${made.value.memberCount} user${made.value.memberCount === 1 ? '' : 's'}; its card is in the approvals channel and needs two approvals (not yours).` };
+  }
   let result: ChatResult<string>;
   switch (action.verb) {
     case 'batch-approve': result = await decideBatchFlow(hub, logger, person, action.batchId, 'approve'); break;

@@ -68,6 +68,7 @@ test('the batch verbs are parsed with a batch id; anything else is not an action
   expect(parseTeamsAction('batch-approve', { batchId: 'LD-B7K3F-9QX2' })).toEqual({ verb: 'batch-approve', batchId: 'LD-B7K3F-9QX2', reason: '' });
   expect(parseTeamsAction('batch-reject', { batchId: 'LD-B7K3F-9QX2', reason: ' No ' })).toEqual({ verb: 'batch-reject', batchId: 'LD-B7K3F-9QX2', reason: 'No' });
   expect(parseTeamsAction('batch-approve', { batchId: 'LD-7K3F-9QX2' })).toBeNull();
+  expect(parseTeamsAction('batch-from-alert', { alertId: 'ALERT-20261203T1400-abc123', justification: ' INC1 ' })).toEqual({ verb: 'batch-from-alert', alertId: 'ALERT-20261203T1400-abc123', justification: 'INC1' });
 });
 
 test('approve twice from the card (the requester refused), the card updated in place with the counts', async () => {
