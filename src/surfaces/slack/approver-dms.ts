@@ -1,15 +1,14 @@
-// Approvers hear about requests that need them in a direct message from the bot: as soon as a request is created on
-// this instance (within a minute when it was created elsewhere, e.g. by the command line), and once more before it
-// expires; every notice is claimed in the store first, so it goes out once. Each approver is
-// found by their Entra address with users.lookupByEmail (scope users:read.email); someone Slack does not know is skipped.
+// Approvers hear about requests that need them in a direct message from the bot (when and how often:
+// chat/approver-messages.ts). Each approver is found by their Entra address with users.lookupByEmail (scope
+// users:read.email); someone Slack does not know is skipped.
 import type { webApi } from '@slack/bolt';
 import type { ChatServices } from '../../app/services.ts';
 import type { Clock } from '../../core/ports/clock.ts';
-import type { RequestEvent } from '../../app/request-events.ts';
 import type { EntraUser } from '../../core/model/entra.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
 import type { Logger } from '../../logging/create-logger.ts';
+import { ApproverMessages } from '../chat/approver-messages.ts';
 import { context, label, mrkdwnEscape as esc, section } from './block-kit.ts';
 import { slackErrorCode } from './slack-api-error.ts';
 
@@ -22,38 +21,15 @@ interface ApproverDmsDeps {
 }
 
 /** Direct messages to approvers: new requests and one reminder before expiry. */
-export class SlackApproverDms {
-  private readonly sending = new Set<Promise<unknown>>();
+export class SlackApproverDms extends ApproverMessages {
   private readonly deps: ApproverDmsDeps;
 
   constructor(deps: ApproverDmsDeps) {
+    super('slack', deps.services, deps.logger);
     this.deps = deps;
   }
 
-  /** The listener for the request events: a new request is announced to its approvers. */
-  onEvent(event: RequestEvent): void {
-    if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
-    const request = event.request;
-    this.track(this.deps.services.claimAnnouncement('slack', request.id).then((first) => (first ? this.notify(request, 'new') : undefined)));
-  }
-
-  /** Sends the notices that are due: requests no instance announced yet, and reminders (each claimed once in the store). */
-  async remind(): Promise<void> {
-    for (const notice of await this.deps.services.dueNotices('slack')) await this.notify(notice.request, notice.kind);
-  }
-
-  /** Resolves when every notice started has been sent (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
-  }
-
-  private track(p: Promise<unknown>): void {
-    const tracked = p.catch((err: unknown) => this.deps.logger.error({ err }, 'could not message the approvers'));
-    this.sending.add(tracked);
-    void tracked.finally(() => this.sending.delete(tracked));
-  }
-
-  private async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
+  protected async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
     const view = approverNoticeView(request, kind, new Date(this.deps.clock.now()).toISOString());
     const blocks = [
       section(`:bell: ${esc(view.headline)}`),

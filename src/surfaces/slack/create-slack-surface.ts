@@ -6,8 +6,6 @@ import type { SlackConfig } from '../../config/config.ts';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
 import { modeFooterText } from '../chat/mode-footer-text.ts';
-import type { Logger } from '../../logging/create-logger.ts';
-import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
 import { SlackApproverDms } from './approver-dms.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { checkSlackSetup, slackCheckClient, type SlackIdentity } from './check-slack-setup.ts';
@@ -41,19 +39,6 @@ function createReceiver(config: SlackConfig, logger: BoltLogger, clientOptions: 
     // The replay guard remembers each signature it has honoured.
     customPropertiesExtractor: (req) => ({ [SIGNATURE_PROPERTY]: req.headers['x-slack-signature'] ?? null }),
   });
-}
-
-/** Sends approver DMs for new requests and, every minute, the due reminders; returns the function that stops it. */
-function followApprovers(events: SurfaceServices['events'], dms: SlackApproverDms, logger: Logger): () => void {
-  const unsubscribe = events.subscribe((event) => dms.onEvent(event));
-  const timer = setInterval(() => {
-    dms.remind().catch((err: unknown) => logger.error({ err }, 'could not send approval reminders'));
-  }, REMINDER_INTERVAL_MS);
-  timer.unref();
-  return () => {
-    unsubscribe();
-    clearInterval(timer);
-  };
 }
 
 /** Builds the Slack app for `surface.config.slack`; `start()` runs the start-up checks and, in Socket Mode, connects. */
@@ -128,7 +113,7 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
       identity = checked;
       unsubscribe = ctx.cards.follow(events);
       stopBatchCards = batchCards.follow();
-      stopDms = followApprovers(events, dms, ctx.logger);
+      stopDms = dms.follow(events);
       ctx.logger.info({ mode, team: checked.team, approvalsChannel: `#${checked.approvalsChannelName}` }, 'Slack surface ready');
     },
     stop: async () => {

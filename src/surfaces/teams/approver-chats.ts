@@ -1,14 +1,14 @@
-// Approvers hear about requests that need them in their personal chat with the bot: when a request is created (within
-// a minute when it was created elsewhere), and once more before it expires; each notice is claimed once in the store. Teams lets a bot start a message only where it has a conversation
-// reference, so each person's personal chat is kept (in the store, for every instance) whenever they write to the bot
-// or install it; an approver who never did is not messaged (the approvals channel card still reaches them).
-import type { RequestEvent } from '../../app/request-events.ts';
+// Approvers hear about requests that need them in their personal chat with the bot (when and how often:
+// chat/approver-messages.ts). Teams lets a bot start a message only where it has a conversation reference, so each
+// person's personal chat is kept (in the store, for every instance) whenever they write to the bot or install it; an
+// approver who never did is not messaged (the approvals channel card still reaches them).
 import type { ChatServices } from '../../app/services.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
 import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
 import type { Logger } from '../../logging/create-logger.ts';
+import { ApproverMessages } from '../chat/approver-messages.ts';
 import { loadTeamsRef, saveTeamsRef } from './teams-refs.ts';
 import type { TeamsSender } from './teams-sender.ts';
 
@@ -47,34 +47,15 @@ interface ApproverChatsDeps {
 }
 
 /** Personal-chat messages to approvers: new requests and one reminder before expiry. */
-export class TeamsApproverChats {
-  private readonly sending = new Set<Promise<unknown>>();
+export class TeamsApproverChats extends ApproverMessages {
   private readonly deps: ApproverChatsDeps;
 
   constructor(deps: ApproverChatsDeps) {
+    super('teams', deps.services, deps.logger);
     this.deps = deps;
   }
 
-  /** The listener for the request events: a new request is announced to its approvers. */
-  onEvent(event: RequestEvent): void {
-    if (event.type !== 'request-changed' || event.change !== 'created' || event.request.status !== 'pending') return;
-    const request = event.request;
-    const sent = this.deps.services.claimAnnouncement('teams', request.id).then((first) => (first ? this.notify(request, 'new') : undefined)).catch((err: unknown) => this.deps.logger.error({ err }, 'could not message the approvers'));
-    this.sending.add(sent);
-    void sent.finally(() => this.sending.delete(sent));
-  }
-
-  /** Sends the notices that are due: requests no instance announced yet, and reminders (each claimed once in the store). */
-  async remind(): Promise<void> {
-    for (const notice of await this.deps.services.dueNotices('teams')) await this.notify(notice.request, notice.kind);
-  }
-
-  /** Resolves when every notice started has been sent (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
-  }
-
-  private async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
+  protected async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
     const view = approverNoticeView(request, kind, new Date(this.deps.clock.now()).toISOString());
     const text = [plain(view.headline), '', `**Justification:** ${plain(view.reason)}`, '', plain(view.where)].join('\n');
     for (const person of await this.deps.services.approversToNotify(request)) {

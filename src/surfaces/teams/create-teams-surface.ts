@@ -4,7 +4,6 @@
 import { App } from '@microsoft/teams.apps';
 import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
 import { parseRequestCommand } from '../../core/approval/request-command.ts';
-import { REMINDER_INTERVAL_MS } from '../../app/approver-notices.ts';
 import { diagnoseText } from '../chat/chat-flows.ts';
 import { approvalsConversationId, captureApprovalsChannel, comesFrom, type ActivityOrigin } from './approvals-channel.ts';
 import { capturePersonalChat, TeamsApproverChats, type PersonalOrigin } from './approver-chats.ts';
@@ -39,19 +38,6 @@ const TEAMS_API_TIMEOUT_MS = 15_000;
 const STALE_CARD = 'This card is from an older version of License Doctor or was changed; send the user again for a fresh card.';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Messages approvers about new requests and, every minute, sends the due reminders; returns the function that stops it. */
-function followApprovers(surface: SurfaceServices, chats: TeamsApproverChats): () => void {
-  const unsubscribe = surface.events.subscribe((event) => chats.onEvent(event));
-  const timer = setInterval(() => {
-    chats.remind().catch((err: unknown) => surface.logger.error({ err }, 'could not send approval reminders in Teams'));
-  }, REMINDER_INTERVAL_MS);
-  timer.unref();
-  return () => {
-    unsubscribe();
-    clearInterval(timer);
-  };
-}
 
 /** Builds the Teams surface (throws a configuration error for an unsafe authentication setup). */
 export async function createTeamsSurface(surface: SurfaceServices): Promise<MountedSurface> {
@@ -167,7 +153,7 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
   const stopFollowing = cards.follow(surface.events);
   const stopBatchCards = batchCards.follow();
   const chats = new TeamsApproverChats({ services, refs: store, clock, sender, logger });
-  const stopChats = followApprovers(surface, chats);
+  const stopChats = chats.follow(surface.events);
   if (auth.kind === 'none') {
     logger.warn({ reason: auth.reason, path: TEAMS_MESSAGING_PATH }, 'Teams activities are accepted WITHOUT authentication (no Teams credentials configured)');
   }
