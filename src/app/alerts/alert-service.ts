@@ -40,6 +40,8 @@ export class AlertService {
   /** Per alert, the chain of card work of this instance (one change at a time per card). */
   readonly #chains = new Map<string, Promise<void>>();
   readonly #pending = new Set<Promise<unknown>>();
+  /** While an alert has card work queued: the version each outlet's card shows (`<alertId>|<surface>`). */
+  readonly #shown = new Map<string, number>();
 
   constructor(deps: AlertDeps) {
     this.#deps = deps;
@@ -66,7 +68,9 @@ export class AlertService {
       { userPrincipalName: user.userPrincipalName, displayName: user.displayName, cause, report }, now, this.#deps.windowMinutes, this.#deps.newAlertId());
     if (outcome.kind === 'already-alerted') return outcome.kind;
     const opened = outcome.kind === 'opened';
-    await this.#serially(outcome.alert.id, async () => {
+    // The cards follow off the caller's path: failures arriving in a burst are recorded at once, and each card is then
+    // updated as few times as its platform's pace allows (renders that would show nothing new are skipped).
+    this.#serially(outcome.alert.id, async () => {
       const surfaces = await this.#render(outcome.alert, opened);
       await this.#audit(opened ? 'alert.posted' : 'alert.user-added', outcome.alert, user.userPrincipalName, now, opened ? { surfaces } : {});
     });
@@ -83,7 +87,7 @@ export class AlertService {
     const now = this.#deps.clock.now();
     const alert = await (await this.#alerts()).resolve(userPrincipalName, now);
     if (!alert) return false;
-    await this.#serially(alert.id, async () => {
+    this.#serially(alert.id, async () => {
       await this.#render(alert, false);
       await this.#audit('alert.user-resolved', alert, userPrincipalName.toLowerCase(), now, { by });
     });
@@ -118,14 +122,16 @@ export class AlertService {
     if (opened) await (await opened).close();
   }
 
-  #serially(alertId: string, work: () => Promise<void>): Promise<void> {
-    const next = (this.#chains.get(alertId) ?? Promise.resolve()).then(work);
-    const settled = next.catch(() => undefined);
+  /** Queues card work for an alert (one at a time per alert on this instance; idle() waits for it). */
+  #serially(alertId: string, work: () => Promise<void>): void {
+    const settled = (this.#chains.get(alertId) ?? Promise.resolve()).then(work)
+      .catch((err: unknown) => this.#deps.logger.error({ err, alertId }, 'an alert card could not be kept current'));
     this.#chains.set(alertId, settled);
     void settled.then(() => {
-      if (this.#chains.get(alertId) === settled) this.#chains.delete(alertId);
+      if (this.#chains.get(alertId) !== settled) return;
+      this.#chains.delete(alertId);
+      for (const key of [...this.#shown.keys()]) if (key.startsWith(`${alertId}|`)) this.#shown.delete(key);
     });
-    return next;
   }
 
   /** Posts (a new alert) or updates its card on every outlet; the surfaces it reached. */
@@ -149,12 +155,14 @@ export class AlertService {
   async #renderOn(outlet: AlertOutlet, alert: Alert, post: boolean): Promise<boolean> {
     const key = refKey(alert.id);
     let ref: AlertCardRef | null;
-    let shown = -1;
+    const shownKey = `${alert.id}|${outlet.surface}`;
+    let shown = this.#shown.get(shownKey) ?? -1;
     if (post) {
       ref = await outlet.post(alertView(alert));
       if (!ref) return false;
       await this.#deps.store.saveConversationRef({ surface: outlet.surface, key, ref, updatedAt: new Date(this.#deps.clock.now()).toISOString() });
       shown = alert.version;
+      this.#shown.set(shownKey, shown);
     } else {
       ref = (await this.#deps.store.conversationRefs(key)).find((r) => r.surface === outlet.surface)?.ref ?? null;
       // Not posted yet: the instance posting it renders the latest state once its reference is saved.
@@ -163,9 +171,10 @@ export class AlertService {
     const alerts = await this.#alerts();
     for (let i = 0; i < MAX_RENDERS; i += 1) {
       const latest = await alerts.get(alert.id);
-      if (!latest || latest.version === shown) break;
+      if (!latest || latest.version <= shown) break;
       await outlet.update(ref, alertView(latest));
       shown = latest.version;
+      this.#shown.set(shownKey, shown);
     }
     return true;
   }

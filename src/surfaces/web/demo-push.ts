@@ -21,7 +21,7 @@ export interface DemoPushDeps {
   /** Opens the event receipts, the poll cursor and the System Log. */
   openOktaEvents(): Promise<OktaEvents>;
   readonly diagnose: DiagnoseDeps;
-  readonly alerts: Pick<AlertService, 'onDiagnosis'>;
+  readonly alerts: Pick<AlertService, 'onDiagnosis' | 'idle'>;
   readonly logger: Logger;
 }
 
@@ -60,6 +60,8 @@ export function demoPushRoute(deps: DemoPushDeps, sandbox: RunningSandbox): { re
         deps.logger.error({ err }, 'the demo could not read the System Log');
         return null;
       });
+      // The answer comes once the alert card is posted or updated.
+      await deps.alerts.idle();
       sendJson(res, 200, { upn, pushFailed: failed, diagnosed: outcome?.kind === 'polled' ? outcome.diagnosed : 0 });
     },
   };

@@ -14,6 +14,8 @@ export class RecordedChannel {
   readonly cards = new Map<string, AlertView>();
   posts = 0;
   updates = 0;
+  /** How long each post and update takes, on top of a few random milliseconds (a real platform's round trip). */
+  latencyMs = 0;
 
   outlet(): AlertOutlet {
     return {
@@ -21,13 +23,14 @@ export class RecordedChannel {
       post: async (view) => {
         this.posts += 1;
         const ts = `${this.posts}.000`;
+        await new Promise((r) => setTimeout(r, this.latencyMs));
         this.cards.set(ts, view);
         return { ts };
       },
       update: async (ref: AlertCardRef, view) => {
         this.updates += 1;
         // Small waits let concurrent updates from the two instances interleave.
-        await new Promise((r) => setTimeout(r, Math.random() * 5));
+        await new Promise((r) => setTimeout(r, this.latencyMs + Math.random() * 5));
         this.cards.set(String(ref.ts), view);
       },
     };
