@@ -2,13 +2,10 @@
 // chat/approver-messages.ts). Teams lets a bot start a message only where it has a conversation reference, so each
 // person's personal chat is kept (in the store, for every instance) whenever they write to the bot or install it; an
 // approver who never did is not messaged (the approvals channel card still reaches them).
-import type { ChatServices } from '../../app/services.ts';
-import type { Clock } from '../../core/ports/clock.ts';
-import type { LicenseRequest } from '../../core/model/request.ts';
+import type { EntraUser } from '../../core/model/entra.ts';
 import type { ConversationRefs } from '../../core/ports/conversation-refs.ts';
-import { approverNoticeView } from '../../core/views/approver-notice-view.ts';
-import type { Logger } from '../../logging/create-logger.ts';
-import { ApproverMessages } from '../chat/approver-messages.ts';
+import type { ApproverNoticeView } from '../../core/views/approver-notice-view.ts';
+import { ApproverMessages, type ApproverMessagesDeps } from '../chat/approver-messages.ts';
 import { loadTeamsRef, saveTeamsRef } from './teams-refs.ts';
 import type { TeamsSender } from './teams-sender.ts';
 
@@ -37,13 +34,10 @@ export async function capturePersonalChat(store: ConversationRefs, activity: Per
 // The requester's justification is data: shown as plain text (no Markdown links or emphasis).
 const plain = (s: string): string => s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 
-interface ApproverChatsDeps {
-  readonly services: Pick<ChatServices, 'claimAnnouncement' | 'dueNotices' | 'approversToNotify'>;
+interface ApproverChatsDeps extends ApproverMessagesDeps {
   /** Where people's personal chats are. */
   readonly refs: ConversationRefs;
-  readonly clock: Clock;
   readonly sender: TeamsSender;
-  readonly logger: Logger;
 }
 
 /** Personal-chat messages to approvers: new requests and one reminder before expiry. */
@@ -51,18 +45,14 @@ export class TeamsApproverChats extends ApproverMessages {
   private readonly deps: ApproverChatsDeps;
 
   constructor(deps: ApproverChatsDeps) {
-    super('teams', deps.services, deps.logger);
+    super('teams', deps);
     this.deps = deps;
   }
 
-  protected async notify(request: LicenseRequest, kind: 'new' | 'reminder'): Promise<void> {
-    const view = approverNoticeView(request, kind, new Date(this.deps.clock.now()).toISOString());
-    const text = [plain(view.headline), '', `**Justification:** ${plain(view.reason)}`, '', plain(view.where)].join('\n');
-    for (const person of await this.deps.services.approversToNotify(request)) {
-      const chat = await loadTeamsRef(this.deps.refs, personalChatKey(person.id));
-      if (!chat) continue;
-      await this.deps.sender.postText({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, text);
-    }
-    this.deps.logger.info({ requestId: request.id, kind }, 'approvers messaged in Teams');
+  protected async reach(person: EntraUser, notice: ApproverNoticeView): Promise<void> {
+    const chat = await loadTeamsRef(this.deps.refs, personalChatKey(person.id));
+    if (!chat) return;
+    const text = [plain(notice.headline), '', `**Justification:** ${plain(notice.reason)}`, '', plain(notice.where)].join('\n');
+    await this.deps.sender.postText({ serviceUrl: chat.serviceUrl, conversationId: chat.conversationId }, text);
   }
 }
