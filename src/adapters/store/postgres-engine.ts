@@ -1,12 +1,13 @@
 // PostgreSQL through a pg Pool, for several bot instances. Every table lives in one schema (`public` unless told
 // otherwise), put first on each connection's search_path, so that plain table names mean this store's tables.
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
 import { postgresEventChannel } from './postgres-event-channel.ts';
+import { SchemaScopedPostgresDialect } from './schema-scoped-dialect.ts';
 import { MIGRATION_TABLES, storeMigrationProvider } from './store-migrations.ts';
 
 /** Where PostgreSQL is, as parseDatabaseUrl gives it. */
@@ -41,14 +42,14 @@ export function postgresEngine(target: PostgresTarget, schema = 'public'): Store
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<StoreDatabase>({ dialect: new SchemaScopedPostgresDialect({ pool }, schema) });
 
   return {
     kind: 'postgres',
     db,
     display: schema === 'public' ? target.display : `${target.display} (schema ${schema})`,
     secrets: target.secrets,
-    // Kysely creates the schema if needed, takes a PostgreSQL advisory lock for the whole run (so instances starting
+    // Kysely creates the schema if needed (the dialect's introspector looks at this schema only), takes a PostgreSQL advisory lock for the whole run (so instances starting
     // together run each migration once) and runs each migration in a transaction (DDL is transactional here).
     migrate: async () => {
       const { error } = await new Migrator({ db, provider: storeMigrationProvider, migrationTableSchema: schema, ...MIGRATION_TABLES }).migrateToLatest();
