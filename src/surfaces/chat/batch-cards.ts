@@ -4,6 +4,7 @@
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { BatchChange } from '../../app/batch/batch-deps.ts';
 import type { BatchHub } from '../../app/batch/batch-hub.ts';
+import { KeyedQueue } from '../../app/work/keyed-queue.ts';
 import { batchView } from '../../core/views/batch-view.ts';
 import type { CardFollower } from './card-follower.ts';
 import type { ChatCard } from './chat-platform.ts';
@@ -22,11 +23,12 @@ export interface BatchCardsDeps<Place, Ref> {
 
 export class BatchCards<Place, Ref> {
   readonly #deps: BatchCardsDeps<Place, Ref>;
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #queue: KeyedQueue;
   readonly #waiting = new Set<string>();
 
   constructor(deps: BatchCardsDeps<Place, Ref>) {
     this.#deps = deps;
+    this.#queue = new KeyedQueue((err, batchId) => deps.logger.warn({ err, batchId }, 'could not update a batch card'));
   }
 
   /** Follows the hub's batch changes; returns the function that stops. */
@@ -39,15 +41,9 @@ export class BatchCards<Place, Ref> {
     const post = change.change === 'created';
     if (this.#waiting.has(id) && !post) return;
     this.#waiting.add(id);
-    const next = (this.#chains.get(id) ?? Promise.resolve())
-      .then(() => {
-        this.#waiting.delete(id);
-        return this.#render(id, post);
-      })
-      .catch((err: unknown) => this.#deps.logger.warn({ err, batchId: id }, 'could not update a batch card'));
-    this.#chains.set(id, next);
-    void next.finally(() => {
-      if (this.#chains.get(id) === next) this.#chains.delete(id);
+    this.#queue.add(id, () => {
+      this.#waiting.delete(id);
+      return this.#render(id, post);
     });
   }
 
@@ -73,6 +69,6 @@ export class BatchCards<Place, Ref> {
 
   /** Resolves when every queued update has been sent (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.#chains.size > 0) await Promise.all([...this.#chains.values()]);
+    await this.#queue.idle();
   }
 }

@@ -6,6 +6,7 @@
 // events becomes as few updates as the platform's pace allows, and an older version is never shown over a newer one.
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { RequestEvent, RequestEvents } from '../../app/request-events.ts';
+import { KeyedQueue } from '../../app/work/keyed-queue.ts';
 import { isTerminalStatus } from '../../core/approval/terminal-statuses.ts';
 import type { LicenseRequest } from '../../core/model/request.ts';
 import type { Clock } from '../../core/ports/clock.ts';
@@ -31,12 +32,13 @@ export interface CardFollowerDeps<Place, Ref> {
 /** Posts cards through one platform, remembers where, and keeps them current. */
 export class CardFollower<Place, Ref> {
   readonly #deps: CardFollowerDeps<Place, Ref>;
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #queue: KeyedQueue;
   readonly #latest = new Map<string, LicenseRequest>();
   readonly #rendered = new Map<string, number>();
 
   constructor(deps: CardFollowerDeps<Place, Ref>) {
     this.#deps = deps;
+    this.#queue = new KeyedQueue((err, requestId) => deps.logger.warn({ err, requestId, surface: deps.platform.surface }, 'could not update the cards of a request'));
   }
 
   /** The platform the cards are on. */
@@ -132,7 +134,7 @@ export class CardFollower<Place, Ref> {
 
   /** Resolves when every queued update has been sent (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.#chains.size > 0) await Promise.all([...this.#chains.values()]);
+    await this.#queue.idle();
   }
 
   async #render(requestId: string): Promise<void> {
@@ -160,12 +162,6 @@ export class CardFollower<Place, Ref> {
   }
 
   #enqueue(requestId: string, task: () => Promise<void>): void {
-    const next = (this.#chains.get(requestId) ?? Promise.resolve())
-      .then(task)
-      .catch((err: unknown) => this.#deps.logger.warn({ err, requestId, surface: this.#deps.platform.surface }, 'could not update the cards of a request'));
-    this.#chains.set(requestId, next);
-    void next.finally(() => {
-      if (this.#chains.get(requestId) === next) this.#chains.delete(requestId);
-    });
+    this.#queue.add(requestId, task);
   }
 }
