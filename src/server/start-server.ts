@@ -105,7 +105,10 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
   let pass: Promise<unknown> = Promise.resolve();
   const timer = interval > 0
     ? setInterval(() => {
-        pass = runtime.services.maintenance().catch((err: unknown) => runtime.logger.error({ err }, 'maintenance pass failed'));
+        pass = runtime.services.maintenance().catch((err: unknown) => runtime.logger.error({ err }, 'maintenance pass failed'))
+          // Batches nobody is running (approved elsewhere, or their instance died) are started or resumed.
+          .then(async () => (await runtime.batches.service()).resume())
+          .catch((err: unknown) => runtime.logger.error({ err }, 'batch maintenance failed'));
       }, interval)
     : null;
   timer?.unref();

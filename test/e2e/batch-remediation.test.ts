@@ -93,7 +93,9 @@ test('split: the failed users become a new batch that needs two approvals of its
     expect((await h.batches.decide({ batchId: split.id, decision: 'approve', actor: CHRISTIE })).shouldRun).toBe(true);
     expect(await h.batches.run(split.id)).toMatchObject({ status: 'finished' });
     await h.rt.sandbox.okta.idle();
-    expect((await h.batches.state(split.id))?.counts).toMatchObject({ total: 2, done: 2, failed: 0 });
+    const after = await h.batches.state(split.id);
+    expect(after?.members.filter((m) => m.state !== 'done').map((m) => m.detail)).toEqual([]);
+    expect(after?.counts).toMatchObject({ total: 2, done: 2, failed: 0 });
     expect(await h.rt.store.verifyAudit()).toMatchObject({ kind: 'intact' });
   } finally {
     await h.close();

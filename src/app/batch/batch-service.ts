@@ -31,6 +31,12 @@ export interface BatchService {
   /** The batch now: users whose request ended elsewhere (another instance, maintenance) are recorded first. */
   state(batchId: string): Promise<BatchState | null>;
   list(): Promise<BatchRequest[]>;
+  /**
+   * Maintenance: runs approved batches nobody started (approved with --no-execute, or on an instance that stopped) and
+   * resumes running ones whose users wait (an instance died mid-batch); batches this process runs are left alone. Users
+   * are claimed one by one in the store, so instances resuming one batch at once never run a user twice.
+   */
+  resume(): Promise<string[]>;
   /** Waits for background runs (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -52,10 +58,15 @@ async function syncMembers(deps: BatchDeps, batch: BatchRequest): Promise<void> 
 
 export function createBatchService(deps: BatchDeps): BatchService {
   const running = new Set<Promise<unknown>>();
+  const runningIds = new Set<string>();
   const run = (id: string) => {
     const p = runBatch(deps, id);
     running.add(p);
-    void p.finally(() => running.delete(p)).catch(() => undefined);
+    runningIds.add(id);
+    void p.finally(() => {
+      running.delete(p);
+      runningIds.delete(id);
+    }).catch(() => undefined);
     return p;
   };
   const runInBackground = (id: string) => {
@@ -82,6 +93,21 @@ export function createBatchService(deps: BatchDeps): BatchService {
       return { batch: (await deps.batches.getBatch(id)) ?? batch, members, counts: countMembers(members) };
     },
     list: () => deps.batches.listBatches(),
+    resume: async () => {
+      const resumed: string[] = [];
+      if (deps.service.policy.readOnly) return resumed;
+      for (const b of await deps.batches.listBatches(200)) {
+        if ((b.status !== 'approved' && b.status !== 'running') || runningIds.has(b.id) || !b.approval || b.approval.readOnly) continue;
+        const waiting = (await deps.batches.members(b.id)).some((m) => m.state === 'pending' || m.state === 'running');
+        if (!waiting && b.status === 'running') {
+          await finishIfSettled(deps, b.id);
+          continue;
+        }
+        resumed.push(b.id);
+        runInBackground(b.id);
+      }
+      return resumed;
+    },
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

@@ -61,6 +61,8 @@ async function runMember(deps: BatchDeps, batch: BatchRequest, member: BatchMemb
     current = claimed;
     await announce(deps, 'member', batch);
   }
+  // Claimed by another instance that is still making its request (a resume racing a live run): left to it.
+  if (member.state === 'running' && member.requestId === null && Date.parse(member.updatedAt) + svc.execution.leaseMs > svc.clock.now()) return;
   let requestId = current.requestId;
   if (requestId === null) {
     let made: LicenseRequest;
