@@ -1,12 +1,12 @@
 // ScanStore on Kysely (SQLite and PostgreSQL, the same engine as the request store). The one scan lease is a
-// conditional upsert; a page's staged-page row, results and checkpoint are written in one transaction.
+// conditional upsert; a page's staging, results and checkpoint are written in one transaction.
 import type { Kysely } from 'kysely';
-import type { ScanPageCommit, ScanResult, ScanRun, ScanStore, StagedPage } from '../../core/ports/scan-store.ts';
+import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, StagedUser } from '../../core/ports/scan-store.ts';
 import type { ScanUserRow } from '../../core/model/scan.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
-import { insertResults } from './scan-bulk-sql.ts';
-import { toRun } from './scan-store-rows.ts';
+import { deleteStaged, insertResults, insertStaging } from './scan-bulk-sql.ts';
+import { inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
 import { storeCall } from './to-store-error.ts';
 
 const LEASE = 'scan';
@@ -74,7 +74,7 @@ export class KyselyScanStore implements ScanStore {
     return this.#run('startScan', () =>
       this.#engine.writeTransaction(async (trx) => {
         // Only the newest scan is kept: a report is read from the latest one, and old rows would only grow the store.
-        await trx.deleteFrom('scan_staged_pages').execute();
+        await trx.deleteFrom('scan_staging').execute();
         await trx.deleteFrom('scan_results').execute();
         await trx.deleteFrom('scan_runs').execute();
         await trx.insertInto('scan_runs').values({
@@ -85,11 +85,26 @@ export class KyselyScanStore implements ScanStore {
       }));
   }
 
-  stagedPages(scanId: string, afterSeq: number | null, limit: number): Promise<StagedPage[]> {
-    return this.#run('stagedPages', async () => {
-      let q = this.#engine.db.selectFrom('scan_staged_pages').select(['seq', 'body']).where('scan_id', '=', scanId).orderBy('seq').limit(limit);
-      if (afterSeq !== null) q = q.where('seq', '>', afterSeq);
-      return (await q.execute()).map((r) => ({ seq: Number(r.seq), body: r.body }));
+  findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]> {
+    if (ids.length === 0 && upns.length === 0) return Promise.resolve([]);
+    return this.#run('findStaged', async () => {
+      const base = () => this.#engine.db.selectFrom('scan_staging').select(['scan_id', 'side', 'item_id', 'key_id', 'key_upn', 'payload']);
+      const found = new Map<string, StagedUser>();
+      const keep = (rows: ReadonlyArray<StagedRow & { scan_id: string }>) => {
+        for (const r of rows) if (r.scan_id === scanId && r.side === side) found.set(r.item_id, staged(r));
+      };
+      for (const part of inLists(ids.map((k) => sideKey(side, k)))) keep(await base().where('key_id', 'in', part).execute());
+      for (const part of inLists(upns.map((k) => sideKey(side, k)))) keep(await base().where('key_upn', 'in', part).execute());
+      return [...found.values()];
+    });
+  }
+
+  stagedAfter(scanId: string, side: ScanSide, afterItemId: string | null, limit: number): Promise<StagedUser[]> {
+    return this.#run('stagedAfter', async () => {
+      let q = this.#engine.db.selectFrom('scan_staging').select(['side', 'item_id', 'key_id', 'key_upn', 'payload'])
+        .where('scan_id', '=', scanId).where('side', '=', side).orderBy('item_id').limit(limit);
+      if (afterItemId !== null) q = q.where('item_id', '>', afterItemId);
+      return (await q.execute()).map(staged);
     });
   }
 
@@ -99,10 +114,7 @@ export class KyselyScanStore implements ScanStore {
 
   finishScan(scanId: string, finishedAt: string): Promise<void> {
     return this.#run('finishScan', async () => {
-      await this.#engine.writeTransaction(async (trx) => {
-        await trx.updateTable('scan_runs').set({ finished_at: finishedAt }).where('id', '=', scanId).execute();
-        await trx.deleteFrom('scan_staged_pages').where('scan_id', '=', scanId).execute();
-      });
+      await this.#engine.write((db) => db.updateTable('scan_runs').set({ finished_at: finishedAt }).where('id', '=', scanId).execute());
     });
   }
 
@@ -117,7 +129,12 @@ export class KyselyScanStore implements ScanStore {
 }
 
 async function applyCommit(trx: Kysely<StoreDatabase>, kind: StoreEngine['kind'], scanId: string, commit: ScanPageCommit): Promise<void> {
-  if (commit.staged) await trx.insertInto('scan_staged_pages').values({ scan_id: scanId, seq: commit.staged.seq, body: commit.staged.body }).execute();
+  for (const side of ['okta', 'entra'] as const) {
+    await deleteStaged(trx, kind, scanId, side, commit.unstage.filter((u) => u.side === side).map((u) => u.itemId));
+  }
+  await insertStaging(trx, kind, scanId, commit.stage.map((s) => ({
+    s: s.side, i: s.itemId, p: s.payload, k: s.keyId === null ? null : sideKey(s.side, s.keyId), u: s.keyUpn === null ? null : sideKey(s.side, s.keyUpn),
+  })));
   await insertResults(trx, kind, scanId, commit.results.map((r) => ({ k: r.key, v: r.row.verdict, j: JSON.stringify(r.row) })));
   if (commit.progress) {
     const { side, value } = commit.progress;

@@ -1,6 +1,23 @@
-// Row helpers of the scan store: table rows -> port types.
-import type { ScanRun } from '../../core/ports/scan-store.ts';
+// Row helpers of the scan store: IN-list sizes, side-prefixed join keys, and table rows <-> port types.
+import type { ScanRun, ScanSide, StagedUser } from '../../core/ports/scan-store.ts';
 import type { ScanRunsTable } from './scan-tables.ts';
+
+/**
+ * Values for IN lists: chunks of 256, the last one padded (by repeating a value) to a power of two. SQLite prepares
+ * (and caches) one statement per distinct SQL text; sizes that varied with every page would fill that cache.
+ */
+export const inLists = (values: readonly string[]): string[][] => {
+  const out: string[][] = [];
+  for (let i = 0; i < values.length; i += 256) {
+    const part = values.slice(i, i + 256);
+    let size = 1;
+    while (size < part.length) size *= 2;
+    const first = part[0];
+    while (first !== undefined && part.length < size) part.push(first);
+    out.push(part);
+  }
+  return out;
+};
 
 export function toRun(r: ScanRunsTable): ScanRun {
   return {
@@ -9,3 +26,13 @@ export function toRun(r: ScanRunsTable): ScanRun {
     entra: { cursor: r.entra_cursor, done: Number(r.entra_done) === 1, pages: Number(r.entra_pages), users: Number(r.entra_users) },
   };
 }
+
+export interface StagedRow { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }
+
+/** A join key as stored: prefixed with its side. */
+export const sideKey = (side: ScanSide, key: string): string => `${side === 'okta' ? 'o' : 'e'}:${key}`;
+const unprefixed = (key: string | null): string | null => (key === null ? null : key.slice(2));
+
+export const staged = (r: StagedRow): StagedUser => ({
+  side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: unprefixed(r.key_id), keyUpn: unprefixed(r.key_upn), payload: r.payload,
+});

@@ -10,7 +10,6 @@ import type { ScanPageCommit, ScanRun, ScanSide, ScanSideProgress } from '../../
 import { chooseScanApp, readScanContext } from './read-scan-context.ts';
 import type { ScanDeps, ScanProgress } from './scan-deps.ts';
 import { ScanJoiner } from './scan-joiner.ts';
-import { WaitingUsers } from './waiting-users.ts';
 
 export type ScanOutcome =
   | { readonly kind: 'finished'; readonly run: ScanRun; readonly resumed: boolean }
@@ -41,10 +40,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanOutcome> {
       await store.startScan(run);
     }
     // The first pages are fetched while the context is read: joining waits for it, paging does not.
-    const waiting = new WaitingUsers();
-    const restored = waiting.restore(store, run.id);
-    const joiner = Promise.all([readScanContext(deps, app, Date.parse(run.startedAt)), restored])
-      .then(([{ context, failures }]) => new ScanJoiner(deps, waiting, context, failures));
+    const joiner = readScanContext(deps, app, Date.parse(run.startedAt)).then(({ context, failures }) => new ScanJoiner(deps, run.id, context, failures));
     joiner.catch(() => undefined);
     const final = await new ScanPass(deps, run, joiner).run();
     return { kind: 'finished', run: final, resumed: unfinished !== null && unfinished.id === run.id };
@@ -62,7 +58,6 @@ class ScanPass {
   private renewedAt: number;
   private diagnosed = 0;
   private failed = false;
-  private broken: { readonly reason: unknown } | null = null;
 
   constructor(deps: ScanDeps, run: ScanRun, joiner: Promise<ScanJoiner>) {
     this.deps = deps;
@@ -82,9 +77,9 @@ class ScanPass {
     if (failure) throw failure.reason;
     for (const side of ['entra', 'okta'] as const) {
       for (;;) {
-        const commit = await (await this.joiner).leftovers(side, LEFTOVER_BATCH);
-        if (commit === null) break;
-        await this.commit(commit);
+        const staged = await this.deps.store.stagedAfter(this.current.id, side, null, LEFTOVER_BATCH);
+        if (staged.length === 0) break;
+        await this.commit(await (await this.joiner).alone(staged));
       }
     }
     const finishedAt = new Date(this.deps.clock.now()).toISOString();
@@ -109,8 +104,8 @@ class ScanPass {
     let pending: Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> | null = this.fetch(side, progress.cursor);
     if (progress.cursor !== null) {
       // A resumed side's saved cursor may have expired (Graph's page tokens do). Reading the side again from the start
-      // is safe: users already joined or waiting are not kept twice (results are keyed, waiting users by item id), so it
-      // only costs the pages.
+      // is safe: users already joined or staged are not stored twice (results and staging are keyed), so it only costs
+      // the pages.
       const first = pending;
       pending = first.catch((err: unknown) => {
         if (!isExpiredCursor(err)) throw err;
@@ -132,16 +127,10 @@ class ScanPass {
     }
   }
 
-  /** Pages of the two sides are joined one at a time, in arrival order. After a page failed, no other is joined: the
-   *  waiting users in memory may hold that page's changes, which the store does not. */
+  /** Pages of the two sides are joined one at a time, in arrival order. */
   private serial(fn: () => Promise<void>): Promise<void> {
-    const result = this.queue.then(() => {
-      if (this.broken !== null) throw this.broken.reason;
-      return fn();
-    });
-    this.queue = result.catch((reason: unknown) => {
-      this.broken ??= { reason };
-    });
+    const result = this.queue.then(fn);
+    this.queue = result.catch(() => undefined);
     return result;
   }
 

@@ -20,11 +20,13 @@ export interface ScanRun {
   readonly entra: ScanSideProgress;
 }
 
-/** What one committed page changed in the users waiting for their other side (the app's JSON, opaque to the store),
- *  numbered from 0 in commit order; replayed in that order, these rebuild the waiting users after a crash. */
-export interface StagedPage {
-  readonly seq: number;
-  readonly body: string;
+/** A user read on one side and not yet met on the other; `payload` is the app's JSON of the user. */
+export interface StagedUser {
+  readonly side: ScanSide;
+  readonly itemId: string;
+  readonly keyId: string | null;
+  readonly keyUpn: string | null;
+  readonly payload: string;
 }
 
 /** A diagnosed user of a scan; `key` orders the report (lower-case user name). */
@@ -37,8 +39,9 @@ export interface ScanResult {
 export interface ScanPageCommit {
   /** The side whose page this was and its progress after it (absent: the final pass over leftovers). */
   readonly progress?: { readonly side: ScanSide; readonly value: ScanSideProgress };
-  /** The page's change to the waiting users (appended; null when it changed none). */
-  readonly staged: StagedPage | null;
+  /** Staged users of either side that are now diagnosed. */
+  readonly unstage: readonly { readonly side: ScanSide; readonly itemId: string }[];
+  readonly stage: readonly StagedUser[];
   readonly results: readonly ScanResult[];
 }
 
@@ -60,11 +63,13 @@ export interface ScanStore {
   latestFinishedScan(): Promise<ScanRun | null>;
   /** Records a new scan, dropping the data of every older scan. */
   startScan(run: ScanRun): Promise<void>;
-  /** The scan's staged pages after `afterSeq` (null: from the first) in commit order, at most `limit`. */
-  stagedPages(scanId: string, afterSeq: number | null, limit: number): Promise<StagedPage[]>;
+  /** Staged users of `side` matching any of these object ids or user principal names (lower-case). */
+  findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]>;
+  /** Staged users of `side` after `afterItemId` in item id order, at most `limit`. */
+  stagedAfter(scanId: string, side: ScanSide, afterItemId: string | null, limit: number): Promise<StagedUser[]>;
   /** Applies one page's changes atomically. */
   commitPage(scanId: string, commit: ScanPageCommit): Promise<void>;
-  /** Marks the scan finished and drops its staged pages. */
+  /** Marks the scan finished. */
   finishScan(scanId: string, finishedAt: string): Promise<void>;
   /** Results after `afterKey` in key order, at most `limit`. */
   results(scanId: string, afterKey: string | null, limit: number): Promise<ScanResult[]>;
