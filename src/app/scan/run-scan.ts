@@ -8,7 +8,8 @@ import type { OktaAppUser } from '../../core/model/okta.ts';
 import type { SourcePage } from '../../core/ports/scan-sources.ts';
 import type { ScanPageCommit, ScanRun, ScanSide, ScanSideProgress } from '../../core/ports/scan-store.ts';
 import { chooseScanApp, readScanContext } from './read-scan-context.ts';
-import type { ScanDeps, ScanProgress } from './scan-deps.ts';
+import type { ScanProgress } from '../../core/model/scan.ts';
+import type { ScanDeps } from './scan-deps.ts';
 import { ScanJoiner } from './scan-joiner.ts';
 
 export type ScanOutcome =

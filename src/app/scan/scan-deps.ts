@@ -3,6 +3,7 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { EntraDirectory } from '../../core/ports/entra-directory.ts';
 import type { OktaOrg } from '../../core/ports/okta-org.ts';
 import type { EntraUserPages, OktaAppUserPages } from '../../core/ports/scan-sources.ts';
+import type { ScanProgress } from '../../core/model/scan.ts';
 import type { ScanStore } from '../../core/ports/scan-store.ts';
 
 export interface ScanSettings {
@@ -17,18 +18,6 @@ export interface ScanSettings {
 }
 
 export const DEFAULT_SCAN_SETTINGS: ScanSettings = { oktaPageSize: 500, entraPageSize: 999, leaseMs: 30_000, pushFailureLookbackMs: 7 * 24 * 3_600_000 };
-
-/** Counts shown while a scan runs. */
-export interface ScanProgress {
-  readonly oktaPages: number;
-  readonly oktaUsers: number;
-  readonly oktaDone: boolean;
-  readonly entraPages: number;
-  readonly entraUsers: number;
-  readonly entraDone: boolean;
-  /** Users diagnosed so far (joined, or known to be on one side only). */
-  readonly diagnosed: number;
-}
 
 export interface ScanDeps {
   readonly entra: EntraDirectory;

@@ -8,7 +8,8 @@ import type { ScanRun } from '../../core/ports/scan-store.ts';
 import { auditRecord, writeAudit } from '../audit.ts';
 import type { Asker } from '../helpdesk-gate.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import type { ScanDeps, ScanProgress } from './scan-deps.ts';
+import type { ScanProgress } from '../../core/model/scan.ts';
+import type { ScanDeps } from './scan-deps.ts';
 import { scanSummary } from './scan-report.ts';
 import { runScan } from './run-scan.ts';
 

@@ -60,3 +60,15 @@ export interface ScanPair {
   /** The app user's newest push failure in the look-back window, if any. */
   readonly pushFailure: OktaPushFailure | null;
 }
+
+/** Counts shown while a scan runs. */
+export interface ScanProgress {
+  readonly oktaPages: number;
+  readonly oktaUsers: number;
+  readonly oktaDone: boolean;
+  readonly entraPages: number;
+  readonly entraUsers: number;
+  readonly entraDone: boolean;
+  /** Users diagnosed so far (joined, or known to be on one side only). */
+  readonly diagnosed: number;
+}

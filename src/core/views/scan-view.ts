@@ -3,7 +3,7 @@
 // Decided once here; the Slack and Teams renderers only lay it out.
 import { productNameOfPart } from '../licensing/product-catalog.ts';
 import { VERDICTS, type Verdict } from '../model/diagnosis.ts';
-import type { ScanSummary } from '../model/scan.ts';
+import type { ScanProgress, ScanSummary } from '../model/scan.ts';
 import type { Tone } from './view-model.ts';
 
 /** What each verdict means for a whole fleet (the CLI's text report uses the same words). */
@@ -31,17 +31,6 @@ const VERDICT_TONE: Readonly<Record<Verdict, Tone>> = {
 
 /** How many licensing groups a card lists (the report has them all). */
 const SCAN_CARD_GROUPS = 10;
-
-/** Progress counts, as the scan reports them. */
-export interface ScanProgressCounts {
-  readonly oktaPages: number;
-  readonly oktaUsers: number;
-  readonly oktaDone: boolean;
-  readonly entraPages: number;
-  readonly entraUsers: number;
-  readonly entraDone: boolean;
-  readonly diagnosed: number;
-}
 
 export interface ScanSideView {
   readonly name: string;
@@ -95,7 +84,7 @@ const n = (value: number): string => value.toLocaleString('en-US');
 const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The card while the scan runs. */
-export function scanProgressView(p: ScanProgressCounts, startedBy: string): ScanCardView {
+export function scanProgressView(p: ScanProgress, startedBy: string): ScanCardView {
   const side = (name: string, pages: number, users: number, done: boolean): ScanSideView => ({
     name, done, line: `${n(pages)} page${pages === 1 ? '' : 's'} · ${n(users)} users${done ? ' · done' : ''}`,
   });

@@ -5,6 +5,7 @@ import { LicenseDoctorError } from '../../../core/errors.ts';
 import type { PathId } from '../../../core/model/diagnosis.ts';
 import { batchJson, formatBatch } from '../batch-output.ts';
 import type { CliIo, SignInMethod } from '../cli-io.ts';
+import { actingAs } from '../acting-as.ts';
 import { EXIT } from '../exit-codes.ts';
 import { createStyle } from '../style.ts';
 import { withRuntime, type CliRuntime, type CliSession } from '../with-runtime.ts';
@@ -38,18 +39,6 @@ async function print(io: CliIo, json: boolean, batches: BatchService, id: string
   if (json) io.stdout.write(`${JSON.stringify(batchJson(state), null, 2)}\n`);
   else io.stdout.write(`${formatBatch(state, createStyle(Boolean(io.stdout.isTTY) && !io.env.NO_COLOR))}\n`);
   for (const n of notices) io.stderr.write(`${n}\n`);
-}
-
-/** Who acts: the signed-in UPN with --login (a different --as is refused), else the --as given. */
-function actingAs(as: string | null, signedInAs: string | null): string {
-  if (signedInAs === null) {
-    if (as === null) throw new LicenseDoctorError('usage', '--as <upn> is required (or --login to sign in); run license-doctor --help');
-    return as;
-  }
-  if (as !== null && as.trim().toLowerCase() !== signedInAs) {
-    throw new LicenseDoctorError('policy', `You signed in as ${signedInAs}, so you cannot act as ${as.trim()}; leave out --as or sign in as that person.`, { reason: 'sign-in-mismatch' });
-  }
-  return signedInAs;
 }
 
 /** Runs one batch subcommand. */

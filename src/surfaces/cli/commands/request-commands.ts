@@ -5,6 +5,7 @@ import type { LicenseRequest, RequestStatus } from '../../../core/model/request.
 import { LicenseDoctorError } from '../../../core/errors.ts';
 import { describeStatus } from '../../../core/approval/describe-status.ts';
 import type { CliIo, SignInMethod } from '../cli-io.ts';
+import { actingAs } from '../acting-as.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatRequest } from '../format-request.ts';
 import { requestJson } from '../request-json.ts';
@@ -64,18 +65,6 @@ export function decideCommand(
     }
     return EXIT.ok;
   });
-}
-
-/** Who decides: the signed-in UPN with --login (a different --as is refused), else the --as given. */
-function actingAs(as: string | null, signedInAs: string | null): string {
-  if (signedInAs === null) {
-    if (as === null) throw new LicenseDoctorError('usage', '--as <upn> is required (or --login to sign in); run license-doctor --help');
-    return as;
-  }
-  if (as !== null && as.trim().toLowerCase() !== signedInAs) {
-    throw new LicenseDoctorError('policy', `You signed in as ${signedInAs}, so you cannot act as ${as.trim()}; leave out --as or sign in as that person.`, { reason: 'sign-in-mismatch' });
-  }
-  return signedInAs;
 }
 
 /** Re-checks a request that waits for manual steps (finishes it when they are done). */

@@ -1,5 +1,5 @@
 // The scan's progress on a terminal: one line rewritten in place (the totals are unknown until the end, so it counts).
-import type { ScanProgress } from '../../../app/scan/scan-deps.ts';
+import type { ScanProgress } from '../../../core/model/scan.ts';
 
 const side = (name: string, pages: number, users: number, done: boolean) => `${name} ${users} users / ${pages} pages${done ? ' ✓' : ''}`;
 
