@@ -23,7 +23,11 @@ export interface BatchHarness {
 export async function startBatchHarness(options: TestRuntimeOptions & { readonly concurrency?: number } = {}): Promise<BatchHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'ld-batch-'));
   const databaseUrl = options.databaseUrl ?? `sqlite:${join(dir, 'store.sqlite')}`;
-  const rt = await startSandboxRuntime({ ...options, databaseUrl, env: { BATCH_CONCURRENCY: String(options.concurrency ?? 4), ...options.env } });
+  // The product's lease (60 s), not the tests' shortened one: an execution waits out an Okta reset within its lease, and a
+  // batch makes enough Okta calls in a minute for its users' executions to meet one.
+  const rt = await startSandboxRuntime({
+    ...options, databaseUrl, execution: { leaseMs: 60_000, ...options.execution }, env: { BATCH_CONCURRENCY: String(options.concurrency ?? 4), ...options.env },
+  });
   const scan = await rt.fleet.createScanRuntime({ databaseUrl, ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}) });
   try {
     const outcome = await runScan(scan.deps);

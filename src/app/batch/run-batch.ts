@@ -16,6 +16,26 @@ import { previewPlan } from '../preview-plan.ts';
 import { announce, eachBounded, nowIso, type BatchDeps } from './batch-deps.ts';
 
 const POLL_MS = 500;
+/** How often one user's plan is read again after a vendor asked to wait (a batch runs inside the vendors' limits). */
+const THROTTLE_TRIES = 6;
+
+/** `read`, waiting out a vendor's rate limit (what it asked, at least 1 s) and reading again: nothing was written yet. */
+async function patiently<T>(deps: BatchDeps, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      const stop = deps.service.stopSignal;
+      if (!isLicenseDoctorError(err, 'throttled') || attempt >= THROTTLE_TRIES || stop?.aborted) throw err;
+      const waitMs = Math.max(1, Number(err.details['retryAfterSeconds'] ?? 1)) * 1_000;
+      deps.service.logger.info({ waitMs, attempt }, 'a vendor asked the batch to wait; reading this user again after it');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        stop?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+      });
+    }
+  }
+}
 
 /** Moves the batch record on (compare-and-set, re-read on a lost race); null when `change` declines the current state. */
 async function changeBatch(deps: BatchDeps, id: string, change: (b: BatchRequest) => { next: BatchRequest; audit: ReturnType<typeof auditRecord>[] } | null): Promise<BatchRequest | null> {
@@ -67,7 +87,7 @@ async function runMember(deps: BatchDeps, batch: BatchRequest, member: BatchMemb
   if (requestId === null) {
     let made: LicenseRequest;
     try {
-      const { diagnosis, plan } = await previewPlan(svc, current.userPrincipalName, batch.path, batch.options);
+      const { diagnosis, plan } = await patiently(deps, () => previewPlan(svc, current.userPrincipalName, batch.path, batch.options));
       const user = diagnosis.report.user;
       if (!user) throw new LicenseDoctorError('usage', diagnosis.report.explanation);
       const child = childRequest({
