@@ -100,6 +100,15 @@ export class KyselyAlertStore implements AlertStore {
     });
   }
 
+  closeOpen(nowMs: number): Promise<number> {
+    return storeCall('closeOpenAlerts', this.#engine, () => this.#engine.writeTransaction(async (trx) => {
+      await trx.updateTable('alerts').set({ window_until_ms: nowMs }).where('window_until_ms', '>', nowMs).execute();
+      await trx.deleteFrom('alert_causes').execute();
+      const released = await trx.deleteFrom('alerted_users').executeTakeFirst();
+      return Number(released.numDeletedRows);
+    }));
+  }
+
   get(alertId: string): Promise<Alert | null> {
     return storeCall('getAlert', this.#engine, () => readAlert(this.#engine.db, alertId));
   }

@@ -94,6 +94,13 @@ export class AlertService {
     return true;
   }
 
+  /** Closes every open alert and releases its users (their cards are gone: the demo's reset); waits for card work first. */
+  async closeOpen(): Promise<void> {
+    await this.idle();
+    const released = await (await this.#alerts()).closeOpen(this.#deps.clock.now());
+    this.#deps.logger.info({ released }, 'open alerts closed: the next failure of any cause opens a new alert');
+  }
+
   /** The alert (its cause: group, SKU, verdict; its users), for actions on it such as a batch fix. */
   async alert(alertId: string): Promise<Alert | null> {
     return (await this.#alerts()).get(alertId);

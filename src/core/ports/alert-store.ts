@@ -31,4 +31,8 @@ export interface AlertStore {
   resolve(userPrincipalName: string, nowMs: number): Promise<Alert | null>;
   /** The alert, or null. */
   get(alertId: string): Promise<Alert | null>;
+  /** Ends every alert's gathering window at `nowMs` and releases every alerted user, so the next failure of any cause
+   *  opens a new alert and alerts its user again (the cards are gone: the demo's reset). The alerts stay as history;
+   *  resolves how many users were released. */
+  closeOpen(nowMs: number): Promise<number>;
 }

@@ -21,7 +21,7 @@ export interface DemoPushDeps {
   /** Opens the event receipts, the poll cursor and the System Log. */
   openOktaEvents(): Promise<OktaEvents>;
   readonly diagnose: DiagnoseDeps;
-  readonly alerts: Pick<AlertService, 'onDiagnosis' | 'idle'>;
+  readonly alerts: Pick<AlertService, 'onDiagnosis' | 'idle' | 'closeOpen'>;
   readonly logger: Logger;
 }
 

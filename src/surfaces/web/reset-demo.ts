@@ -3,7 +3,8 @@
 // would write into the fresh tenant). What the adapters cache about the tenant is dropped (a cached Okta apps list
 // would still say provisioning is off after path 2). Requests stay in the store with their audit trail, but open ones
 // are cancelled in their requester's name (audited like any cancel): their cards are gone, and an open request would
-// otherwise hold its user against a new one (one change at a time per target).
+// otherwise hold its user against a new one (one change at a time per target). Open alerts are closed, so the same
+// failures alert again on the fresh page.
 import type { AppLogger } from '../../app/app-logger.ts';
 import type { ChatServices } from '../../app/services.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
@@ -13,6 +14,8 @@ export interface ResetDeps {
   readonly services: Pick<ChatServices, 'idle' | 'list' | 'decide'>;
   readonly sandbox: Pick<RunningSandbox, 'tenant' | 'graph' | 'okta'>;
   readonly conversations: DemoConversations;
+  /** Closes the open alerts (their cards go with the conversations; the same failures alert again after the reset). */
+  readonly closeAlerts: () => Promise<void>;
   /** Drops the adapters' caches of the tenant (Runtime.clearCaches). */
   readonly clearCaches: () => void;
   readonly logger: AppLogger;
@@ -44,6 +47,7 @@ export async function resetDemo(deps: ResetDeps): Promise<boolean> {
       deps.logger.warn({ err, requestId: open.id }, 'demo reset: could not cancel an open request');
     });
   }
+  await deps.closeAlerts().catch((err: unknown) => deps.logger.warn({ err }, 'demo reset: could not close the open alerts'));
   deps.sandbox.tenant.reset();
   deps.sandbox.graph.faults.clear();
   deps.sandbox.okta.faults.clear();

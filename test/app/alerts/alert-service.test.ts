@@ -104,6 +104,18 @@ describe.each(engines)('alerts on %s', (_engine, open) => {
     expect([...h.channel.cards.values()].map((c) => c.failing)).toEqual([1, 1]);
   }, 30_000);
 
+  it('closing the open alerts lets the same failures open a new card and alert their users again', async () => {
+    expect(await h.a.onDiagnosis(failure(SAME_CAUSE[0]))).toBe('opened');
+    await settle(h);
+    h.at(5);
+    await h.b.closeOpen();
+    expect(await h.a.onDiagnosis(failure(SAME_CAUSE[0]))).toBe('opened');
+    expect(await h.b.onDiagnosis(failure(SAME_CAUSE[1]))).toBe('joined');
+    await settle(h);
+    expect(h.channel.posts).toBe(2);
+    expect([...h.channel.cards.values()].map((c) => c.failing)).toEqual([1, 2]);
+  }, 30_000);
+
   it('resolves the target of a succeeded request and updates the card', async () => {
     const events = new RequestEvents();
     const stop = h.b.follow(events);

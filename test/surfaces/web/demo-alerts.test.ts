@@ -70,6 +70,23 @@ it('shows an alert arriving when a scenario\'s push fails, one card per cause up
   }
 }, 60_000);
 
+it('after "Reset sandbox" the same failure alerts again, on a new card', async () => {
+  // The first test left Adele and Megan alerted on a card the reset clears away.
+  expect(await post('/demo/api/reset', {})).toEqual({ status: 200, body: { settled: true } });
+  expect(await alertCards()).toEqual([]);
+  const stream = await DemoEventsClient.open(app.url);
+  try {
+    expect((await post('/demo/api/push', { upn: ADELE })).body).toMatchObject({ pushFailed: true, diagnosed: 1 });
+    const arrived = await stream.waitFor((e) => e.type === 'message' && (e.message as Message).conversationId === DEMO_ALERTS_CONVERSATION && (e.message as Message).cards.length > 0, 'the alert card after the reset');
+    const card = (arrived.message as Message).cards[0] as CardNode;
+    expect(cardText(card)).toContain('1 user failing');
+    expect(cardText(card)).toContain(ADELE);
+    expect(await alertCards()).toHaveLength(1);
+  } finally {
+    await stream.close();
+  }
+}, 60_000);
+
 it('says when Okta does not push the user', async () => {
   expect((await post('/demo/api/push', { upn: 'nestor.wilke@contoso.com' })).status).toBe(404);
 });
