@@ -68,6 +68,24 @@ export function lagMonitor(): { start(): void; stop(): number } {
   };
 }
 
+/** Runs `burst` with the event-loop lag, the work queue's peak and (BENCH_PROFILE) a CPU profile measured around it. */
+export async function measuredBurst<R>(queued: () => number, burst: () => Promise<R>): Promise<{ result: R; lagMaxMs: number; queuePeak: number }> {
+  let queuePeak = 0;
+  const sampler = setInterval(() => (queuePeak = Math.max(queuePeak, queued())), 10);
+  const lag = lagMonitor();
+  const profiler = await burstProfiler();
+  await profiler.start();
+  lag.start();
+  try {
+    const result = await burst();
+    const lagMaxMs = lag.stop();
+    return { result, lagMaxMs, queuePeak };
+  } finally {
+    await profiler.stop();
+    clearInterval(sampler);
+  }
+}
+
 export interface BurstFigures {
   readonly surface: string;
   readonly acks: readonly number[];

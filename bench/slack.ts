@@ -12,7 +12,7 @@ import { FakeSlackApi } from '../test/fakes/fake-slack-api.ts';
 import { SlackTestClient } from '../test/fakes/slack-test-client.ts';
 import { BOT_TOKEN, CHANNELS, SIGNING_SECRET, SLACK_CHANNELS, SLACK_USERS, slackEnv, USERS } from '../test/surfaces/slack/slack-harness.ts';
 import { setLatency, startBenchBot, startBenchTenant } from './bench-app.ts';
-import { burstProfiler, CONCURRENCY, LATENCY_MS, lagMonitor, report } from './load-report.ts';
+import { CONCURRENCY, LATENCY_MS, measuredBurst, report } from './load-report.ts';
 
 
 type Fire = { type: 'fire'; eventsUrl: string; count: number; queries: string[]; wait: boolean };
@@ -96,17 +96,10 @@ async function main(): Promise<void> {
     child.send({ type: 'fire', eventsUrl: `${app.url}/slack/nothing`, count: CONCURRENCY, queries, wait: false } satisfies Fire);
     const noop = await next<Result>(child, 'result');
     vendorRequests = 0;
-    let queuePeak = 0;
-    const sampler = setInterval(() => (queuePeak = Math.max(queuePeak, app.runtime.services.workload().queued)), 10);
-    const lag = lagMonitor();
-    const profiler = await burstProfiler();
-    await profiler.start();
-    lag.start();
-    child.send({ type: 'fire', eventsUrl, count: CONCURRENCY, queries, wait: true } satisfies Fire);
-    const result = await next<Result>(child, 'result');
-    const lagMaxMs = lag.stop();
-    await profiler.stop();
-    clearInterval(sampler);
+    const { result, lagMaxMs, queuePeak } = await measuredBurst(() => app.runtime.services.workload().queued, async () => {
+      child.send({ type: 'fire', eventsUrl, count: CONCURRENCY, queries, wait: true } satisfies Fire);
+      return next<Result>(child, 'result');
+    });
     const ok = report({
       surface: 'Slack (signed slash commands at /slack/events)', acks: result.acks, noopAcks: noop.acks, posted: result.posted,
       failed: result.statuses.filter((s) => s !== 200).length, lagMaxMs, vendorRequests, queuePeak,

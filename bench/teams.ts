@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { SANDBOX_TENANT_ID, SCENARIOS, seededEntraId } from '../src/sandbox/seed.ts';
 import { setLatency, startBenchBot, startBenchTenant } from './bench-app.ts';
-import { burstProfiler, CONCURRENCY, LATENCY_MS, lagMonitor, report } from './load-report.ts';
+import { CONCURRENCY, LATENCY_MS, measuredBurst, report } from './load-report.ts';
 
 type Fire = { type: 'fire'; appUrl: string; path: string; count: number; queries: string[]; wait: boolean };
 type Result = { type: 'result'; acks: number[]; statuses: number[]; posted: number[] };
@@ -118,16 +118,7 @@ async function main(): Promise<void> {
     // The no-op route: the same burst at a path that does nothing (404), in this run.
     const noop = await fire('/api/nothing', CONCURRENCY, false);
     vendorRequests = 0;
-    let queuePeak = 0;
-    const sampler = setInterval(() => (queuePeak = Math.max(queuePeak, app.runtime.services.workload().queued)), 10);
-    const lag = lagMonitor();
-    const profiler = await burstProfiler();
-    await profiler.start();
-    lag.start();
-    const result = await fire('/api/messages', CONCURRENCY, true);
-    const lagMaxMs = lag.stop();
-    await profiler.stop();
-    clearInterval(sampler);
+    const { result, lagMaxMs, queuePeak } = await measuredBurst(() => app.runtime.services.workload().queued, () => fire('/api/messages', CONCURRENCY, true));
     const ok = report({
       surface: 'Teams (message activities at /api/messages)', acks: result.acks, noopAcks: noop.acks, posted: result.posted,
       failed: result.statuses.filter((s) => s !== 200).length, lagMaxMs, vendorRequests, queuePeak,
