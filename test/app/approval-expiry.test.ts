@@ -2,35 +2,17 @@
 // attempt to start it check it), and lifting READ_ONLY never runs an approval given while it was on. Two bot instances
 // share one store (SQLite file or PostgreSQL schema) and one tenant; nothing reaches the tenant in any of these cases.
 // PostgreSQL runs on these machines; if it is down: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { createServices, type Services } from '../../src/app/services.ts';
 import type { Clock } from '../../src/core/ports/clock.ts';
 import type { Runtime } from '../../src/main.ts';
 import type { RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
 import { PATTI, ask } from '../support/request-flow.ts';
-import { startLiveRuntime, startTestSandbox, type TestRuntimeOptions } from '../support/test-runtime.ts';
+import { startLiveRuntime, startTestSandbox } from '../support/test-runtime.ts';
 import { clearCalls, sandboxWrites } from '../support/vendor-writes.ts';
+import { sharedStores } from '../support/shared-stores.ts';
 
-const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SCHEMA = `ld_expiry_${process.pid}_${randomBytes(4).toString('hex')}`;
-const dir = mkdtempSync(join(tmpdir(), 'ld-approval-expiry-'));
 const HOUR = 3_600_000;
-
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-  await admin.end();
-});
-
-const stores: ReadonlyArray<readonly [string, TestRuntimeOptions]> = [
-  ['SQLite', { databaseUrl: `sqlite:${join(dir, 'shared.sqlite')}` }],
-  ['PostgreSQL', { databaseUrl: DATABASE_URL, databaseSchema: SCHEMA }],
-];
+const stores = sharedStores('expiry');
 
 describe.each(stores)('%s', (_name, storeOptions) => {
   let sandbox: RunningSandbox;

@@ -4,33 +4,15 @@
 // interleaved: the second execution finds the target's lease taken, returns null like a busy request lease, and runs
 // when tried again (as the maintenance pass does). And requests asked for at once on both instances: one is created.
 // Without a PostgreSQL at TEST_DATABASE_URL, jest's global setup starts one shipped through npm (test/support).
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import type { Runtime } from '../../src/main.ts';
 import type { RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
 import { AGENT, approve, ask } from '../support/request-flow.ts';
-import { startLiveRuntime, startTestSandbox, type TestRuntimeOptions } from '../support/test-runtime.ts';
+import { startLiveRuntime, startTestSandbox } from '../support/test-runtime.ts';
+import { sharedStores } from '../support/shared-stores.ts';
 
 jest.setTimeout(90_000);
-const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SCHEMA = `ld_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
-const dir = mkdtempSync(join(tmpdir(), 'ld-target-'));
 const ADELE = 'adele.vance@contoso.com';
-
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-  await admin.end();
-});
-
-const stores: ReadonlyArray<readonly [string, TestRuntimeOptions]> = [
-  ['SQLite (one file, two connections)', { databaseUrl: `sqlite:${join(dir, 'shared.sqlite')}` }],
-  ['PostgreSQL (one schema, two pools)', { databaseUrl: DATABASE_URL, databaseSchema: SCHEMA }],
-];
+const stores = sharedStores('e2e', ['SQLite (one file, two connections)', 'PostgreSQL (one schema, two pools)']);
 
 describe.each(stores)('%s', (_name, storeOptions) => {
   let sandbox: RunningSandbox;

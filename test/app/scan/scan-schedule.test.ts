@@ -1,36 +1,18 @@
 // SCAN_SCHEDULE across instances: two runtimes on one store (SQLite file, PostgreSQL) tick at a due minute at once;
 // exactly one claims the minute and runs the scan (one scan run, one summary card, one `scan-finished` by the schedule),
 // a later tick in the same minute runs nothing, the next due minute runs again, a minute not due never does.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { AlertOutlets } from '../../../src/app/alerts/alert-outlets.ts';
 import { ScanSchedule } from '../../../src/app/scan/scan-schedule.ts';
 import { parseCron } from '../../../src/core/scan/cron.ts';
 import type { ScanCardView } from '../../../src/core/views/scan-view.ts';
 import type { Runtime } from '../../../src/main.ts';
 import type { RunningSandbox } from '../../../src/sandbox/start-sandbox.ts';
-import { startLiveRuntime, startTestSandbox, type TestRuntimeOptions } from '../../support/test-runtime.ts';
+import { startLiveRuntime, startTestSandbox } from '../../support/test-runtime.ts';
+import { sharedStores } from '../../support/shared-stores.ts';
 
 jest.setTimeout(120_000);
 
-const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SCHEMA = `ld_schedule_${process.pid}_${randomBytes(4).toString('hex')}`;
-const dir = mkdtempSync(join(tmpdir(), 'ld-scan-schedule-'));
-
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-  await admin.end();
-});
-
-const stores: ReadonlyArray<readonly [string, TestRuntimeOptions]> = [
-  ['SQLite', { databaseUrl: `sqlite:${join(dir, 'shared.sqlite')}` }],
-  ['PostgreSQL', { databaseUrl: DATABASE_URL, databaseSchema: SCHEMA }],
-];
+const stores = sharedStores('schedule');
 
 const cron = (expr: string) => {
   const parsed = parseCron(expr);
