@@ -7,7 +7,7 @@ import { button, cardText, type CardNode } from '../../fakes/adaptive-card-query
 import { adaptiveCardProblems } from '../../fakes/validate-adaptive-card.ts';
 import { startTestApp, type TestApp } from '../../support/start-test-app.ts';
 import { SAME_CAUSE } from '../../core/alerts/seeded-reports.ts';
-import { DemoEventsClient } from './demo-events-client.ts';
+import { DemoEventsClient, postDemo } from './demo-events-client.ts';
 
 interface Message {
   readonly id: string;
@@ -24,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const post = (path: string, body: unknown) => postDemo(app.url, path, body);
 
 async function alertCards(): Promise<Message[]> {
   const body = (await (await fetch(`${app.url}/demo/api/conversations`)).json()) as { conversations: Record<string, Message[]> };

@@ -8,7 +8,7 @@ import { button, cardText, cardVerbs, type CardNode } from '../../fakes/adaptive
 import { adaptiveCardProblems } from '../../fakes/validate-adaptive-card.ts';
 import { startTestApp, type TestApp } from '../../support/start-test-app.ts';
 import { SAME_CAUSE } from '../../core/alerts/seeded-reports.ts';
-import { DemoEventsClient, type DemoStreamEvent } from './demo-events-client.ts';
+import { DemoEventsClient, type DemoStreamEvent, postDemo } from './demo-events-client.ts';
 
 interface Message {
   readonly id: string;
@@ -24,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const post = (path: string, body: unknown) => postDemo(app.url, path, body);
 
 const messageOf = (e: DemoStreamEvent): Message => e.message as Message;
 const cardOf = (m: Message): CardNode => m.cards[0] as CardNode;

@@ -2,6 +2,12 @@
 // test wait for an event.
 export type DemoStreamEvent = { readonly type: string } & Record<string, unknown>;
 
+/** POSTs `body` (JSON, or a string sent as it is) to the demo server at `baseUrl`; the status and the JSON answer. */
+export async function postDemo(baseUrl: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
 type Waiter = { readonly predicate: (e: DemoStreamEvent) => boolean; readonly resolve: (e: DemoStreamEvent) => void };
 
 export class DemoEventsClient {

@@ -6,7 +6,7 @@ import { SCENARIOS, seededEntraId } from '../../../src/sandbox/seed.ts';
 import { button, cardVerbs, fact, type CardNode } from '../../fakes/adaptive-card-query.ts';
 import { adaptiveCardProblems } from '../../fakes/validate-adaptive-card.ts';
 import { startTestApp, type TestApp } from '../../support/start-test-app.ts';
-import { DemoEventsClient } from './demo-events-client.ts';
+import { DemoEventsClient, postDemo } from './demo-events-client.ts';
 
 interface Message {
   readonly id: string;
@@ -30,10 +30,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const post = (path: string, body: unknown) => postDemo(app.url, path, body);
 
 async function messages(conversationId: string): Promise<Message[]> {
   const body = (await (await fetch(`${app.url}/demo/api/conversations`)).json()) as { conversations: Record<string, Message[]> };
