@@ -97,9 +97,13 @@ export interface Child {
   readonly pid: number;
 }
 
-/** Starts the harness on the scenario; its writes are appended to `s.writes`. */
-export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: number, env: Readonly<Record<string, string>> = {}): Child {
-  const child = spawn(process.execPath, [HARNESS, s.requestId, action, String(at)], {
+/** Starts the harness on the scenario (`harness` runs the request, or the batch, named `s.requestId`); its writes are
+ *  appended to `s.writes`. */
+export function startChild(
+  s: Pick<Scenario, 'sandbox' | 'databaseUrl' | 'databaseSchema' | 'requestId' | 'writes'>, action: 'kill' | 'stop' | 'term', at: number,
+  env: Readonly<Record<string, string>> = {}, harness = HARNESS,
+): Child {
+  const child = spawn(process.execPath, [harness, s.requestId, action, String(at)], {
     env: {
       PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...liveEnv(s.sandbox), DATABASE_URL: s.databaseUrl,
       LEASE_MS: String(LEASE_MS), CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS), EFFECT_TIMEOUT_MS: String(EFFECT_TIMEOUT_MS),
@@ -138,7 +142,7 @@ export function startChild(s: Scenario, action: 'kill' | 'stop' | 'term', at: nu
 }
 
 /** A second instance in this process (live mode, its own store connection) whose writes go to `s.writes`. */
-export function resumer(s: Scenario): Promise<Runtime> {
+export function resumer(s: Pick<Scenario, 'sandbox' | 'databaseUrl' | 'databaseSchema' | 'writes'>): Promise<Runtime> {
   return startLiveRuntime(s.sandbox, {
     databaseUrl: s.databaseUrl, ...(s.databaseSchema ? { databaseSchema: s.databaseSchema } : {}),
     execution: { leaseMs: LEASE_MS, effectTimeoutMs: EFFECT_TIMEOUT_MS, effectIntervalMs: 10, callTimeoutMs: CALL_TIMEOUT_MS },
