@@ -130,7 +130,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const alertOutlets = new AlertOutlets();
   const alerts = new AlertService({
     openStore: async () => (await import('./scan-main.ts')).openAlertStore(options.databaseUrl ?? config.databaseUrl, options.databaseSchema),
-    store, outlets: alertOutlets, clock: systemClock, logger, windowMinutes: config.alerts.windowMinutes,
+    store, outlets: alertOutlets, clock: systemClock, logger, windowMinutes: config.alerts.windowMinutes, retentionDays: config.alerts.retentionDays,
     newAlertId: () => `ALERT-${new Date(systemClock.now()).toISOString().replace(/[-:]/g, '').slice(0, 13)}-${randomBytes(3).toString('hex')}`,
   });
   const services = createServices({

@@ -67,9 +67,10 @@ export interface Config {
   readonly oktaLogPollSeconds: number | null;
   /** The public base URL of this deployment (PUBLIC_URL), for `hooks register`. */
   readonly publicUrl: string | null;
-  /** Proactive alerts: the Slack channel id (ALERTS_CHANNEL), the Teams conversation (TEAMS_ALERTS_CONVERSATION), and
-   *  the window within which failures of one cause share a card (ALERT_WINDOW_MINUTES). */
-  readonly alerts: { readonly slackChannel: string | null; readonly teamsConversation: string | null; readonly windowMinutes: number };
+  /** Proactive alerts: the Slack channel id (ALERTS_CHANNEL), the Teams conversation (TEAMS_ALERTS_CONVERSATION), the
+   *  window within which failures of one cause share a card (ALERT_WINDOW_MINUTES), and how many days closed alerts are
+   *  kept (ALERT_RETENTION_DAYS). */
+  readonly alerts: { readonly slackChannel: string | null; readonly teamsConversation: string | null; readonly windowMinutes: number; readonly retentionDays: number };
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it), and when the server
    *  scans by itself (SCAN_SCHEDULE, a five-field cron expression in UTC; null: never). */
   readonly scan: { readonly leaseSeconds: number; readonly schedule: string | null };

@@ -69,6 +69,7 @@ export const envSchema = z.object({
   OKTA_LOG_POLL_SECONDS: int(10, 3600, { group: 'Okta', description: 'Where Okta cannot reach an event hook: poll the System Log for failed Office 365 pushes every this many seconds (one instance polls at a time; the cursor is kept in the store). Off when unset.', example: '60' }),
   PUBLIC_URL: z.string().trim().refine((v) => URL.canParse(v) && (new URL(v).protocol === 'https:' || LOOPBACK.has(new URL(v).hostname)), 'must be an https:// URL (Okta delivers event hooks over HTTPS only; http only for loopback hosts)').optional().meta({ group: 'Server', description: 'The public base URL of this deployment, for license-doctor hooks register.', example: 'https://license-doctor.contoso.com' }),
   ALERT_WINDOW_MINUTES: int(1, 1440, { group: 'Server', description: 'Failed pushes that share a cause (licensing group and SKU) within this many minutes of the first one are one alert card, updated in place.', default: '60', example: '60' }),
+  ALERT_RETENTION_DAYS: int(1, 3650, { group: 'Server', description: 'Closed alerts (every user resolved or released, the window over) and their user rows are deleted by the maintenance pass this many days after they closed; open alerts are never deleted, the audit log keeps every entry, and cards already posted stay as they are.', default: '90', example: '90' }),
   SCAN_SCHEDULE: z.string().trim().min(1).superRefine((v, ctx) => {
     const parsed = parseCron(v);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `is not a cron expression: ${parsed.problem}` });

@@ -1,9 +1,10 @@
 // Builds and starts the HTTP server for a runtime: health, readiness, metrics, the configured chat surfaces, and the
-// maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances).
+// maintenance loop (expiring requests, running approved ones, resuming plans of crashed instances, purging old alerts).
 import { startAuditCheckpoints } from '../app/audit-checkpoint.ts';
 import { startScanSchedule } from './scan-schedule-timer.ts';
 import type { Runtime } from '../runtime.ts';
 import { startHttpServer, type RunningHttpServer } from './http-server.ts';
+import { maintenancePass } from './maintenance-pass.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { permissionsReadiness } from './permissions-readiness.ts';
 import type { MountedSurface } from './surface.ts';
@@ -105,10 +106,7 @@ export async function startServer(runtime: Runtime, options: StartServerOptions)
   let pass: Promise<unknown> = Promise.resolve();
   const timer = interval > 0
     ? setInterval(() => {
-        pass = runtime.services.maintenance().catch((err: unknown) => runtime.logger.error({ err }, 'maintenance pass failed'))
-          // Batches nobody is running (approved elsewhere, or their instance died) are started or resumed.
-          .then(async () => (await runtime.batches.service()).resume())
-          .catch((err: unknown) => runtime.logger.error({ err }, 'batch maintenance failed'));
+        pass = maintenancePass(runtime);
       }, interval)
     : null;
   timer?.unref();

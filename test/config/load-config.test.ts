@@ -128,6 +128,13 @@ describe('loadConfig', () => {
     expect(problems({ ...live, SCAN_SCHEDULE: '@daily' }).join('\n')).toMatch(/SCAN_SCHEDULE=@daily: is not a cron expression: a cron expression has 5 fields/);
   });
 
+  test('ALERT_RETENTION_DAYS: 90 days by default, a whole number of days from 1 to 3650', () => {
+    expect(loadConfig(live).alerts.retentionDays).toBe(90);
+    expect(loadConfig({ ...live, ALERT_RETENTION_DAYS: '30' }).alerts.retentionDays).toBe(30);
+    expect(problems({ ...live, ALERT_RETENTION_DAYS: '0' })).toEqual(['ALERT_RETENTION_DAYS=0: must be between 1 and 3650.']);
+    expect(problems({ ...live, ALERT_RETENTION_DAYS: '90d' })[0]).toBe('ALERT_RETENTION_DAYS=90d: must be a whole number.');
+  });
+
   test('every problem is reported at once', () => {
     const found = problems({ GRAPH_ACCESS_TOKEN: 't', PORT: 'x', READ_ONLY: 'maybe', APPROVERS_GROUP_ID: 'nope' });
     expect(found.length).toBeGreaterThanOrEqual(5);

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Alert, AlertCause, AlertMember } from '../../core/model/alert.ts';
 import type { DiagnosisReport } from '../../core/model/diagnosis.ts';
-import type { AlertFailure, AlertFailureOutcome, AlertStore } from '../../core/ports/alert-store.ts';
+import type { AlertFailure, AlertFailureOutcome, AlertPurge, AlertStore } from '../../core/ports/alert-store.ts';
 import { windowEnd } from '../../core/alerts/alert-rules.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
@@ -106,6 +106,25 @@ export class KyselyAlertStore implements AlertStore {
       await trx.deleteFrom('alert_causes').execute();
       const released = await trx.deleteFrom('alerted_users').executeTakeFirst();
       return Number(released.numDeletedRows);
+    }));
+  }
+
+  purgeClosed(closedBeforeMs: number, limit: number): Promise<AlertPurge> {
+    const before = iso(closedBeforeMs);
+    return storeCall('purgeClosedAlerts', this.#engine, () => this.#engine.writeTransaction(async (trx): Promise<AlertPurge> => {
+      // Closed: the window is over, nobody is still alerted on it (the claim that keeps an alert open), nobody resolved since.
+      const closed = await trx.selectFrom('alerts').select('id').where('window_until_ms', '<=', closedBeforeMs)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alerted_users').select('upn').whereRef('alerted_users.alert_id', '=', 'alerts.id'))))
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alert_members').select('upn').whereRef('alert_members.alert_id', '=', 'alerts.id').where('alert_members.resolved_at', '>', before))))
+        .orderBy('window_until_ms').limit(limit).execute();
+      const ids = closed.map((r) => r.id);
+      if (ids.length === 0) return { alerts: 0, users: 0 };
+      // A closed alert no longer changes; of instances purging at once, each counts the rows it deleted.
+      const alerts = await trx.deleteFrom('alerts').where('id', 'in', ids).executeTakeFirst();
+      const users = await trx.deleteFrom('alert_members').where('alert_id', 'in', ids).executeTakeFirst();
+      await trx.deleteFrom('alert_causes').where('alert_id', 'in', ids).where('window_until_ms', '<=', closedBeforeMs).execute();
+      await trx.deleteFrom('conversation_refs').where('key', 'in', ids.map((id) => `alert:${id}`)).execute();
+      return { alerts: Number(alerts.numDeletedRows), users: Number(users.numDeletedRows) };
     }));
   }
 

@@ -2,7 +2,8 @@
 // recorded in the shared alert store: a new cause opens an alert whose card this instance posts to every outlet; a
 // failure of the same cause within the window joins it and the card is updated in place; a user already alerted is not
 // alerted again until resolved; a later diagnosis without the failure, or a succeeded request for the user, resolves
-// them and updates the card. Every alert posted and every user added or resolved is audited.
+// them and updates the card. Every alert posted and every user added or resolved is audited. The maintenance pass
+// deletes alerts closed longer than the retention period (audited with the counts; the audit entries stay).
 import { alertCause, showsResolved } from '../../core/alerts/alert-rules.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { Diagnosis, DiagnosisReport } from '../../core/model/diagnosis.ts';
@@ -24,6 +25,8 @@ export interface AlertDeps {
   readonly clock: Clock;
   readonly logger: AppLogger;
   readonly windowMinutes: number;
+  /** Closed alerts are deleted this many days after they closed (ALERT_RETENTION_DAYS). */
+  readonly retentionDays: number;
   readonly newAlertId: () => string;
 }
 
@@ -34,9 +37,17 @@ const MAX_RENDERS = 5;
 
 const refKey = (alertId: string) => `alert:${alertId}`;
 
+const DAY_MS = 86_400_000;
+/** A maintenance pass purges at most this often per instance (the periodic pass runs every 15 s). */
+const PURGE_EVERY_MS = 3_600_000;
+/** Alerts deleted per transaction, so a long backlog never holds the store's write lock for long. */
+const PURGE_CHUNK = 500;
+
 export class AlertService {
   readonly #deps: AlertDeps;
   #opened: ReturnType<AlertDeps['openStore']> | null = null;
+  /** When this instance last purged (null: not yet). */
+  #purgedAt: number | null = null;
   /** Per alert, the chain of card work of this instance (one change at a time per card). */
   readonly #chains = new Map<string, Promise<void>>();
   readonly #pending = new Set<Promise<unknown>>();
@@ -99,6 +110,33 @@ export class AlertService {
     await this.idle();
     const released = await (await this.#alerts()).closeOpen(this.#deps.clock.now());
     this.#deps.logger.info({ released }, 'open alerts closed: the next failure of any cause opens a new alert');
+  }
+
+  /**
+   * Maintenance: deletes the alerts closed more than `retentionDays` ago (their user rows and card references; the
+   * posted cards and the audit log are left alone) and audits how many, once an hour per instance; null when not due.
+   */
+  async purgeClosed(): Promise<{ alerts: number; users: number } | null> {
+    const now = this.#deps.clock.now();
+    if (this.#purgedAt !== null && now - this.#purgedAt < PURGE_EVERY_MS) return null;
+    this.#purgedAt = now;
+    const closedBefore = now - this.#deps.retentionDays * DAY_MS;
+    const store = await this.#alerts();
+    const total = { alerts: 0, users: 0 };
+    for (;;) {
+      const chunk = await store.purgeClosed(closedBefore, PURGE_CHUNK);
+      total.alerts += chunk.alerts;
+      total.users += chunk.users;
+      if (chunk.alerts < PURGE_CHUNK) break;
+    }
+    if (total.alerts === 0) return total;
+    const closedBeforeIso = new Date(closedBefore).toISOString();
+    this.#deps.logger.info({ ...total, retentionDays: this.#deps.retentionDays, closedBefore: closedBeforeIso }, 'closed alerts past their retention deleted');
+    await this.#deps.store.appendAudit({
+      at: new Date(now).toISOString(), action: 'alert.purged', actor: 'system', actorDetail: { source: 'maintenance' }, requestId: null,
+      data: { ...total, retentionDays: this.#deps.retentionDays, closedBefore: closedBeforeIso },
+    });
+    return total;
   }
 
   /** The alert (its cause: group, SKU, verdict; its users), for actions on it such as a batch fix. */

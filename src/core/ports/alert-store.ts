@@ -9,6 +9,12 @@ export interface AlertFailure {
   readonly report: DiagnosisReport;
 }
 
+/** What a purge deleted: alerts, and the user rows on them. */
+export interface AlertPurge {
+  readonly alerts: number;
+  readonly users: number;
+}
+
 export type AlertFailureOutcome =
   /** A new alert for the cause (none was gathering): the caller posts its card. */
   | { readonly kind: 'opened'; readonly alert: Alert }
@@ -35,4 +41,9 @@ export interface AlertStore {
    *  opens a new alert and alerts its user again (the cards are gone: the demo's reset). The alerts stay as history;
    *  resolves how many users were released. */
   closeOpen(nowMs: number): Promise<number>;
+  /** Deletes up to `limit` alerts closed at or before `closedBeforeMs`, with their user rows and the card references
+   *  saved under `alert:<id>` (the cards themselves are not touched). Closed: the gathering window ended by then, no user
+   *  is still alerted on it (every one resolved, or released by closeOpen), and no user was resolved after then. An open
+   *  alert is never deleted. Several instances purging at once each count only what they deleted. */
+  purgeClosed(closedBeforeMs: number, limit: number): Promise<AlertPurge>;
 }

@@ -58,7 +58,7 @@ export async function alertHarness(databaseUrl: string, schema?: string): Promis
     const outlets = new AlertOutlets();
     outlets.add(channel.outlet());
     return new AlertService({
-      openStore: () => openAlertStore(databaseUrl, schema), store, outlets, clock: { now: () => now }, logger: silentLogger, windowMinutes: 60,
+      openStore: () => openAlertStore(databaseUrl, schema), store, outlets, clock: { now: () => now }, logger: silentLogger, windowMinutes: 60, retentionDays: 90,
       newAlertId: () => `ALERT-${process.pid}-${(ids += 1)}`,
     });
   };
