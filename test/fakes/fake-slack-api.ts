@@ -37,7 +37,7 @@ export class FakeSlackApi {
   /** Socket Mode: the WebSocket apps.connections.open hands out (with the app token). */
   readonly socket = new FakeSlackSocket();
   private readonly options: FakeSlackOptions;
-  private readonly failures: Array<{ method: string; error: string; times: number }> = [];
+  private readonly failures: Array<{ method: string; error: string; times: number; channel?: string }> = [];
   private readonly server: Server;
   private seq = 0;
   base = '';
@@ -80,9 +80,9 @@ export class FakeSlackApi {
     return `${this.base}/response/${++this.seq}`;
   }
 
-  /** Makes the next `times` calls of `method` answer `{ ok: false, error }`. */
-  fail(method: string, error: string, times = 1): void {
-    this.failures.push({ method, error, times });
+  /** Makes the next `times` calls of `method` (about `channel`, when given) answer `{ ok: false, error }`. */
+  fail(method: string, error: string, times = 1, channel?: string): void {
+    this.failures.push({ method, error, times, ...(channel ? { channel } : {}) });
   }
 
   callsTo(method: string): SlackCall[] {
@@ -154,7 +154,7 @@ export class FakeSlackApi {
     const method = path.slice('/api/'.length);
     const authorization = req.headers.authorization ?? null;
     this.calls.push({ method, body, authorization, at: performance.now() });
-    const failure = this.failures.find((f) => f.method === method && f.times > 0);
+    const failure = this.failures.find((f) => f.method === method && f.times > 0 && (f.channel === undefined || f.channel === body.channel));
     if (failure) {
       failure.times -= 1;
       return send({ ok: false, error: failure.error });

@@ -20,13 +20,16 @@ export interface TestAppOptions {
   readonly execution?: RuntimeOptions['execution'];
   /** Sees every Graph and Okta request the bot sends (benchmarks count them). */
   readonly onVendorRequest?: RuntimeOptions['onVendorRequest'];
+  /** Collects the app's log lines (JSON, warn and above) instead of TEST_LOG_LEVEL's logger. */
+  readonly logLines?: string[];
 }
 
 /** Starts a test app; call close() in afterAll. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Tests play one agent for many diagnoses; the per-person limit has tests of its own (test/app/shared-work.test.ts).
   const config = loadConfig({ SANDBOX: 'true', LOG_LEVEL: 'silent', DIAGNOSES_PER_MINUTE: '10000', ...options.env });
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const lines = options.logLines;
+  const logger = lines ? createLogger('warn', { write: (line: string) => void lines.push(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const runtime = await createRuntime(config, {
     logger,
     sandboxInMemory: true,

@@ -7,6 +7,7 @@ import { LicenseDoctorError } from '../../core/errors.ts';
 import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
 import { modeFooterText } from '../chat/mode-footer-text.ts';
 import { SlackApproverDms } from './approver-dms.ts';
+import { AlertsChannelCheck } from './alerts-channel.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { checkSlackSetup, slackCheckClient, type SlackIdentity } from './check-slack-setup.ts';
 import { slackErrorCode, toSlackError } from './slack-api-error.ts';
@@ -86,7 +87,10 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
   registerRetryListener(app, ctx);
   registerBatchListeners(app, ctx);
   registerAlertBatchListeners(app, ctx);
-  registerSlackAlerts(surface, ctx.cards.platform);
+  // Start-up checks use a client of their own with short timeouts and few retries (not the app client's five minutes).
+  const checkClient = slackCheckClient({ botToken: config.botToken, apiUrl: config.apiUrl, logger });
+  const alertsChannel = surface.config.alerts.slackChannel ? new AlertsChannelCheck(checkClient, surface.config.alerts.slackChannel, ctx.logger) : null;
+  registerSlackAlerts(surface, ctx.cards.platform, alertsChannel);
   app.error(async (err) => {
     ctx.logger.error({ err }, 'a Slack listener failed');
   });
@@ -100,7 +104,7 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
     name: 'slack',
     routes: receiver instanceof HTTPReceiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
     start: async () => {
-      const checked = await checkSlackSetup(slackCheckClient({ botToken: config.botToken, apiUrl: config.apiUrl, logger }), approvalsChannel);
+      const checked = await checkSlackSetup(checkClient, approvalsChannel);
       await app.init();
       if (socket) {
         await app.start().catch((err: unknown) => {
@@ -110,6 +114,8 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
             : 'Socket Mode could not connect to Slack: check the network and SLACK_API_URL.');
         });
       }
+      // A bot not in ALERTS_CHANNEL is a warning (and /readyz says so), never a failed start: it can be invited later.
+      await alertsChannel?.check().catch((err: unknown) => ctx.logger.warn({ err }, 'the alerts channel could not be checked'));
       identity = checked;
       unsubscribe = ctx.cards.follow(events);
       stopBatchCards = batchCards.follow();
@@ -132,6 +138,7 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
       mode,
       ready: identity !== null,
       ...(identity ? { team: identity.team, botUserId: identity.botUserId, approvalsChannel: `#${identity.approvalsChannelName} (${approvalsChannel})` } : {}),
+      ...(alertsChannel ? { alertsChannel: alertsChannel.state() } : {}),
     }),
   };
 }

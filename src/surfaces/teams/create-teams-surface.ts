@@ -83,7 +83,7 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
     }
     return turn.next();
   });
-  registerTeamsAlerts(app, surface, cards.platform);
+  const alertsChannel = registerTeamsAlerts(app, surface, cards.platform);
 
   const scans = registerTeamsScanCommand(app, { scans: surface.scans, clock, cards, sender, logger });
 
@@ -161,7 +161,9 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
   return {
     name: 'teams',
     routes: [adapter.route(TEAMS_MESSAGING_PATH)],
-    start: async () => {},
+    start: async () => {
+      await alertsChannel?.warnIfNotCaptured().catch((err: unknown) => logger.warn({ err }, 'the Teams alerts channel could not be checked'));
+    },
     stop: async () => {
       stopFollowing();
       await scans.stop();
@@ -176,6 +178,7 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
       authentication: auth.kind === 'jwt' ? 'jwt' : `none (${auth.reason})`,
       approvalsConversation,
       approvalsChannelCaptured: (await loadTeamsRef(store, TEAMS_REF_KEYS.approvalsChannel))?.conversationId === approvalsConversation,
+      ...(await alertsChannel?.readiness()),
     }),
   };
 }

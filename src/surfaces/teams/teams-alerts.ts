@@ -32,10 +32,22 @@ async function captureAlertsChannel(store: ConversationRefs, target: string, act
   return true;
 }
 
+/**
+ * What Teams lets the bot know about the alerts channel without a message there: whether its reference was captured
+ * (the bot installed in the team, or it heard from the channel). Bot Framework has no call that asks whether the bot
+ * may post in a channel before that: the service URL every call needs comes only from an activity of that team.
+ */
+export interface TeamsAlertsChannel {
+  readiness(): Promise<{ readonly alertsConversation: string; readonly alertsChannelCaptured: boolean }>;
+  /** At start-up: warns when TEAMS_ALERTS_CONVERSATION is set and its reference was never captured. */
+  warnIfNotCaptured(): Promise<void>;
+}
+
 /** Captures the alerts channel from its activities and adds the Teams alert outlet (when a channel is configured). */
-export function registerTeamsAlerts(app: App, surface: SurfaceServices, platform: ChatPlatform<TeamsPlace, TeamsRef>): void {
+export function registerTeamsAlerts(app: App, surface: SurfaceServices, platform: ChatPlatform<TeamsPlace, TeamsRef>): TeamsAlertsChannel | null {
   const conversationId = alertsConversationId(surface.config.alerts.teamsConversation, surface.config.mode === 'sandbox');
-  if (!conversationId) return;
+  if (!conversationId) return null;
+  const captured = async () => (await loadTeamsRef(surface.conversationRefs, CHANNEL_KEY))?.conversationId === conversationId;
   app.use(async (turn) => {
     try {
       if (await captureAlertsChannel(surface.conversationRefs, conversationId, turn.activity as ActivityOrigin, surface.clock.now())) {
@@ -52,4 +64,13 @@ export function registerTeamsAlerts(app: App, surface: SurfaceServices, platform
     surface.logger.warn({ conversationId }, 'an alert was not posted in Teams: install the bot in the alerts channel (TEAMS_ALERTS_CONVERSATION) first');
     return null;
   }));
+  return {
+    readiness: async () => ({ alertsConversation: conversationId, alertsChannelCaptured: await captured() }),
+    warnIfNotCaptured: async () => {
+      // The sandbox's demo channel is captured when the demo page first opens: nothing to warn about.
+      if (!surface.config.alerts.teamsConversation || (await captured())) return;
+      surface.logger.warn({ alertsConversation: conversationId },
+        `License Doctor cannot post alerts to the Teams channel ${conversationId} yet: add the app to its team (or mention @License Doctor in that channel once) so its reference is captured; alerts are not posted until then.`);
+    },
+  };
 }

@@ -20,10 +20,16 @@ const approvals = channel(APPROVALS);
 let app: TestApp;
 let connector: FakeTeamsConnector;
 let teams: TeamsClient;
+const logLines: string[] = [];
+const teamsReadiness = async () => ((await (await fetch(`${app.url}/readyz`)).json()) as { teams: Record<string, unknown> }).teams;
 
 beforeAll(async () => {
   connector = await FakeTeamsConnector.start();
-  app = await startTestApp({ env: { TEAMS_APPROVALS_CONVERSATION: APPROVALS, TEAMS_ALERTS_CONVERSATION: ALERTS, OKTA_EVENT_HOOK_SECRET: HOOK_SECRET, DATABASE_URL: 'sqlite::memory:' } });
+  app = await startTestApp({ env: { TEAMS_APPROVALS_CONVERSATION: APPROVALS, TEAMS_ALERTS_CONVERSATION: ALERTS, OKTA_EVENT_HOOK_SECRET: HOOK_SECRET, DATABASE_URL: 'sqlite::memory:' }, logLines });
+  // Before the bot is installed there: a start-up warning with the fix, and /readyz says the channel is not captured.
+  expect(logLines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toContain(
+    `License Doctor cannot post alerts to the Teams channel ${ALERTS} yet: add the app to its team (or mention @License Doctor in that channel once) so its reference is captured; alerts are not posted until then.`);
+  expect(await teamsReadiness()).toMatchObject({ alertsConversation: ALERTS, alertsChannelCaptured: false });
   teams = new TeamsClient(app.url, connector.serviceUrl);
   expect((await teams.install(approver, approvals)).status).toBe(200);
   expect((await teams.install(agent, alertsChannel)).status).toBe(200);
@@ -47,6 +53,7 @@ const alertCalls = () => connector.callsIn(ALERTS).filter((c) => c.cards.length 
 it('captures the alerts channel and posts one card per cause, updated in place, never alerting a user twice', async () => {
   const refs = await app.runtime.store.conversationRefs('teams:alerts-channel');
   expect(refs[0]?.ref).toMatchObject({ conversationId: ALERTS });
+  expect(await teamsReadiness()).toMatchObject({ alertsConversation: ALERTS, alertsChannelCaptured: true });
   const first = pushFailure(ADELE);
   expect(await deliver(app.url, [first, pushFailure(MEGAN)])).toBe(200);
   const posted = await connector.waitFor((c) => c.conversationId === ALERTS && c.kind === 'post' && c.cards.length > 0, 10_000, 'the alert card');

@@ -54,6 +54,10 @@ export interface SlackHarnessOptions {
   readonly execution?: TestAppOptions['execution'];
   /** The store (default an in-memory SQLite). */
   readonly databaseUrl?: string;
+  /** Collects the app's warnings and errors (JSON lines). */
+  readonly logLines?: string[];
+  /** Runs on the fake Slack before the app starts (e.g. a failure for the start-up checks). */
+  readonly prepare?: (fake: FakeSlackApi) => void;
 }
 
 /** The environment that points License Doctor's Slack surface at a fake Slack API. */
@@ -64,12 +68,14 @@ export function slackEnv(apiUrl: string): Record<string, string> {
 /** Starts the fake Slack API and the app configured against it. */
 export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const fake = await FakeSlackApi.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN, users: SLACK_USERS, channels: options.channels ?? SLACK_CHANNELS });
+  options.prepare?.(fake);
   let app: TestApp;
   try {
     app = await startTestApp({
       env: { ...slackEnv(fake.apiUrl), ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}), ...options.env },
       ...(options.execution ? { execution: options.execution } : {}),
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.logLines ? { logLines: options.logLines } : {}),
     });
   } catch (err) {
     await fake.close();
