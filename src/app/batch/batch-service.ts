@@ -8,7 +8,8 @@ import { announce, nowIso, type BatchDeps } from './batch-deps.ts';
 import { createBatch, type CreateBatchInput } from './create-batch.ts';
 import { decideBatch, type DecideBatchInput, type DecideBatchResult } from './decide-batch.ts';
 import { retryBatch, splitBatch, type BatchActionInput } from './retry-batch.ts';
-import { finishIfSettled, runBatch } from './run-batch.ts';
+import { cancelBySystem, OPEN_BATCH_STATUSES } from '../../core/batch/batch-decision.ts';
+import { changeBatch, finishIfSettled, runBatch } from './run-batch.ts';
 
 /** A batch with its users and live counts. */
 export interface BatchState {
@@ -37,6 +38,11 @@ export interface BatchService {
    * are claimed one by one in the store, so instances resuming one batch at once never run a user twice.
    */
   resume(): Promise<string[]>;
+  /**
+   * Cancels every batch waiting for approval, approved or running, for `reason` (audited as batch.cancelled with it):
+   * running batches start no more users, and those already running finish their change (idle() waits for them).
+   */
+  cancelOpen(reason: string): Promise<string[]>;
   /** Waits for background runs (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -107,6 +113,19 @@ export function createBatchService(deps: BatchDeps): BatchService {
         runInBackground(b.id);
       }
       return resumed;
+    },
+    cancelOpen: async (reason) => {
+      const cancelled: string[] = [];
+      // The newest batches (an open one is recent: a pending batch expires after REQUEST_TTL_HOURS).
+      for (const b of await deps.batches.listBatches(1000)) {
+        if (!OPEN_BATCH_STATUSES.has(b.status)) continue;
+        const done = await changeBatch(deps, b.id, (current) => {
+          const step = cancelBySystem(current, reason, nowIso(deps), deps.service.instanceId);
+          return step ? { next: step.batch, audit: [...step.audit] } : null;
+        });
+        if (done) cancelled.push(b.id);
+      }
+      return cancelled;
     },
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);

@@ -38,7 +38,7 @@ async function patiently<T>(deps: BatchDeps, read: () => Promise<T>): Promise<T>
 }
 
 /** Moves the batch record on (compare-and-set, re-read on a lost race); null when `change` declines the current state. */
-async function changeBatch(deps: BatchDeps, id: string, change: (b: BatchRequest) => { next: BatchRequest; audit: ReturnType<typeof auditRecord>[] } | null): Promise<BatchRequest | null> {
+export async function changeBatch(deps: BatchDeps, id: string, change: (b: BatchRequest) => { next: BatchRequest; audit: ReturnType<typeof auditRecord>[] } | null): Promise<BatchRequest | null> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const current = await deps.batches.getBatch(id);
     if (!current) throw new LicenseDoctorError('not-found', `There is no batch ${id}.`);
@@ -133,6 +133,8 @@ export async function runBatch(deps: BatchDeps, batchId: string): Promise<BatchR
   const todo = (await deps.batches.members(batchId)).filter((m) => m.state === 'pending' || m.state === 'running');
   const errors = await eachBounded(todo, deps.concurrency, async (m) => {
     if (svc.stopSignal?.aborted) return;
+    // A batch cancelled meanwhile (the demo's reset) starts no more users; users already claimed finish their change.
+    if (m.state === 'pending' && (await deps.batches.getBatch(batchId))?.status !== 'running') return;
     try {
       await runMember(deps, running, m);
     } catch (err) {

@@ -83,6 +83,22 @@ export function applyBatchDecision(batch: BatchRequest, event: DecisionEvent, ct
   }
 }
 
+/** Batches the system may still cancel: waiting for approval, approved, or running. */
+export const OPEN_BATCH_STATUSES: ReadonlySet<BatchRequest['status']> = new Set(['pending', 'approved', 'running']);
+
+/**
+ * The system cancels an open batch for `reason` (the demo's reset): no user starts after it, users already running
+ * finish their change (the runner checks the batch before it claims each user). Null when the batch is not open.
+ */
+export function cancelBySystem(batch: BatchRequest, reason: string, now: string, instanceId: string | null): { readonly batch: BatchRequest; readonly audit: readonly AuditRecord[] } | null {
+  if (!OPEN_BATCH_STATUSES.has(batch.status)) return null;
+  const outcome = batch.status === 'pending' ? `Cancelled: ${reason}.` : `Cancelled: ${reason}. Users already running finished their change; the others were not started.`;
+  return {
+    batch: advance(batch, now, { status: 'cancelled', outcome }),
+    audit: [auditRecord(now, 'batch.cancelled', { system: instanceId }, batch.id, { reason, status: batch.status })],
+  };
+}
+
 /** Whether a batch's approval may start users now: approved (or running) within its window, and not under READ_ONLY. */
 export function batchRunRefusal(batch: BatchRequest, ctx: TransitionContext): string | null {
   if (batch.status !== 'approved' && batch.status !== 'running' && batch.status !== 'finished') return `Batch ${batch.id} is ${batch.status}: only an approved batch runs.`;

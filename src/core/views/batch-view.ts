@@ -59,7 +59,7 @@ function statusLine(b: BatchRequest, c: BatchCounts): string {
       return last ? `Rejected by ${actorName(last.by)}: ${last.reason ?? ''}` : 'Rejected.';
     }
     case 'expired': return b.outcome ?? 'Expired.';
-    case 'cancelled': return 'Cancelled.';
+    case 'cancelled': return b.outcome ?? 'Cancelled.';
   }
 }
 

@@ -61,7 +61,8 @@ export async function createDemoSurface(surface: SurfaceServices, demo: DemoSand
   const reset = (): Promise<{ settled: boolean }> => {
     resetting ??= (async () => {
       try {
-        const settled = await resetDemo({ services, sandbox: demo.sandbox, conversations, logger, clearCaches: () => demo.clearCaches(), closeAlerts: () => demo.oktaEvents.alerts.closeOpen() });
+        const settled = await resetDemo({ services, sandbox: demo.sandbox, conversations, logger, clearCaches: () => demo.clearCaches(), closeAlerts: () => demo.oktaEvents.alerts.closeOpen(),
+          batches: () => surface.batches.service() });
         greeting = null;
         await greet();
         return { settled };

@@ -1,6 +1,6 @@
 // A batch needs two approvals from distinct approvers, neither of them the requester (the same policy as a request's
 // decisions), and starts only when the second one completes the quorum with READ_ONLY off.
-import { applyBatchDecision, batchRunRefusal } from '../../../src/core/batch/batch-decision.ts';
+import { applyBatchDecision, batchRunRefusal, cancelBySystem } from '../../../src/core/batch/batch-decision.ts';
 import { countMembers } from '../../../src/core/batch/batch-counts.ts';
 import { newBatch, type NewBatchInput } from '../../../src/core/batch/new-batch.ts';
 import type { BatchRequest } from '../../../src/core/model/batch.ts';
@@ -78,4 +78,14 @@ test('an approval under READ_ONLY never runs, also after READ_ONLY is lifted', (
   if (second.kind !== 'changed') throw new Error('refused');
   expect(second.run).toBe(false);
   expect(batchRunRefusal(second.batch, ctx)).toMatch(/approved while READ_ONLY was on/);
+});
+
+test('the system cancels an open batch with its reason (audited), and leaves a decided one alone', () => {
+  const waiting = pending();
+  const cancelled = cancelBySystem(waiting, 'sandbox reset', LATER, 'host:1');
+  expect(cancelled?.batch).toMatchObject({ status: 'cancelled', version: waiting.version + 1, updatedAt: LATER, outcome: 'Cancelled: sandbox reset.' });
+  expect(cancelled?.audit).toEqual([expect.objectContaining({ action: 'batch.cancelled', actor: 'system', requestId: waiting.id, data: { reason: 'sandbox reset', status: 'pending' } })]);
+  const running = { ...waiting, status: 'running' as const };
+  expect(cancelBySystem(running, 'sandbox reset', LATER, null)?.batch.outcome).toBe('Cancelled: sandbox reset. Users already running finished their change; the others were not started.');
+  for (const status of ['finished', 'rejected', 'expired', 'cancelled'] as const) expect(cancelBySystem({ ...waiting, status }, 'sandbox reset', LATER, null)).toBeNull();
 });
