@@ -49,6 +49,7 @@ export class FakeTeamsConnector {
   readonly #server: Server;
   readonly #members = new Map<string, readonly ConnectorMember[]>();
   readonly #waiters = new Set<Waiter>();
+  #stalled: { readonly held: Array<() => void>; readonly arrived: () => void } | null = null;
   #next = 1;
 
   private constructor(server: Server) {
@@ -101,6 +102,24 @@ export class FakeTeamsConnector {
     });
   }
 
+  /**
+   * A stalled connector: from now on every request is held unanswered (and not yet recorded) until `release()`;
+   * `arrived` resolves when the first one is held.
+   */
+  stall(): { readonly arrived: Promise<void>; release(): void } {
+    let arrived = () => {};
+    const first = new Promise<void>((resolve) => (arrived = resolve));
+    const stalled = { held: [] as Array<() => void>, arrived };
+    this.#stalled = stalled;
+    return {
+      arrived: first,
+      release: () => {
+        if (this.#stalled === stalled) this.#stalled = null;
+        for (const go of stalled.held.splice(0)) go();
+      },
+    };
+  }
+
   /** Calls on one conversation. */
   callsIn(conversationId: string): ConnectorCall[] {
     return this.calls.filter((c) => c.conversationId === conversationId);
@@ -112,6 +131,11 @@ export class FakeTeamsConnector {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const stalled = this.#stalled;
+    if (stalled) {
+      stalled.arrived();
+      await new Promise<void>((resolve) => stalled.held.push(resolve));
+    }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const members = MEMBERS.exec(path);
     if (req.method === 'GET' && members) {

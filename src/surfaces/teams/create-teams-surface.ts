@@ -1,5 +1,5 @@
 // The Microsoft Teams surface on the Teams SDK v2: POST /api/messages on the shared server (the SDK validates the
-// JWT and builds invoke responses), messages → diagnosis cards, Action.Execute (and its Action.Submit fallback) →
+// JWT and builds invoke responses; other activities are acknowledged before they are processed), messages → diagnosis cards, Action.Execute (and its Action.Submit fallback) →
 // the chat flows, approval cards with user-specific views, and every card kept current from the request events.
 import { App } from '@microsoft/teams.apps';
 import type { MountedSurface, SurfaceServices } from '../../server/surface.ts';
@@ -12,7 +12,7 @@ import { BatchCards } from '../chat/batch-cards.ts';
 import { teamsPlatform } from './teams-platform.ts';
 import { diagnosisCard } from './diagnosis-card.ts';
 import { answerRequestCommand } from './request-command-replies.ts';
-import { RouteAdapter } from './route-adapter.ts';
+import { RouteAdapter, sdkActivityCheck } from './route-adapter.ts';
 import { parseTeamsAction } from './teams-action.ts';
 import { teamsAuth } from './teams-auth.ts';
 import { helpText, teamsCommand } from './teams-command.ts';
@@ -130,8 +130,8 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
       await send({ type: 'message', text: UNKNOWN_PERSON_MESSAGE });
       return;
     }
-    // The activity is answered once accepted (its token checked); the diagnosis waits its turn in the shared work queue
-    // and is sent when ready, so a burst of messages never holds Teams' HTTP requests open (bench:teams).
+    // The activity was answered when it was accepted (route-adapter.ts); the diagnosis waits its turn in the shared
+    // work queue and is sent when ready, without holding the SDK's turn (stop() waits for it).
     const reply = (async () => {
       const diagnosis = await diagnoseText(ctx, asker, command.query);
       if (diagnosis.kind === 'message') await send({ type: 'message', text: diagnosis.message });
@@ -150,6 +150,9 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
   });
 
   await app.initialize();
+  // Activities without an HTTP answer (all but invokes) are acknowledged once the SDK's check accepts them, and
+  // processed after (route-adapter.ts).
+  adapter.answerEarly(sdkActivityCheck(app.server), logger);
   const stopFollowing = cards.follow(surface.events);
   const stopBatchCards = batchCards.follow();
   const chats = new TeamsApproverChats({ services, refs: store, clock, sender, logger });
@@ -165,6 +168,8 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
       await alertsChannel?.warnIfNotCaptured().catch((err: unknown) => logger.warn({ err }, 'the Teams alerts channel could not be checked'));
     },
     stop: async () => {
+      // Every acknowledged activity is processed before anything else stops; new ones are refused (503).
+      await adapter.stop();
       stopFollowing();
       await scans.stop();
       stopBatchCards();

@@ -33,6 +33,9 @@ beforeAll(async () => {
   teams = new TeamsClient(app.url, connector.serviceUrl);
   expect((await teams.install(approver, approvals)).status).toBe(200);
   expect((await teams.install(agent, alertsChannel)).status).toBe(200);
+  // Answered before they are processed: each greeting comes after that channel's reference is captured.
+  await connector.waitFor((c) => c.conversationId === APPROVALS);
+  await connector.waitFor((c) => c.conversationId === ALERTS);
 });
 afterAll(async () => {
   await app.close();

@@ -24,6 +24,8 @@ beforeAll(async () => {
   teams = new TeamsClient(app.url, connector.serviceUrl);
   // The bot is installed in the approvals channel: its reference is captured from this activity.
   expect((await teams.install(approver, approvals)).status).toBe(200);
+  // Answered before it is processed: its greeting there comes after the channel's reference is captured.
+  await connector.waitFor((c) => c.conversationId === approvals.conversationId);
 });
 
 afterAll(async () => {

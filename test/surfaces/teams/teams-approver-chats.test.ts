@@ -25,7 +25,11 @@ beforeAll(async () => {
   app = await startTestApp({ env: { TEAMS_APPROVALS_CONVERSATION: '19:approvals-channel@thread.tacv2' } });
   teams = new TeamsClient(app.url, connector.serviceUrl);
   // Everyone but Christie has written to the bot once: their personal chats are known.
-  for (const user of [agent, approver, nonApprover]) expect((await teams.message(user, 'hi')).status).toBe(200);
+  for (const user of [agent, approver, nonApprover]) {
+    expect((await teams.message(user, 'hi')).status).toBe(200);
+    // Answered before it is processed: the bot's reply there comes after the chat's reference is captured.
+    await connector.waitFor((c) => c.conversationId === personalChat(user).conversationId);
+  }
 });
 afterAll(async () => {
   await app.close();

@@ -1,5 +1,6 @@
 // With Teams credentials configured, /api/messages accepts only activities with a valid Bot Framework token: a
-// request without one, or with a malformed one, is refused with 401 before the bot does anything. (No test here
+// request without one, or with a malformed one, is refused with 401 before the bot does anything (messages are
+// answered before they are processed, but only once the token is checked). (No test here
 // reaches login.botframework.com: both refusals happen before any signing key is fetched.)
 import { FakeTeamsConnector } from '../../fakes/fake-teams-connector.ts';
 import { personalChat, TeamsClient, TEAMS_USERS } from '../../fakes/teams-client.ts';
@@ -8,6 +9,7 @@ import { startTestApp, type TestApp } from '../../support/start-test-app.ts';
 let app: TestApp;
 let connector: FakeTeamsConnector;
 let teams: TeamsClient;
+let serverClosed = false;
 
 beforeAll(async () => {
   connector = await FakeTeamsConnector.start();
@@ -22,7 +24,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.close();
+  if (serverClosed) await app.runtime.close();
+  else await app.close();
   await connector.close();
 });
 
@@ -48,4 +51,14 @@ test('/readyz says Teams activities are authenticated', async () => {
   const body = (await res.json()) as { teams?: { authentication?: string }; teamsUnauthenticated?: boolean };
   expect(body.teams?.authentication).toBe('jwt');
   expect(body.teamsUnauthenticated).toBe(false);
+});
+
+// Last: stops the server. A graceful stop waits for every activity the route accepted, so anything a refused activity
+// had set going would be sent or stored by now (the agent's personal chat captured, a diagnosis posted or audited).
+test('after a graceful stop, still nothing was processed, stored or sent', async () => {
+  serverClosed = true;
+  await app.server.close();
+  expect(connector.calls).toEqual([]);
+  expect(await app.runtime.store.conversationRefs(`teams:personal:${TEAMS_USERS.agent.aadObjectId.toLowerCase()}`)).toEqual([]);
+  expect(await app.runtime.store.audit()).toEqual([]);
 });

@@ -31,6 +31,8 @@ beforeAll(async () => {
   app = await startTestApp({ databaseUrl, env: { TEAMS_APPROVALS_CONVERSATION: APPROVALS } });
   teams = new TeamsClient(app.url, connector.serviceUrl);
   expect((await teams.install(approver, approvals)).status).toBe(200);
+  // Answered before it is processed: its greeting there comes after the channel's reference is captured.
+  await connector.waitFor((c) => c.conversationId === approvals.conversationId);
   const scan = await app.runtime.fleet.createScanRuntime({ databaseUrl });
   try {
     await runScan(scan.deps);

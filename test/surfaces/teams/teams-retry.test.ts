@@ -54,6 +54,8 @@ describe('Retry end to end', () => {
     app = await startTestApp({ env: { TEAMS_APPROVALS_CONVERSATION: APPROVALS }, execution: { effectTimeoutMs: 1_000 } });
     teams = new TeamsClient(app.url, connector.serviceUrl);
     expect((await teams.install(approver, approvals)).status).toBe(200);
+    // Answered before it is processed: its greeting there comes after the channel's reference is captured.
+    await connector.waitFor((c) => c.conversationId === approvals.conversationId);
   });
   afterAll(async () => {
     await app?.close();
