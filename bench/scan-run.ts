@@ -34,14 +34,26 @@ const dir = mkdtempSync(join(tmpdir(), 'ld-bench-scan-'));
 const store = await createScanStore(await openStoreEngine(`sqlite:${join(dir, 'store.sqlite')}`));
 // Peak V8 heap in use (sampled), beside the peak RSS: how much the scan itself holds, apart from code and GC slack.
 let peakHeap = 0;
+// BENCH_SCAN_TRACE=1: the scanner's memory every half second on stderr (RSS, heap total/used, external, array buffers, MB).
+const trace = process.env['BENCH_SCAN_TRACE'] === '1';
+const mb = (n: number) => (n / 1048576).toFixed(0);
+const sample = (label: string) => {
+  const m = process.memoryUsage();
+  process.stderr.write(`${label} rss ${mb(m.rss)} heap ${mb(m.heapTotal)}/${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`);
+};
+if (trace) sample('before scan');
+let ticks = 0;
 const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  if (trace && ++ticks % 10 === 0) sample(`${(ticks / 20).toFixed(1)} s`);
 }, 50);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const outcome = await runScan({
   entra: createGraphDirectory(graph), okta: createOktaOrg(okta), entraPages: new GraphUserPages(createGraphTransport(graph)), oktaPages: createOktaAppUserPages(okta),
-  store, clock: { now: () => Date.now() }, sandbox: true, oktaAppId: null, workflowsConfigured: true, owner: 'bench', newScanId: () => 'SCAN-BENCH', settings: DEFAULT_SCAN_SETTINGS,
+  store, clock: { now: () => Date.now() }, sandbox: true, oktaAppId: null, workflowsConfigured: true, owner: 'bench', newScanId: () => 'SCAN-BENCH',
+  // BENCH_SCAN_WAITING_KB: the scan's memory budget for waiting users (SCAN_WAITING_KB), to bench the spill path.
+  settings: { ...DEFAULT_SCAN_SETTINGS, ...(process.env['BENCH_SCAN_WAITING_KB'] ? { waitingBudgetBytes: Number(process.env['BENCH_SCAN_WAITING_KB']) * 1024 } : {}) },
 });
 const scanMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
@@ -58,4 +70,4 @@ const reportMs = performance.now() - reportStarted;
 const reportBytes = statSync(file).size;
 await store.close();
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ calls, scanMs, scanCpuMs, reportMs, reportBytes, users: outcome.run.entra.users, appUsers: outcome.run.okta.users, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 1048576 })}\n`);
+process.stdout.write(`${JSON.stringify({ calls, scanMs, scanCpuMs, reportMs, reportBytes, users: outcome.run.entra.users, appUsers: outcome.run.okta.users, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 1048576, waitingPeakMb: outcome.waiting.peakBytes / 1048576, spilled: outcome.waiting.spilled })}\n`);

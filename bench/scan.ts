@@ -5,6 +5,7 @@
 // The sandbox servers and the scanner run in processes of their own, so that each one's CPU and memory are its own.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 
@@ -13,7 +14,7 @@ const SIZES = (process.env['BENCH_SCAN_SIZES'] ?? '10000,100000').split(',').map
 
 interface RunResult {
   calls: { graph: number; okta: number; graphPages: number; oktaPages: number; logPages: number };
-  scanMs: number; scanCpuMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number; peakHeapMb: number;
+  scanMs: number; scanCpuMs: number; reportMs: number; reportBytes: number; users: number; appUsers: number; peakRssMb: number; peakHeapMb: number; waitingPeakMb: number; spilled: boolean;
 }
 
 async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
@@ -21,6 +22,16 @@ async function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
   const lines = createInterface({ input: child.stdout });
   for await (const line of lines) return line;
   throw new Error('the child printed nothing');
+}
+
+/** A child's CPU time so far (user + system, seconds), from /proc (Linux). */
+function cpuSeconds(child: ReturnType<typeof spawn>): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function benchSize(users: number): Promise<string> {
@@ -34,11 +45,14 @@ async function benchSize(users: number): Promise<string> {
     const flags = (process.env['BENCH_SCAN_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
     const scanner = spawn(process.execPath, [...flags, 'bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
     const load = loadavg()[0] ?? 0;
+    const sandboxCpuBefore = sandboxes.map(cpuSeconds);
     const r = JSON.parse(await firstLine(scanner)) as RunResult;
     await once(scanner, 'exit');
+    // The sandboxes' CPU during the scan and report (both together): on 2 cores they compete with the scanner.
+    const sandboxCpu = sandboxes.map(cpuSeconds).reduce((a, b) => a + b, 0) - sandboxCpuBefore.reduce((a, b) => a + b, 0);
     const floorMs = Math.max(r.calls.graphPages, r.calls.oktaPages) * LATENCY_MS;
     const ratio = r.scanMs / floorMs;
-    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.scanCpuMs / 1000).toFixed(1)} s | ${load.toFixed(1)} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} | ${r.peakHeapMb.toFixed(0)} MB |`;
+    return `| ${users.toLocaleString('en')} | ${r.appUsers.toLocaleString('en')} | ${r.calls.graph} (${r.calls.graphPages} pages) | ${r.calls.okta} (${r.calls.oktaPages} pages, ${r.calls.logPages} log) | ${(floorMs / 1000).toFixed(1)} s | ${(r.scanMs / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× ${ratio <= 1.2 ? '✓' : '✗'} | ${(r.scanCpuMs / 1000).toFixed(1)} s | ${load.toFixed(1)} | ${(r.reportMs / 1000).toFixed(1)} s (${(r.reportBytes / 1e6).toFixed(1)} MB) | ${r.peakRssMb.toFixed(0)} MB ${r.peakRssMb < 256 ? '✓' : '✗'} | ${r.peakHeapMb.toFixed(0)} MB | ${r.waitingPeakMb.toFixed(0)} MB${r.spilled ? ', spilled' : ''} | ${sandboxCpu.toFixed(1)} s |`;
   } finally {
     for (const s of sandboxes) s.kill('SIGTERM');
   }
@@ -47,6 +61,6 @@ async function benchSize(users: number): Promise<string> {
 const rows: string[] = [];
 for (const users of SIZES) rows.push(await benchSize(users));
 console.log(`Fleet scan, ${LATENCY_MS} ms injected into every Graph and Okta call; ${availableParallelism()} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
-console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | scanner CPU | load (1 min) at start | JSON report | scanner peak RSS (< 256 MB) | peak heap used |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| Entra users | Okta app users | Graph calls | Okta calls | floor | scan wall time | vs floor (≤ 1.2×) | scanner CPU | load (1 min) at start | JSON report | scanner peak RSS (< 256 MB) | peak heap used | waiting users in memory (peak) | sandboxes\' CPU |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));

@@ -66,7 +66,7 @@ export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOp
     sandbox: sandbox !== null, oktaAppId: config.oktaAppId ?? sandbox?.mainOktaAppId ?? null, workflowsConfigured: runtime.workflows !== null,
     owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     newScanId: () => `SCAN-${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
-    settings: { ...DEFAULT_SCAN_SETTINGS, leaseMs: config.scan.leaseSeconds * 1000, ...options.settings },
+    settings: { ...DEFAULT_SCAN_SETTINGS, leaseMs: config.scan.leaseSeconds * 1000, waitingBudgetBytes: config.scan.waitingKb * 1024, ...options.settings },
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.startedBy ? { startedBy: options.startedBy } : {}),
     ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),

@@ -73,7 +73,7 @@ export interface Config {
   readonly alerts: { readonly slackChannel: string | null; readonly teamsConversation: string | null; readonly windowMinutes: number; readonly retentionDays: number };
   /** Fleet scans: how long the scan lease lasts without renewal (a crashed scan resumes after it), and when the server
    *  scans by itself (SCAN_SCHEDULE, a five-field cron expression in UTC; null: never). */
-  readonly scan: { readonly leaseSeconds: number; readonly schedule: string | null };
+  readonly scan: { readonly leaseSeconds: number; readonly schedule: string | null; readonly waitingKb: number };
   /** Batches: how many users of one batch run at once (BATCH_CONCURRENCY). */
   readonly batch: { readonly concurrency: number };
   readonly databaseUrl: string;

@@ -66,7 +66,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: Number(e.PORT ?? 3978),
     alerts: { slackChannel: e.ALERTS_CHANNEL ?? null, teamsConversation: e.TEAMS_ALERTS_CONVERSATION ?? null, windowMinutes: Number(e.ALERT_WINDOW_MINUTES ?? 60),
       retentionDays: Number(e.ALERT_RETENTION_DAYS ?? 90) },
-    scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30), schedule: e.SCAN_SCHEDULE ?? null },
+    scan: { leaseSeconds: Number(e.SCAN_LEASE_SECONDS ?? 30), schedule: e.SCAN_SCHEDULE ?? null, waitingKb: Number(e.SCAN_WAITING_KB ?? 65536) },
     batch: { concurrency: Number(e.BATCH_CONCURRENCY ?? 4) },
     oktaEventHook: e.OKTA_EVENT_HOOK_SECRET ? { secret: e.OKTA_EVENT_HOOK_SECRET } : null,
     publicUrl: e.PUBLIC_URL ?? null,

@@ -1,15 +1,18 @@
 // ScanStore on Kysely (SQLite and PostgreSQL, the same engine as the request store). The one scan lease is a
-// conditional upsert; a page's staging, results and checkpoint are written in one transaction.
-import type { Kysely } from 'kysely';
-import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, StagedUser } from '../../core/ports/scan-store.ts';
+// conditional upsert; a page's staged-page row, results and checkpoint are written in one transaction.
+import { sql, type Kysely } from 'kysely';
+import type { ScanPageCommit, ScanResult, ScanRun, ScanSide, ScanStore, SpilledUser, StagedPage } from '../../core/ports/scan-store.ts';
 import type { ScanUserRow } from '../../core/model/scan.ts';
 import type { StoreDatabase } from './store-database.ts';
 import type { StoreEngine } from './store-engine.ts';
-import { deleteStaged, insertResults, insertStaging } from './scan-bulk-sql.ts';
-import { inLists, sideKey, staged, toRun, type StagedRow } from './scan-store-rows.ts';
+import { deleteSpilled, insertResults, insertSpill } from './scan-bulk-sql.ts';
+import { inLists, sideKey, spilledUser, toRun, type SpilledRow } from './scan-store-rows.ts';
 import { storeCall } from './to-store-error.ts';
 
 const LEASE = 'scan';
+/** The spilled users' indexes, built once for the final merge and dropped when a scan starts (keys stored with their
+ *  side's prefix and looked up alone, so that no composite prefix tempts the planner into scanning a whole side). */
+const SPILL_INDEXES = [['scan_spill_item_idx', 'item_id'], ['scan_spill_key_id_idx', 'key_id'], ['scan_spill_key_upn_idx', 'key_upn']] as const;
 
 /** The durable ScanStore over a StoreEngine; call migrate() before use. */
 export class KyselyScanStore implements ScanStore {
@@ -74,7 +77,10 @@ export class KyselyScanStore implements ScanStore {
     return this.#run('startScan', () =>
       this.#engine.writeTransaction(async (trx) => {
         // Only the newest scan is kept: a report is read from the latest one, and old rows would only grow the store.
-        await trx.deleteFrom('scan_staging').execute();
+        await trx.deleteFrom('scan_staged_pages').execute();
+        await trx.deleteFrom('scan_spill').execute();
+        // Spilling appends without index maintenance; the indexes come back for the final merge only.
+        for (const [name] of SPILL_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.raw(name)}`.execute(trx);
         await trx.deleteFrom('scan_results').execute();
         await trx.deleteFrom('scan_runs').execute();
         await trx.insertInto('scan_runs').values({
@@ -85,26 +91,44 @@ export class KyselyScanStore implements ScanStore {
       }));
   }
 
-  findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]> {
+  stagedPages(scanId: string, afterSeq: number | null, limit: number): Promise<StagedPage[]> {
+    return this.#run('stagedPages', async () => {
+      let q = this.#engine.db.selectFrom('scan_staged_pages').select(['seq', 'body']).where('scan_id', '=', scanId).orderBy('seq').limit(limit);
+      if (afterSeq !== null) q = q.where('seq', '>', afterSeq);
+      return (await q.execute()).map((r) => ({ seq: Number(r.seq), body: r.body }));
+    });
+  }
+
+  hasSpilled(scanId: string): Promise<boolean> {
+    return this.#run('hasSpilled', async () => (await this.#engine.db.selectFrom('scan_spill').select('item_id').where('scan_id', '=', scanId).limit(1).execute()).length > 0);
+  }
+
+  indexSpilled(): Promise<void> {
+    return this.#run('indexSpilled', () =>
+      this.#engine.writeTransaction(async (trx) => {
+        for (const [name, column] of SPILL_INDEXES) await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(name)} ON scan_spill (${sql.raw(column)})`.execute(trx);
+      }));
+  }
+
+  spilled(scanId: string, side: ScanSide, limit: number): Promise<SpilledUser[]> {
+    return this.#run('spilled', async () => {
+      const rows = await this.#engine.db.selectFrom('scan_spill').select(['side', 'item_id', 'key_id', 'key_upn', 'payload'])
+        .where('scan_id', '=', scanId).where('side', '=', side).orderBy('item_id').limit(limit).execute();
+      return rows.map(spilledUser);
+    });
+  }
+
+  findSpilled(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<SpilledUser[]> {
     if (ids.length === 0 && upns.length === 0) return Promise.resolve([]);
-    return this.#run('findStaged', async () => {
-      const base = () => this.#engine.db.selectFrom('scan_staging').select(['scan_id', 'side', 'item_id', 'key_id', 'key_upn', 'payload']);
-      const found = new Map<string, StagedUser>();
-      const keep = (rows: ReadonlyArray<StagedRow & { scan_id: string }>) => {
-        for (const r of rows) if (r.scan_id === scanId && r.side === side) found.set(r.item_id, staged(r));
+    return this.#run('findSpilled', async () => {
+      const base = () => this.#engine.db.selectFrom('scan_spill').select(['scan_id', 'side', 'item_id', 'key_id', 'key_upn', 'payload']);
+      const found = new Map<string, SpilledUser>();
+      const keep = (rows: ReadonlyArray<SpilledRow & { scan_id: string }>) => {
+        for (const r of rows) if (r.scan_id === scanId && r.side === side && !found.has(r.item_id)) found.set(r.item_id, spilledUser(r));
       };
       for (const part of inLists(ids.map((k) => sideKey(side, k)))) keep(await base().where('key_id', 'in', part).execute());
       for (const part of inLists(upns.map((k) => sideKey(side, k)))) keep(await base().where('key_upn', 'in', part).execute());
       return [...found.values()];
-    });
-  }
-
-  stagedAfter(scanId: string, side: ScanSide, afterItemId: string | null, limit: number): Promise<StagedUser[]> {
-    return this.#run('stagedAfter', async () => {
-      let q = this.#engine.db.selectFrom('scan_staging').select(['side', 'item_id', 'key_id', 'key_upn', 'payload'])
-        .where('scan_id', '=', scanId).where('side', '=', side).orderBy('item_id').limit(limit);
-      if (afterItemId !== null) q = q.where('item_id', '>', afterItemId);
-      return (await q.execute()).map(staged);
     });
   }
 
@@ -114,7 +138,11 @@ export class KyselyScanStore implements ScanStore {
 
   finishScan(scanId: string, finishedAt: string): Promise<void> {
     return this.#run('finishScan', async () => {
-      await this.#engine.write((db) => db.updateTable('scan_runs').set({ finished_at: finishedAt }).where('id', '=', scanId).execute());
+      await this.#engine.writeTransaction(async (trx) => {
+        await trx.updateTable('scan_runs').set({ finished_at: finishedAt }).where('id', '=', scanId).execute();
+        await trx.deleteFrom('scan_staged_pages').where('scan_id', '=', scanId).execute();
+        await trx.deleteFrom('scan_spill').where('scan_id', '=', scanId).execute();
+      });
     });
   }
 
@@ -129,12 +157,13 @@ export class KyselyScanStore implements ScanStore {
 }
 
 async function applyCommit(trx: Kysely<StoreDatabase>, kind: StoreEngine['kind'], scanId: string, commit: ScanPageCommit): Promise<void> {
-  for (const side of ['okta', 'entra'] as const) {
-    await deleteStaged(trx, kind, scanId, side, commit.unstage.filter((u) => u.side === side).map((u) => u.itemId));
-  }
-  await insertStaging(trx, kind, scanId, commit.stage.map((s) => ({
-    s: s.side, i: s.itemId, p: s.payload, k: s.keyId === null ? null : sideKey(s.side, s.keyId), u: s.keyUpn === null ? null : sideKey(s.side, s.keyUpn),
+  if (commit.staged) await trx.insertInto('scan_staged_pages').values({ scan_id: scanId, seq: commit.staged.seq, body: commit.staged.body }).execute();
+  await insertSpill(trx, kind, scanId, (commit.spill ?? []).map((u) => ({
+    s: u.side, i: u.itemId, p: u.payload, k: u.keyId === null ? null : sideKey(u.side, u.keyId), u: u.keyUpn === null ? null : sideKey(u.side, u.keyUpn),
   })));
+  for (const side of ['okta', 'entra'] as const) {
+    await deleteSpilled(trx, kind, scanId, side, (commit.unspill ?? []).filter((u) => u.side === side).map((u) => u.itemId));
+  }
   await insertResults(trx, kind, scanId, commit.results.map((r) => ({ k: r.key, v: r.row.verdict, j: JSON.stringify(r.row) })));
   if (commit.progress) {
     const { side, value } = commit.progress;

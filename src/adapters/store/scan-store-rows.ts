@@ -1,5 +1,5 @@
 // Row helpers of the scan store: IN-list sizes, side-prefixed join keys, and table rows <-> port types.
-import type { ScanRun, ScanSide, StagedUser } from '../../core/ports/scan-store.ts';
+import type { ScanRun, ScanSide, SpilledUser } from '../../core/ports/scan-store.ts';
 import type { ScanRunsTable } from './scan-tables.ts';
 
 /**
@@ -27,12 +27,12 @@ export function toRun(r: ScanRunsTable): ScanRun {
   };
 }
 
-export interface StagedRow { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }
+export interface SpilledRow { side: string; item_id: string; key_id: string | null; key_upn: string | null; payload: string }
 
 /** A join key as stored: prefixed with its side. */
 export const sideKey = (side: ScanSide, key: string): string => `${side === 'okta' ? 'o' : 'e'}:${key}`;
 const unprefixed = (key: string | null): string | null => (key === null ? null : key.slice(2));
 
-export const staged = (r: StagedRow): StagedUser => ({
+export const spilledUser = (r: SpilledRow): SpilledUser => ({
   side: r.side === 'okta' ? 'okta' : 'entra', itemId: r.item_id, keyId: unprefixed(r.key_id), keyUpn: unprefixed(r.key_upn), payload: r.payload,
 });

@@ -1,4 +1,4 @@
-// The fleet's tables (migrations 0013-0016: scans, Okta event receipts), as Kysely sees them.
+// The fleet's tables (migrations 0013-0016, 0020: scans, Okta event receipts), as Kysely sees them.
 
 /** One row per scan; each side's checkpoint is its next page's cursor. */
 export interface ScanRunsTable {
@@ -25,8 +25,15 @@ export interface ScanLeaseTable {
   started_by: string | null;
 }
 
-/** Users read on one side and waiting for the other. */
-export interface ScanStagingTable {
+/** One row per committed page of a scan: the users it staged and the staged users it matched (the app's JSON). */
+export interface ScanStagedPagesTable {
+  scan_id: string;
+  seq: number;
+  body: string;
+}
+
+/** Waiting users beyond the scan's memory budget (no index while the scan pages; indexed for the final merge). */
+export interface ScanSpillTable {
   scan_id: string;
   side: string;
   item_id: string;

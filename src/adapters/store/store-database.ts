@@ -3,7 +3,7 @@
 import type { Generated } from 'kysely';
 import type { AlertCausesTable, AlertedUsersTable, AlertMembersTable, AlertsTable } from './alert-tables.ts';
 import type { BatchesTable, BatchMembersTable } from './batch-tables.ts';
-import type { OktaEventReceiptsTable, OktaLogCursorTable, ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanStagingTable } from './scan-tables.ts';
+import type { OktaEventReceiptsTable, OktaLogCursorTable, ScanLeaseTable, ScanResultsTable, ScanRunsTable, ScanSpillTable, ScanStagedPagesTable } from './scan-tables.ts';
 
 /** One row per request; `request_json` is the whole LicenseRequest, the other columns are copies for queries. */
 export interface RequestsTable {
@@ -117,7 +117,8 @@ export interface StoreDatabase {
   request_events: RequestEventsTable;
   scan_runs: ScanRunsTable;
   scan_lease: ScanLeaseTable;
-  scan_staging: ScanStagingTable;
+  scan_staged_pages: ScanStagedPagesTable;
+  scan_spill: ScanSpillTable;
   scan_results: ScanResultsTable;
   notices_sent: NoticesSentTable;
   once_claims: OnceClaimsTable;

@@ -19,6 +19,7 @@ import { createOktaEventReceipts } from './migrations/0016-create-okta-event-rec
 import { createAlerts } from './migrations/0017-create-alerts.ts';
 import { createBatches } from './migrations/0018-create-batches.ts';
 import { addScanLeaseStartedBy } from './migrations/0019-add-scan-lease-started-by.ts';
+import { createScanStagedPages } from './migrations/0020-create-scan-staged-pages.ts';
 
 /** The migrations by name; Kysely runs them in name order. */
 export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -40,6 +41,7 @@ export const STORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017-create-alerts': createAlerts,
   '0018-create-batches': createBatches,
   '0019-add-scan-lease-started-by': addScanLeaseStartedBy,
+  '0020-create-scan-staged-pages': createScanStagedPages,
 };
 
 /** Kysely's in-code migration provider over STORE_MIGRATIONS. */

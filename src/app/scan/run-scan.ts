@@ -11,9 +11,14 @@ import { chooseScanApp, readScanContext } from './read-scan-context.ts';
 import type { ScanProgress } from '../../core/model/scan.ts';
 import type { ScanDeps } from './scan-deps.ts';
 import { ScanJoiner } from './scan-joiner.ts';
+import { WaitingUsers } from './waiting-users.ts';
 
 export type ScanOutcome =
-  | { readonly kind: 'finished'; readonly run: ScanRun; readonly resumed: boolean }
+  | {
+    readonly kind: 'finished'; readonly run: ScanRun; readonly resumed: boolean;
+    /** The most the users waiting for their other side cost in memory at once (bytes), and whether some were spilled. */
+    readonly waiting: { readonly peakBytes: number; readonly spilled: boolean };
+  }
   /** Another instance holds the scan lease; `startedBy` who started that scan, when known. */
   | { readonly kind: 'busy'; readonly startedBy: string | null };
 
@@ -41,10 +46,14 @@ export async function runScan(deps: ScanDeps): Promise<ScanOutcome> {
       await store.startScan(run);
     }
     // The first pages are fetched while the context is read: joining waits for it, paging does not.
-    const joiner = readScanContext(deps, app, Date.parse(run.startedAt)).then(({ context, failures }) => new ScanJoiner(deps, run.id, context, failures));
+    const waiting = new WaitingUsers(settings.waitingBudgetBytes);
+    const restored = waiting.restore(store, run.id);
+    const joiner = Promise.all([readScanContext(deps, app, Date.parse(run.startedAt)), restored])
+      .then(([{ context, failures }]) => new ScanJoiner(deps, run.id, waiting, context, failures));
     joiner.catch(() => undefined);
     const final = await new ScanPass(deps, run, joiner).run();
-    return { kind: 'finished', run: final, resumed: unfinished !== null && unfinished.id === run.id };
+    const { peakBytes, spilled } = waiting.stats();
+    return { kind: 'finished', run: final, resumed: unfinished !== null && unfinished.id === run.id, waiting: { peakBytes, spilled } };
   } finally {
     await store.releaseScanLease(owner);
   }
@@ -59,6 +68,7 @@ class ScanPass {
   private renewedAt: number;
   private diagnosed = 0;
   private failed = false;
+  private broken: { readonly reason: unknown } | null = null;
 
   constructor(deps: ScanDeps, run: ScanRun, joiner: Promise<ScanJoiner>) {
     this.deps = deps;
@@ -76,17 +86,27 @@ class ScanPass {
     })));
     const failure = sides.find((s) => s.status === 'rejected');
     if (failure) throw failure.reason;
-    for (const side of ['entra', 'okta'] as const) {
-      for (;;) {
-        const staged = await this.deps.store.stagedAfter(this.current.id, side, null, LEFTOVER_BATCH);
-        if (staged.length === 0) break;
-        await this.commit(await (await this.joiner).alone(staged));
-      }
-    }
+    await this.leftovers(await this.joiner);
     const finishedAt = new Date(this.deps.clock.now()).toISOString();
     await this.deps.store.finishScan(this.current.id, finishedAt);
     this.current = { ...this.current, finishedAt };
     return this.current;
+  }
+
+  /** Users still waiting once both sides were read: alone, unless some were spilled; then those in memory join them in
+   *  the store, which is indexed once, and a merge meets the pairs among them. */
+  private async leftovers(joiner: ScanJoiner): Promise<void> {
+    const { store } = this.deps;
+    const drain = async (next: () => Promise<ScanPageCommit | null> | ScanPageCommit | null) => {
+      for (let commit = await next(); commit !== null; commit = await next()) await this.commit(commit);
+    };
+    if (!joiner.spilled) {
+      for (const side of ['entra', 'okta'] as const) await drain(() => joiner.leftovers(side, LEFTOVER_BATCH));
+      return;
+    }
+    for (const side of ['entra', 'okta'] as const) await drain(() => joiner.spillRest(side, LEFTOVER_BATCH));
+    await store.indexSpilled();
+    await drain(() => joiner.mergeSpilled(LEFTOVER_BATCH));
   }
 
   private fetch(side: ScanSide, cursor: string | null): Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> {
@@ -105,8 +125,8 @@ class ScanPass {
     let pending: Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> | null = this.fetch(side, progress.cursor);
     if (progress.cursor !== null) {
       // A resumed side's saved cursor may have expired (Graph's page tokens do). Reading the side again from the start
-      // is safe: users already joined or staged are not stored twice (results and staging are keyed), so it only costs
-      // the pages.
+      // is safe: users already joined or waiting are not kept twice (results are keyed, waiting users by item id), so it
+      // only costs the pages.
       const first = pending;
       pending = first.catch((err: unknown) => {
         if (!isExpiredCursor(err)) throw err;
@@ -128,10 +148,16 @@ class ScanPass {
     }
   }
 
-  /** Pages of the two sides are joined one at a time, in arrival order. */
+  /** Pages of the two sides are joined one at a time, in arrival order. After a page failed, no other is joined: the
+   *  waiting users in memory may hold that page's changes, which the store does not. */
   private serial(fn: () => Promise<void>): Promise<void> {
-    const result = this.queue.then(fn);
-    this.queue = result.catch(() => undefined);
+    const result = this.queue.then(() => {
+      if (this.broken !== null) throw this.broken.reason;
+      return fn();
+    });
+    this.queue = result.catch((reason: unknown) => {
+      this.broken ??= { reason };
+    });
     return result;
   }
 

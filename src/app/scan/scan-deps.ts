@@ -15,9 +15,12 @@ export interface ScanSettings {
   readonly leaseMs: number;
   /** How far back push failures are read from the System Log (as for a single diagnosis). */
   readonly pushFailureLookbackMs: number;
+  /** The most the users waiting for their other side may cost in memory (bytes, roughly); beyond it they are spilled
+   *  to the store and joined by a merge at the end, so the scan's memory does not grow with the tenant. */
+  readonly waitingBudgetBytes: number;
 }
 
-export const DEFAULT_SCAN_SETTINGS: ScanSettings = { oktaPageSize: 500, entraPageSize: 999, leaseMs: 30_000, pushFailureLookbackMs: 7 * 24 * 3_600_000 };
+export const DEFAULT_SCAN_SETTINGS: ScanSettings = { oktaPageSize: 500, entraPageSize: 999, leaseMs: 30_000, pushFailureLookbackMs: 7 * 24 * 3_600_000, waitingBudgetBytes: 64 * 1024 * 1024 };
 
 export interface ScanDeps {
   readonly entra: EntraDirectory;

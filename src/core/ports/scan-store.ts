@@ -20,10 +20,18 @@ export interface ScanRun {
   readonly entra: ScanSideProgress;
 }
 
-/** A user read on one side and not yet met on the other; `payload` is the app's JSON of the user. */
-export interface StagedUser {
+/** What one committed page changed in the users waiting for their other side (the app's JSON, opaque to the store),
+ *  numbered from 0 in commit order; replayed in that order, these rebuild the waiting users after a crash. */
+export interface StagedPage {
+  readonly seq: number;
+  readonly body: string;
+}
+
+/** A waiting user spilled to the store (beyond the scan's memory budget); `payload` is the app's JSON of the user. */
+export interface SpilledUser {
   readonly side: ScanSide;
   readonly itemId: string;
+  /** Join keys, lower-case. */
   readonly keyId: string | null;
   readonly keyUpn: string | null;
   readonly payload: string;
@@ -39,9 +47,12 @@ export interface ScanResult {
 export interface ScanPageCommit {
   /** The side whose page this was and its progress after it (absent: the final pass over leftovers). */
   readonly progress?: { readonly side: ScanSide; readonly value: ScanSideProgress };
-  /** Staged users of either side that are now diagnosed. */
-  readonly unstage: readonly { readonly side: ScanSide; readonly itemId: string }[];
-  readonly stage: readonly StagedUser[];
+  /** The page's change to the waiting users held in memory (appended; null when it changed none). */
+  readonly staged: StagedPage | null;
+  /** Waiting users beyond the memory budget, appended to the store (unindexed until the final merge). */
+  readonly spill?: readonly SpilledUser[];
+  /** Spilled users now diagnosed (the final merge only). */
+  readonly unspill?: readonly { readonly side: ScanSide; readonly itemId: string }[];
   readonly results: readonly ScanResult[];
 }
 
@@ -63,13 +74,19 @@ export interface ScanStore {
   latestFinishedScan(): Promise<ScanRun | null>;
   /** Records a new scan, dropping the data of every older scan. */
   startScan(run: ScanRun): Promise<void>;
-  /** Staged users of `side` matching any of these object ids or user principal names (lower-case). */
-  findStaged(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<StagedUser[]>;
-  /** Staged users of `side` after `afterItemId` in item id order, at most `limit`. */
-  stagedAfter(scanId: string, side: ScanSide, afterItemId: string | null, limit: number): Promise<StagedUser[]>;
+  /** The scan's staged pages after `afterSeq` (null: from the first) in commit order, at most `limit`. */
+  stagedPages(scanId: string, afterSeq: number | null, limit: number): Promise<StagedPage[]>;
+  /** Whether the scan has spilled users left. */
+  hasSpilled(scanId: string): Promise<boolean>;
+  /** Indexes the spilled users by item id and join keys (once, before the final merge; no-op when done). */
+  indexSpilled(): Promise<void>;
+  /** The first `limit` spilled users of `side` in item id order (the final merge removes what it diagnosed). */
+  spilled(scanId: string, side: ScanSide, limit: number): Promise<SpilledUser[]>;
+  /** Spilled users of `side` with any of these object ids or user principal names (lower-case). */
+  findSpilled(scanId: string, side: ScanSide, ids: readonly string[], upns: readonly string[]): Promise<SpilledUser[]>;
   /** Applies one page's changes atomically. */
   commitPage(scanId: string, commit: ScanPageCommit): Promise<void>;
-  /** Marks the scan finished. */
+  /** Marks the scan finished and drops its staged pages and spilled users. */
   finishScan(scanId: string, finishedAt: string): Promise<void>;
   /** Results after `afterKey` in key order, at most `limit`. */
   results(scanId: string, afterKey: string | null, limit: number): Promise<ScanResult[]>;

@@ -53,7 +53,7 @@ describe('createRequestStore on PostgreSQL', () => {
     const { rows } = await admin.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
     expect(rows.map((r: { table_name: string }) => r.table_name)).toEqual([
       'alert_causes', 'alert_members', 'alerted_users', 'alerts', 'audit_log', 'batch_members', 'batches', 'conversation_refs', 'decisions', 'journal', 'license_doctor_migration', 'license_doctor_migration_lock', 'notices_sent',
-      'okta_event_receipts', 'okta_log_cursor', 'once_claims', 'request_events', 'requests', 'scan_lease', 'scan_results', 'scan_runs', 'scan_staging', 'target_leases',
+      'okta_event_receipts', 'okta_log_cursor', 'once_claims', 'request_events', 'requests', 'scan_lease', 'scan_results', 'scan_runs', 'scan_spill', 'scan_staged_pages', 'target_leases',
     ]);
   });
 

@@ -14,7 +14,7 @@ export interface ScanHarness {
   readonly sandbox: RunningSandbox;
   readonly diagnoseDeps: DiagnoseDeps;
   readonly store: KyselyScanStore;
-  scanDeps(overrides?: Partial<ScanDeps> & { settings?: Partial<ScanSettings> }): ScanDeps;
+  scanDeps(overrides?: Omit<Partial<ScanDeps>, 'settings'> & { settings?: Partial<ScanSettings> }): ScanDeps;
   close(): Promise<void>;
 }
 

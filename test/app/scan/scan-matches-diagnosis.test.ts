@@ -1,5 +1,6 @@
 // A scan's verdict for every user equals the single-user diagnosis (the same core through diagnoseIdentifier),
-// on generated tenants of several seeds, with small pages so that both sides page many times.
+// on generated tenants of several seeds, with small pages so that both sides page many times; and again with a memory
+// budget so small that most waiting users are spilled to the store and joined by the final merge.
 import { diagnoseIdentifier } from '../../../src/app/diagnose-user.ts';
 import { runScan } from '../../../src/app/scan/run-scan.ts';
 import { scanRows, scanSummary } from '../../../src/app/scan/scan-report.ts';
@@ -62,5 +63,19 @@ describe.each([1, 2, 3])('scan of a generated tenant (seed %i)', (seed) => {
     const paths = [...h.sandbox.graph.calls, ...h.sandbox.okta.calls].map((c) => c.path);
     expect(paths.filter((p) => p === '/v1.0/users').length).toBeGreaterThan(4);
     expect(paths.filter((p) => /^\/api\/v1\/apps\/[^/]+\/users$/.test(p)).length).toBeGreaterThan(6);
-  }, 120_000);
+
+    // With a memory budget of a few dozen waiting users, most wait in the store and the final merge joins them: the
+    // same rows, and memory never held more than the budget.
+    const spilled = await runScan(h.scanDeps({ settings: { waitingBudgetBytes: 30_000 } }));
+    if (spilled.kind !== 'finished') throw new Error(`scan did not run: ${spilled.kind}`);
+    expect(spilled.waiting.spilled).toBe(true);
+    expect(spilled.waiting.peakBytes).toBeLessThanOrEqual(30_000);
+    expect(spilled.waiting.peakBytes).toBeGreaterThan(0);
+    const merged = new Map<string, ScanUserRow>();
+    for await (const row of scanRows(h.store, spilled.run)) merged.set(row.userPrincipalName.toLowerCase(), row);
+    expect([...merged.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [name, row] of expected) expect({ name, row: merged.get(name) }).toEqual({ name, row });
+    // The uncapped scan of 240 users held them all in memory.
+    expect(outcome.waiting.spilled).toBe(false);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
-// The scan store on PostgreSQL: the same report as on SQLite, and the lease refuses a second owner.
+// The scan store on PostgreSQL: the same report as on SQLite, the lease refuses a second owner, and a stopped scan resumes
+// from its staged pages on both engines.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { runScan } from '../../../src/app/scan/run-scan.ts';
@@ -56,3 +57,27 @@ it.each(['postgres', 'sqlite'] as const)('holds the scan lease for one owner at 
   expect(await h.store.acquireScanLease('instance-a', now + 20_001, 10_000)).toBe(true);
   await h.store.releaseScanLease('instance-a');
 });
+
+it.each([
+  ['postgres', 'in memory', null], ['sqlite', 'in memory', null], ['postgres', 'spilled to the store', 8_000], ['sqlite', 'spilled to the store', 8_000],
+] as const)('resumes a scan stopped mid-way from its staged pages, with the report of an uninterrupted one (%s, waiting users %s)', async (engine, _how, budget) => {
+  const h = engine === 'postgres' ? postgres : sqlite;
+  const settings = budget === null ? {} : { waitingBudgetBytes: budget };
+  const stop = new AbortController();
+  const stopped = runScan(h.scanDeps({ settings, stopSignal: stop.signal, onProgress: (p) => (p.oktaPages + p.entraPages >= 3 ? stop.abort() : undefined) }));
+  await expect(stopped).rejects.toMatchObject({ code: 'unavailable' });
+  const unfinished = await h.store.unfinishedScan();
+  if (!unfinished) throw new Error('no unfinished scan');
+  expect(await h.store.stagedPages(unfinished.id, null, 100)).not.toHaveLength(0);
+  expect(await h.store.hasSpilled(unfinished.id)).toBe(budget !== null);
+  const resumed = await runScan(h.scanDeps({ settings }));
+  if (resumed.kind !== 'finished') throw new Error('scan did not run');
+  expect(resumed.resumed).toBe(true);
+  const afterResume: ScanUserRow[] = [];
+  for await (const row of scanRows(h.store, resumed.run)) afterResume.push(row);
+  if (resumed.waiting.peakBytes > (budget ?? Infinity)) throw new Error(`held ${resumed.waiting.peakBytes} bytes over a budget of ${budget}`);
+  // The staged pages and spilled users go once the scan is finished.
+  expect(await h.store.stagedPages(resumed.run.id, null, 100)).toEqual([]);
+  expect(await h.store.hasSpilled(resumed.run.id)).toBe(false);
+  expect(afterResume).toEqual(await rowsOf(h));
+}, 120_000);

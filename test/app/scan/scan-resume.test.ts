@@ -1,5 +1,6 @@
 // A scan killed with SIGKILL mid-way resumes from its checkpoint in the store: the report equals an uninterrupted
-// scan's, and no page is read more than twice (only the pages in flight at the kill are read again).
+// scan's, and no page is read more than twice (only the pages in flight at the kill are read again); also when most
+// waiting users were spilled to the store.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,9 +26,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 interface Report { summary: unknown; users: Array<{ userPrincipalName: string }> }
 const readReport = (file: string): Report => JSON.parse(readFileSync(file, 'utf8')) as Report;
 
-it('resumes after SIGKILL with the same report, reading no page more than twice', async () => {
+// Default budget: every waiting user in memory. 48 KB: about fifty in memory, the rest spilled to the store and
+// joined by the final merge.
+it.each([['in memory', null], ['spilled to the store', '48']] as const)('resumes after SIGKILL with the same report, reading no page more than twice (waiting users %s)', async (_how, waitingKb) => {
   const dir = cliDataDir();
-  const env = cliEnv(dir, tenantEnv());
+  const env = cliEnv(dir, { ...tenantEnv(), ...(waitingKb === null ? {} : { SCAN_WAITING_KB: waitingKb }) });
   sandbox.graph.calls.length = 0;
   sandbox.okta.calls.length = 0;
 
