@@ -31,6 +31,20 @@ export function targetContract(ctx: ContractContext): void {
       expect(stored).toStrictEqual([winner]);
     });
 
+    test('concurrent creates of one id (two instances resuming one batch user) from several instances: one is stored, the others are refused as that id existing, not as the target busy', async () => {
+      const userId = randomUUID();
+      const id = randomUUID();
+      const candidates = Array.from({ length: 20 }, (_, i) => forUser(userId, { id, reason: `attempt ${i}` }));
+      const results = await spread(ctx.instances, 20, (store, i) => store.create(candidates[i] as LicenseRequest).then(() => null, (err: unknown) => err));
+      const won = results.flatMap((r, i) => (r === null ? [candidates[i] as LicenseRequest] : []));
+      expect(won).toHaveLength(1);
+      for (const failure of results.filter((r) => r !== null)) {
+        expect(failure).toMatchObject({ name: 'LicenseDoctorError', code: 'conflict', message: expect.stringMatching(/already exists/) as unknown as string });
+        expect((failure as { details: Record<string, unknown> }).details['reason']).toBeUndefined();
+      }
+      expect(await ctx.store.get(id)).toStrictEqual(won[0]);
+    });
+
     test('another path is another slot; a closed or failed request frees the target; a retried one does not take it back', async () => {
       const userId = randomUUID();
       const first = forUser(userId);

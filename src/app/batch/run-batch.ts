@@ -71,46 +71,86 @@ async function awaitRequest(deps: BatchDeps, id: string, untilMs: number): Promi
   }
 }
 
-/** One user: the request (created now from the live plan, or the one already made), run, and the outcome recorded. */
+/** What making a user's request came to: the request (made now, or by another instance with the same id), or an outcome. */
+type Made = { readonly kind: 'made'; readonly request: LicenseRequest; readonly announce: boolean } | { readonly kind: 'settle'; readonly state: BatchMemberState; readonly detail: string };
+
+/** Creates the user's request with the reserved `id` from a plan built on the live state. */
+async function createChild(deps: BatchDeps, batch: BatchRequest, member: BatchMember, id: string): Promise<Made> {
+  const svc = deps.service;
+  const { diagnosis, plan } = await patiently(deps, () => previewPlan(svc, member.userPrincipalName, batch.path, batch.options));
+  const user = diagnosis.report.user;
+  if (!user) throw new LicenseDoctorError('usage', diagnosis.report.explanation);
+  const child = childRequest({
+    id, batch, plan, now: nowIso(deps), ttlHours: svc.policy.requestTtlHours,
+    target: { userPrincipalName: user.userPrincipalName, displayName: user.displayName, entraObjectId: user.entraObjectId, oktaUserId: user.oktaUserId, appId: diagnosis.report.okta?.appId ?? null },
+  });
+  if (child.kind === 'refused') return { kind: 'settle', state: 'failed', detail: child.refusal.message };
+  await svc.requests.create(child.request, { audit: inContext(svc, child.audit) });
+  return { kind: 'made', request: child.request, announce: true };
+}
+
+/**
+ * The user's request under the id reserved with their claim: created now, or, when another instance resuming the
+ * batch created it meanwhile (a create of the same id is refused), the stored one. An outcome without a request (no
+ * plan now, another request open for the user) stands only while no request has that id.
+ */
+async function makeRequest(deps: BatchDeps, batch: BatchRequest, member: BatchMember, id: string): Promise<Made> {
+  let made: Made;
+  try {
+    made = await createChild(deps, batch, member, id);
+  } catch (err) {
+    const stored = isLicenseDoctorError(err, 'conflict') || isLicenseDoctorError(err, 'usage') ? await deps.service.requests.get(id) : null;
+    if (stored) return { kind: 'made', request: stored, announce: false };
+    // No plan for this user now (already fine, or the path no longer applies): skipped, not forced.
+    if (isLicenseDoctorError(err, 'usage')) return { kind: 'settle', state: 'not-applicable', detail: err.message.replace(/^No plan for [\w-]+: /, '') };
+    if (isLicenseDoctorError(err, 'conflict')) return { kind: 'settle', state: 'failed', detail: `Another request is open for this user (${String(err.details['requestId'] ?? '')}): one change at a time.` };
+    throw err;
+  }
+  if (made.kind === 'settle') {
+    const stored = await deps.service.requests.get(id);
+    if (stored) return { kind: 'made', request: stored, announce: false };
+  }
+  return made;
+}
+
+/** Takes a pending user (their request id reserved in the same compare-and-set); null when another instance took them. */
+async function claim(deps: BatchDeps, batch: BatchRequest, member: BatchMember): Promise<BatchMember | null> {
+  // A retried user keeps the request their retry reopened.
+  const claimed: BatchMember = { ...member, state: 'running', requestId: member.requestId ?? deps.service.newRequestId(), updatedAt: nowIso(deps) };
+  if (!(await deps.batches.updateMember(claimed, 'pending'))) return null;
+  await announce(deps, 'member', batch);
+  return claimed;
+}
+
+/**
+ * One user: their request (reserved when they were claimed, created from the live plan, or the one already made),
+ * run, and the outcome recorded. A running user found on resume is this runner's when their request exists (run or
+ * awaited) or their claim is older than an execution lease (its owner stopped: the request is created with the same
+ * id, so an owner that was only slow finds it made); while the claim is fresh and no request exists, the owner is
+ * still making it and the user is left to it.
+ */
 async function runMember(deps: BatchDeps, batch: BatchRequest, member: BatchMember): Promise<void> {
   const svc = deps.service;
-  let current = member;
-  if (current.state === 'pending') {
-    const claimed: BatchMember = { ...current, state: 'running', updatedAt: nowIso(deps) };
-    if (!(await deps.batches.updateMember(claimed, 'pending'))) return; // another instance took this user
-    current = claimed;
-    await announce(deps, 'member', batch);
+  let current: BatchMember | null = member;
+  if (member.state === 'pending') current = await claim(deps, batch, member);
+  else if (member.requestId === null) {
+    // Claimed before claims reserved the request id (a store written by an earlier version): reserved now.
+    if (Date.parse(member.updatedAt) + svc.execution.leaseMs > svc.clock.now()) return;
+    current = { ...member, requestId: svc.newRequestId(), updatedAt: nowIso(deps) };
+    if (!(await deps.batches.updateMember(current, 'running'))) return;
   }
-  // Claimed by another instance that is still making its request (a resume racing a live run): left to it.
-  if (member.state === 'running' && member.requestId === null && Date.parse(member.updatedAt) + svc.execution.leaseMs > svc.clock.now()) return;
-  let requestId = current.requestId;
-  if (requestId === null) {
-    let made: LicenseRequest;
-    try {
-      const { diagnosis, plan } = await patiently(deps, () => previewPlan(svc, current.userPrincipalName, batch.path, batch.options));
-      const user = diagnosis.report.user;
-      if (!user) throw new LicenseDoctorError('usage', diagnosis.report.explanation);
-      const child = childRequest({
-        id: svc.newRequestId(), batch, plan, now: nowIso(deps), ttlHours: svc.policy.requestTtlHours,
-        target: { userPrincipalName: user.userPrincipalName, displayName: user.displayName, entraObjectId: user.entraObjectId, oktaUserId: user.oktaUserId, appId: diagnosis.report.okta?.appId ?? null },
-      });
-      if (child.kind === 'refused') return settle(deps, batch, current, 'failed', child.refusal.message);
-      await svc.requests.create(child.request, { audit: inContext(svc, child.audit) });
-      made = child.request;
-    } catch (err) {
-      // No plan for this user now (already fine, or the path no longer applies): skipped, not forced.
-      if (isLicenseDoctorError(err, 'usage')) return settle(deps, batch, current, 'not-applicable', err.message.replace(/^No plan for [\w-]+: /, ''));
-      if (isLicenseDoctorError(err, 'conflict')) return settle(deps, batch, current, 'failed', `Another request is open for this user (${String(err.details['requestId'] ?? '')}): one change at a time.`);
-      throw err;
-    }
-    requestId = made.id;
-    const withRequest: BatchMember = { ...current, requestId, updatedAt: nowIso(deps) };
-    await deps.batches.updateMember(withRequest, 'running');
-    current = withRequest;
-    await svc.events.publish({ type: 'request-changed', change: 'approved', request: made });
+  if (current === null || current.requestId === null) return;
+  const requestId = current.requestId;
+  let request = await svc.requests.get(requestId);
+  if (!request) {
+    const fresh = member.state === 'running' && member.requestId !== null && Date.parse(member.updatedAt) + svc.execution.leaseMs > svc.clock.now();
+    if (fresh) return;
+    const made = await makeRequest(deps, batch, current, requestId);
+    if (made.kind === 'settle') return settle(deps, batch, current, made.state, made.detail);
+    request = made.request;
+    if (made.announce) await svc.events.publish({ type: 'request-changed', change: 'approved', request });
   }
-  const before = await svc.requests.get(requestId);
-  const ended = before && memberStateOf(before.status) !== null ? before : null;
+  const ended = memberStateOf(request.status) !== null ? request : null;
   const ran = ended ?? (await executeRequest(svc, requestId)) ?? (await awaitRequest(deps, requestId, svc.clock.now() + svc.execution.leaseMs * 4));
   const state = ran ? memberStateOf(ran.status) : 'failed';
   // Still running elsewhere: the user stays running and the next pass (or `batch show`) records how it ended.

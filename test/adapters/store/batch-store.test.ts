@@ -1,6 +1,7 @@
 // BatchStore on SQLite and PostgreSQL: a batch and its users round-trip; the batch changes by compare-and-set on its
-// version and a user by compare-and-set on their state (two instances racing for one user: one wins); audit records
-// join the request store's chain in the same transaction, and the chain still verifies.
+// version and a user by compare-and-set on their state (two instances racing for one user: one wins, and the request
+// id it reserved with the claim is the one stored); audit records join the request store's chain in the same
+// transaction, and the chain still verifies.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,10 +62,13 @@ test.each(stores)('%s: batches and users round-trip; compare-and-set on the batc
     expect(() => a.updateBatch(1, { ...next, version: 3 })).toThrow(/next version must be 2/);
 
     const first = stored[7] as BatchMember;
-    const claim = { ...first, state: 'running' as const };
-    const claims = await Promise.all([a.updateMember(claim, 'pending'), b.updateMember(claim, 'pending'), a.updateMember(claim, 'pending')]);
+    // A claim reserves the user's request id in the same compare-and-set: the winner's id is the one stored.
+    const claim = (requestId: string) => ({ ...first, state: 'running' as const, requestId });
+    const claims = await Promise.all([a.updateMember(claim('LD-CLM1-AAAA'), 'pending'), b.updateMember(claim('LD-CLM2-BBBB'), 'pending'), a.updateMember(claim('LD-CLM3-CCCC'), 'pending')]);
     expect(claims.filter(Boolean)).toHaveLength(1);
-    const finished = { ...first, state: 'done' as const, requestId: 'LD-AAAA-BBBB', detail: 'Verified.' };
+    const reserved = ['LD-CLM1-AAAA', 'LD-CLM2-BBBB', 'LD-CLM3-CCCC'][claims.indexOf(true)];
+    expect((await b.members(batch.id))[7]).toMatchObject({ state: 'running', requestId: reserved });
+    const finished = { ...first, state: 'done' as const, requestId: reserved ?? null, detail: 'Verified.' };
     const entry = { at: NOW, action: 'batch.user-finished', actor: 'system', actorDetail: {}, requestId: batch.id, data: { user: first.userPrincipalName, state: 'done' } };
     expect(await b.updateMember(finished, 'running', [entry])).toBe(true);
     expect((await a.members(batch.id))[7]).toEqual(finished);
