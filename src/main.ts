@@ -8,6 +8,7 @@ import { RequestEvents } from './app/request-events.ts';
 import { AlertOutlets } from './app/alerts/alert-outlets.ts';
 import { AlertService } from './app/alerts/alert-service.ts';
 import { BatchHub } from './app/batch/batch-hub.ts';
+import { forwardBatchChanges, receiveBatchChange } from './app/batch/batch-relay.ts';
 import type { DiagnosisReport } from './core/model/diagnosis.ts';
 import { DEFAULT_EXECUTION, SANDBOX_EXECUTION } from './app/service-deps.ts';
 import { HelpdeskGate } from './app/helpdesk-gate.ts';
@@ -172,6 +173,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   };
   // The chat surfaces' batch service (one per process), publishing every batch change for their cards.
   const batches = new BatchHub(async (publish) => (await import('./scan-main.ts')).openBatches(runtime, { ...storeAt, onChange: publish }), logger);
+  // Batch changes travel between processes like request events: a batch asked for on the CLI gets its card on a server.
+  const batchForwarding = forwardBatchChanges(batches, channel, logger);
   // The chat surfaces get the services and the little they need beside them, never the Runtime or the store.
   const surfaceServices: SurfaceServices = {
     services, events, conversationRefs: store, claims: store, alertOutlets, batches, logger, clock: systemClock,
@@ -181,7 +184,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const runtime: Runtime = {
     config, logger, sandbox, tenant, entra, okta, workflows, clock: systemClock, diagnoseDeps, approversGroupId, store, events, services, surfaceServices, fleet,
     alerts, alertOutlets, batches,
-    followRemoteEvents: () => followRemoteEvents(events, channel, store, logger),
+    followRemoteEvents: () => followRemoteEvents(events, channel, store, logger, (payload) => receiveBatchChange(batches, payload)),
     clearCaches: () => {
       okta.clearCaches();
       patientOkta.clearCaches();
@@ -192,7 +195,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       await alerts.close();
       await batches.close();
       forwarding.stop();
+      batchForwarding.stop();
       await forwarding.flush();
+      await batchForwarding.flush();
       await store.close();
       await sandbox?.close();
     },

@@ -37,12 +37,15 @@ export function forwardRequestEvents(events: RequestEvents, channel: EventChanne
   return { flush: () => pending, stop };
 }
 
-/** Publishes, as remote events, what other processes send on `channel`; resolves with the function that stops. */
-export function followRemoteEvents(events: RequestEvents, channel: EventChannel, store: Pick<Requests, 'get'>, logger: AppLogger): Promise<() => Promise<void>> {
+/**
+ * Publishes, as remote events, what other processes send on `channel`; a message that is not a request event goes to
+ * `others` (batch changes: batch/batch-relay.ts), in the same order. Resolves with the function that stops.
+ */
+export function followRemoteEvents(events: RequestEvents, channel: EventChannel, store: Pick<Requests, 'get'>, logger: AppLogger, others?: (payload: string) => Promise<void>): Promise<() => Promise<void>> {
   let pending: Promise<void> = Promise.resolve();
   const receive = async (payload: string) => {
     const message = parseMessage(payload);
-    if (message === null) return;
+    if (message === null) return others?.(payload);
     const request = await store.get(message.requestId);
     if (request === null) return;
     const progress = message.type === 'step-progress' ? request.steps.find((s) => s.stepId === message.stepId) : undefined;

@@ -40,8 +40,8 @@ export interface SurfaceServices {
   readonly events: Pick<RequestEvents, 'subscribe'>;
   /** Where posted cards and known conversations are (any instance can update a card). */
   readonly conversationRefs: ConversationRefs;
-  /** Claims every instance shares (Slack's replay guard runs a delivery once). */
-  readonly claims: Pick<RequestStore, 'claimOnce'>;
+  /** Claims every instance shares (Slack's replay guard runs a delivery once; a batch card is posted once). */
+  readonly claims: Pick<RequestStore, 'claimOnce' | 'claimNotice'>;
   /** Where alert cards go: a surface adds its outlet. */
   readonly alertOutlets: Pick<AlertOutlets, 'add'>;
   /** Fleet scans asked for in chat (the CLI's scan, one at a time across instances). */

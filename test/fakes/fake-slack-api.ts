@@ -38,6 +38,7 @@ export class FakeSlackApi {
   readonly socket = new FakeSlackSocket();
   private readonly options: FakeSlackOptions;
   private readonly failures: Array<{ method: string; error: string; times: number; channel?: string }> = [];
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly server: Server;
   private seq = 0;
   base = '';
@@ -83,6 +84,16 @@ export class FakeSlackApi {
   /** Makes the next `times` calls of `method` (about `channel`, when given) answer `{ ok: false, error }`. */
   fail(method: string, error: string, times = 1, channel?: string): void {
     this.failures.push({ method, error, times, ...(channel ? { channel } : {}) });
+  }
+
+  /** Holds the answers to `method` (the calls are recorded as they come) until the returned function is called. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   callsTo(method: string): SlackCall[] {
@@ -159,6 +170,7 @@ export class FakeSlackApi {
       failure.times -= 1;
       return send({ ok: false, error: failure.error });
     }
+    await this.holds.get(method);
     const token = method === 'apps.connections.open' ? this.options.appToken : this.options.botToken;
     if (authorization !== `Bearer ${token}`) return send({ ok: false, error: authorization ? 'invalid_auth' : 'not_authed' });
     send(this.answer(method, body));

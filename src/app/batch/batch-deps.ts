@@ -10,6 +10,8 @@ import type { ServiceDeps } from '../service-deps.ts';
 export interface BatchChange {
   readonly change: string;
   readonly batch: BatchRequest;
+  /** Made by another process (the CLI, another instance) and received on the store's event channel. */
+  readonly remote?: boolean;
 }
 
 export interface BatchDeps {

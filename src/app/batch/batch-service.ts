@@ -31,6 +31,8 @@ export interface BatchService {
   split(input: BatchActionInput & { readonly reason?: string }): Promise<BatchRequest>;
   /** The batch now: users whose request ended elsewhere (another instance, maintenance) are recorded first. */
   state(batchId: string): Promise<BatchState | null>;
+  /** The batch record as stored (null: no such batch). */
+  get(batchId: string): Promise<BatchRequest | null>;
   list(): Promise<BatchRequest[]>;
   /**
    * Maintenance: runs approved batches nobody started (approved with --no-execute, or on an instance that stopped) and
@@ -98,6 +100,7 @@ export function createBatchService(deps: BatchDeps): BatchService {
       const members = await deps.batches.members(id);
       return { batch: (await deps.batches.getBatch(id)) ?? batch, members, counts: countMembers(members) };
     },
+    get: (id) => deps.batches.getBatch(id),
     list: () => deps.batches.listBatches(),
     resume: async () => {
       const resumed: string[] = [];

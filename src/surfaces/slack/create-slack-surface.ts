@@ -77,7 +77,7 @@ export async function createSlackSurface(surface: SurfaceServices): Promise<Moun
     approvalsChannel,
     batches: surface.batches,
   };
-  const batchCards = new BatchCards({ hub: surface.batches, follower: ctx.cards, logger: ctx.logger, place: async () => ctx.cards.platform.approvalsPlace() });
+  const batchCards = new BatchCards({ hub: surface.batches, follower: ctx.cards, claims, clock, logger: ctx.logger, place: async () => ctx.cards.platform.approvalsPlace() });
   installReplayGuard(app, claims, clock, ctx.logger);
   const scans = registerScanCommand(app, ctx, surface.scans);
   registerConversationListeners(app, ctx);

@@ -65,7 +65,7 @@ export async function createTeamsSurface(surface: SurfaceServices): Promise<Moun
   const ctx: TeamsContext = { services, refs: store, sender, cards, logger, approvalsConversation, batches: surface.batches };
   // Batch cards go to the approvals channel once its reference is captured.
   const batchCards = new BatchCards({
-    hub: surface.batches, follower: cards, logger,
+    hub: surface.batches, follower: cards, claims: surface.claims, clock, logger,
     place: async () => {
       const known = await loadTeamsRef(store, TEAMS_REF_KEYS.approvalsChannel);
       return known && known.conversationId === approvalsConversation ? { ...known, refreshUserIds: null } : null;
