@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LicenseDoctorError } from '../../core/errors.ts';
 import type { OktaAppUser } from '../../core/model/okta.ts';
-import type { OktaAppUserPages, SourcePage, UserPushFailure } from '../../core/ports/scan-sources.ts';
+import type { HeadedPage, OktaAppUserPages, UserPushFailure } from '../../core/ports/scan-sources.ts';
 import type { OktaSystemLog, SystemLogPage } from '../../core/ports/okta-system-log.ts';
 import { createOktaClient, normaliseOrgUrl, type OktaAuth } from './okta-client.ts';
 import type { OktaRequestInfo } from './budget-request-executor.ts';
@@ -62,25 +62,36 @@ export function createOktaAppUserPages(options: OktaAppUserPagesOptions): OktaAp
     orgUrl, auth: options.auth, maxRetries: options.maxRetries ?? 4, requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
-  const get = async (url: string, operation: string): Promise<{ json: unknown; next: string | null }> => {
+  const failure = (err: unknown, operation: string): unknown =>
+    err instanceof LicenseDoctorError ? err : toOktaError(err, operation, { orgUrl, tokenRefusedStatus: executor.tokenRefusedStatus });
+  /** The answer's next link once its headers are in, and its body (parsed JSON) to follow. */
+  const open = async (url: string, operation: string): Promise<{ next: string | null; json: Promise<unknown> }> => {
     // A next link is followed only on the org it came from: it carries License Doctor's credentials.
     if (new URL(url).origin !== new URL(orgUrl).origin) {
       throw new LicenseDoctorError('okta-unavailable', `Okta answered ${operation} with a next-page link outside ${orgUrl}; License Doctor does not follow it.`, { vendor: 'okta', operation });
     }
+    let res: RawResponse;
     try {
-      const res: RawResponse = await client.http.http(url, { method: 'get', headers: { Accept: 'application/json' } });
-      const text = await res.text();
-      let json: unknown;
+      res = await client.http.http(url, { method: 'get', headers: { Accept: 'application/json' } });
+    } catch (err) {
+      throw failure(err, operation);
+    }
+    const json = res.text().then((text) => {
       try {
-        json = JSON.parse(text) as unknown;
+        return JSON.parse(text) as unknown;
       } catch {
         throw new LicenseDoctorError('okta-request-failed', `Okta answered ${operation} with a body that is not JSON (${text.length} characters).`, { vendor: 'okta', operation });
       }
-      return { json, next: nextLink(res.headers.get('link')) };
-    } catch (err) {
-      if (err instanceof LicenseDoctorError) throw err;
-      throw toOktaError(err, operation, { orgUrl, tokenRefusedStatus: executor.tokenRefusedStatus });
-    }
+    }, (err: unknown) => {
+      throw failure(err, operation);
+    });
+    // Awaited by the caller; a caller that stops first (the other side failed) leaves no unhandled rejection.
+    json.catch(() => undefined);
+    return { next: nextLink(res.headers.get('link')), json };
+  };
+  const get = async (url: string, operation: string): Promise<{ json: unknown; next: string | null }> => {
+    const { next, json } = await open(url, operation);
+    return { json: await json, next };
   };
 
   return {
@@ -92,12 +103,14 @@ export function createOktaAppUserPages(options: OktaAppUserPagesOptions): OktaAp
       return { events: parse(z.array(polledEventSchema), json, op), next };
     },
 
-    appUsersPage: async (appId, cursor, pageSize): Promise<SourcePage<OktaAppUser>> => {
+    appUsersPage: async (appId, cursor, pageSize): Promise<HeadedPage<OktaAppUser>> => {
       const limit = Math.min(500, Math.max(1, Math.floor(pageSize)));
       const url = cursor ?? `${orgUrl}/api/v1/apps/${encodeURIComponent(appId)}/users?limit=${limit}`;
-      const { json, next } = await get(url, 'list the app users');
-      const items = parse(z.array(oktaAppUserSchema), json, 'list the app users');
-      return { items, next: items.length === 0 ? null : next };
+      // The next page can be asked for as soon as this one's Link header is in, while its body is read and parsed.
+      const { json, next } = await open(url, 'list the app users');
+      const items = json.then((body) => parse(z.array(oktaAppUserSchema), body, 'list the app users'));
+      items.catch(() => undefined);
+      return { items, next };
     },
 
     appPushFailures: async (appId, since, until): Promise<UserPushFailure[]> => {

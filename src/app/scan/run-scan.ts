@@ -5,7 +5,6 @@
 import { isLicenseDoctorError, LicenseDoctorError } from '../../core/errors.ts';
 import type { EntraUser } from '../../core/model/entra.ts';
 import type { OktaAppUser } from '../../core/model/okta.ts';
-import type { SourcePage } from '../../core/ports/scan-sources.ts';
 import type { ScanPageCommit, ScanRun, ScanSide, ScanSideProgress } from '../../core/ports/scan-store.ts';
 import { chooseScanApp, readScanContext } from './read-scan-context.ts';
 import type { ScanProgress } from '../../core/model/scan.ts';
@@ -26,6 +25,13 @@ const LEFTOVER_BATCH = 500;
 
 /** Graph's answer to a page token it no longer honours. */
 const isExpiredCursor = (err: unknown): boolean => isLicenseDoctorError(err) && err.details.vendorCode === 'Directory_ExpiredPageToken';
+/** A page as the loop sees it: its next cursor, its items (read after the next page is asked for), and whether an
+ *  empty page ends the side (Okta's: its last page may still carry a next link). */
+interface Fetched {
+  readonly next: string | null;
+  readonly items: Promise<readonly EntraUser[] | readonly OktaAppUser[]>;
+  readonly lastIfEmpty: boolean;
+}
 const STOPPED = () => new LicenseDoctorError('unavailable', 'The scan stopped because this instance is shutting down; run it again to resume from its checkpoint.');
 const START: ScanSideProgress = { cursor: null, done: false, pages: 0, users: 0 };
 
@@ -109,11 +115,11 @@ class ScanPass {
     await drain(() => joiner.mergeSpilled(LEFTOVER_BATCH));
   }
 
-  private fetch(side: ScanSide, cursor: string | null): Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> {
+  private fetch(side: ScanSide, cursor: string | null): Promise<Fetched> {
     const { settings } = this.deps;
-    const page = side === 'entra'
-      ? this.deps.entraPages.usersPage(cursor, settings.entraPageSize)
-      : this.deps.oktaPages.appUsersPage(this.current.appId, cursor, settings.oktaPageSize);
+    const page: Promise<Fetched> = side === 'entra'
+      ? this.deps.entraPages.usersPage(cursor, settings.entraPageSize).then((p) => ({ next: p.next, items: Promise.resolve(p.items), lastIfEmpty: false }))
+      : this.deps.oktaPages.appUsersPage(this.current.appId, cursor, settings.oktaPageSize).then((p) => ({ ...p, lastIfEmpty: true }));
     // A prefetched page may never be awaited when the other side fails; its error is reported through that side.
     page.catch(() => undefined);
     return page;
@@ -122,7 +128,7 @@ class ScanPass {
   private async side(side: ScanSide): Promise<void> {
     let progress = this.current[side];
     if (progress.done) return;
-    let pending: Promise<SourcePage<EntraUser> | SourcePage<OktaAppUser>> | null = this.fetch(side, progress.cursor);
+    let pending: Promise<Fetched> | null = this.fetch(side, progress.cursor);
     if (progress.cursor !== null) {
       // A resumed side's saved cursor may have expired (Graph's page tokens do). Reading the side again from the start
       // is safe: users already joined or waiting are not kept twice (results are keyed, waiting users by item id), so it
@@ -136,12 +142,16 @@ class ScanPass {
     }
     while (pending !== null && !this.failed) {
       if (this.deps.stopSignal?.aborted) throw STOPPED();
-      const page: SourcePage<EntraUser> | SourcePage<OktaAppUser> = await pending;
+      const page: Fetched = await pending;
+      // The next page is asked for as soon as its cursor is known (for Okta, before this page's body is read).
       pending = page.next === null ? null : this.fetch(side, page.next);
-      const next: ScanSideProgress = { cursor: page.next, done: page.next === null, pages: progress.pages + 1, users: progress.users + page.items.length };
+      const items = await page.items;
+      const cursor = page.lastIfEmpty && items.length === 0 ? null : page.next;
+      if (cursor === null) pending = null;
+      const next: ScanSideProgress = { cursor, done: cursor === null, pages: progress.pages + 1, users: progress.users + items.length };
       progress = next;
       await this.serial(async () => {
-        const commit = await (await this.joiner).joinPage(side, page.items as readonly EntraUser[] | readonly OktaAppUser[]);
+        const commit = await (await this.joiner).joinPage(side, items);
         await this.commit({ ...commit, progress: { side, value: next } });
         this.current = side === 'okta' ? { ...this.current, okta: next } : { ...this.current, entra: next };
       });
