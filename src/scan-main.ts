@@ -7,6 +7,7 @@ import { GraphUserPages } from './adapters/graph/graph-user-pages.ts';
 import { createOktaAppUserPages } from './adapters/okta/okta-app-user-pages.ts';
 import { openStoreEngine } from './adapters/store/create-request-store.ts';
 import { createScanStore, type KyselyScanStore } from './adapters/store/kysely-scan-store.ts';
+import { boundHeapGrowthWhileScanning } from './scan-heap.ts';
 import { DEFAULT_SCAN_SETTINGS, type ScanDeps, type ScanSettings } from './app/scan/scan-deps.ts';
 import type { ScanProgress } from './core/model/scan.ts';
 import { createOktaEventHooks } from './adapters/okta/okta-event-hooks.ts';
@@ -71,7 +72,14 @@ export async function createScanRuntime(runtime: Runtime, options: ScanRuntimeOp
     ...(options.startedBy ? { startedBy: options.startedBy } : {}),
     ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
   };
-  return { deps, store, close: () => store.close() };
+  const endHeapBound = boundHeapGrowthWhileScanning();
+  return {
+    deps, store,
+    close: async () => {
+      endHeapBound();
+      await store.close();
+    },
+  };
 }
 
 /** The runtime's Okta org (the sandbox's in sandbox mode), an OAuth service app limited to `scopes`. */
