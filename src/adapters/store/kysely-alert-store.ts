@@ -116,10 +116,12 @@ export class KyselyAlertStore implements AlertStore {
       const closed = await trx.selectFrom('alerts').select('id').where('window_until_ms', '<=', closedBeforeMs)
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alerted_users').select('upn').whereRef('alerted_users.alert_id', '=', 'alerts.id'))))
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alert_members').select('upn').whereRef('alert_members.alert_id', '=', 'alerts.id').where('alert_members.resolved_at', '>', before))))
-        .orderBy('window_until_ms').limit(limit).execute();
-      const ids = closed.map((r) => r.id);
+        .orderBy('window_until_ms').limit(limit);
+      // PostgreSQL: rows another purge has locked are skipped, so instances purging at once never wait on each other's
+      // rows in opposite orders (a deadlock). SQLite serialises write transactions.
+      const ids = (await (this.#engine.kind === 'postgres' ? closed.forUpdate().skipLocked() : closed).execute()).map((r) => r.id);
       if (ids.length === 0) return { alerts: 0, users: 0 };
-      // A closed alert no longer changes; of instances purging at once, each counts the rows it deleted.
+      // A closed alert no longer changes; of instances purging at once, each deletes (and counts) its own rows.
       const alerts = await trx.deleteFrom('alerts').where('id', 'in', ids).executeTakeFirst();
       const users = await trx.deleteFrom('alert_members').where('alert_id', 'in', ids).executeTakeFirst();
       await trx.deleteFrom('alert_causes').where('alert_id', 'in', ids).where('window_until_ms', '<=', closedBeforeMs).execute();
