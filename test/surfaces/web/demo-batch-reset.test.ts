@@ -54,9 +54,18 @@ async function askForBatch(): Promise<string> {
   return batchId;
 }
 
+/** The batch's card in #approvals (posted after the answer to "Fix these 2 users", so waited for). */
+async function batchCard(batchId: string): Promise<Message> {
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    const card = (await cardsIn(DEMO_APPROVALS_CONVERSATION)).find((m) => m.cards.some((c) => cardText(c).includes(batchId)));
+    if (card) return card;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no card for ${batchId} in #approvals`);
+}
+
 async function approve(batchId: string): Promise<void> {
-  const card = (await cardsIn(DEMO_APPROVALS_CONVERSATION)).find((m) => m.cards.some((c) => cardText(c).includes(batchId)));
-  if (!card) throw new Error(`no card for ${batchId}`);
+  const card = await batchCard(batchId);
   for (const persona of ['approver', 'secondApprover']) {
     const decided = await post('/demo/api/invoke', { persona, conversationId: DEMO_APPROVALS_CONVERSATION, activityId: card.id, verb: 'batch-approve', data: { batchId } });
     expect(decided.body.kind).toBe('card');
