@@ -103,12 +103,10 @@ const TITLE: Record<Expected['kind'], string> = {
   configuration: 'asks for OKTA_O365_APP_ID instead of guessing the app',
 };
 
-// Every case has its own runtime and sandbox tenant, so they run side by side (jest's maxConcurrency at a time): most
-// of a case is waiting on the sandbox's pushes and on verification, not on the CPU.
 describe.each(CASES)('%s, %s', (upn, variant, outcome) => {
   const { path, options } = VARIANTS[variant];
 
-  test.concurrent(TITLE[outcome.kind], async () => {
+  test(TITLE[outcome.kind], async () => {
     const rt = await startSandboxRuntime();
     try {
       if (outcome.kind === 'configuration') {
