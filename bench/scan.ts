@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
+import { SCAN_PROCESS_FLAGS } from '../src/scan-heap.ts';
 
 const LATENCY_MS = 50;
 const SIZES = (process.env['BENCH_SCAN_SIZES'] ?? '10000,100000').split(',').map(Number);
@@ -43,7 +44,8 @@ async function benchSize(users: number): Promise<string> {
     const endpoints = JSON.stringify({ graphBaseUrl: graphSide?.graphBaseUrl, graphToken: graphSide?.graphToken, oktaOrgUrl: oktaSide?.oktaOrgUrl, oktaToken: oktaSide?.oktaToken });
     // BENCH_SCAN_NODE_FLAGS, e.g. --max-old-space-size=128, shows the scan within a smaller heap.
     const flags = (process.env['BENCH_SCAN_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
-    const scanner = spawn(process.execPath, [...flags, 'bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The scanner starts as `license-doctor scan` does (SCAN_PROCESS_FLAGS), then BENCH_SCAN_NODE_FLAGS.
+    const scanner = spawn(process.execPath, [...SCAN_PROCESS_FLAGS, ...flags, 'bench/scan-run.ts', endpoints], { stdio: ['ignore', 'pipe', 'inherit'] });
     const load = loadavg()[0] ?? 0;
     const sandboxCpuBefore = sandboxes.map(cpuSeconds);
     const r = JSON.parse(await firstLine(scanner)) as RunResult;
