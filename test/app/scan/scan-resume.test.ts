@@ -71,7 +71,14 @@ it('runs one scan at a time: a second instance is refused while the first holds 
   sandbox.graph.calls.length = 0;
   sandbox.okta.calls.length = 0;
   for (let i = 0; i < 600 && pageCalls().length === 0; i++) await sleep(25);
-  const second = await runCliProcess(['scan'], env, 60_000);
+  // The first scan is paging; its next pages are slowed so that it still holds the lease however long the second CLI
+  // takes to start on a loaded machine (a 3,000-user scan otherwise ends in about a second).
+  sandbox.graph.faults.baseLatencyMs = 5_000;
+  sandbox.okta.faults.baseLatencyMs = 5_000;
+  const second = await runCliProcess(['scan'], env, 60_000).finally(() => {
+    sandbox.graph.faults.baseLatencyMs = 120;
+    sandbox.okta.faults.baseLatencyMs = 120;
+  });
   expect(second.code).toBe(4);
   // The lease names who started the running scan: the operating-system user of the first CLI.
   expect(second.stderr).toMatch(/a scan started by \S+ \(command line\) is already running/);
