@@ -85,7 +85,9 @@ test.concurrent.each([
     expect(card()?.updates).toBeGreaterThan(0);
     for (const changes of seen) {
       const mine = changes.filter((c) => c.batch.id === id);
-      expect(mine.every((c) => c.remote === true)).toBe(true);
+      // Neither server made the batch: it reached both as a remote change. (A server may record a user's outcome
+      // itself when it renders the card before the CLI has: BatchService.state syncs users whose request ended.)
+      expect(mine.filter((c) => c.change === 'created').map((c) => c.remote)).toEqual([true]);
       expect(mine.filter((c) => c.change === 'member').length).toBeGreaterThanOrEqual(4);
     }
     expect(cardPosts()).toHaveLength(1);
