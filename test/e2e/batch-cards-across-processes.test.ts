@@ -2,50 +2,18 @@
 // store. A batch created from the CLI reaches both servers as a remote change; each tries to post its card, the
 // store's claim lets exactly one of them post it in the approvals channel, and the card follows the approvals and the
 // run the CLI makes to the end. PostgreSQL carries the changes with NOTIFY; SQLite through the table the servers poll.
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
 import type { BatchChange } from '../../src/app/batch/batch-deps.ts';
 import { GROUP, PERSONAS } from '../../src/sandbox/seed.ts';
 import { FakeSlackApi } from '../fakes/fake-slack-api.ts';
-import { cliDataDir, cliEnv, runCliProcess } from '../support/run-cli-process.ts';
+import { cliStores, until } from '../support/cli-stores.ts';
+import { cliEnv, runCliProcess } from '../support/run-cli-process.ts';
 import { startTestApp, type TestApp } from '../support/start-test-app.ts';
 import { BOT_TOKEN, CHANNELS, SLACK_CHANNELS, SLACK_USERS, slackEnv } from '../surfaces/slack/slack-harness.ts';
 
 jest.setTimeout(360_000);
-const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-// The CLI has no schema setting, so PostgreSQL gets a database of its own (dropped afterwards).
-const database = `ld_batch_events_${process.pid}_${randomBytes(3).toString('hex')}`;
-const admin = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
-const dirs: string[] = [];
-afterAll(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-});
-
-const until = async (what: string, check: () => boolean, timeoutMs = 90_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 // The two engines are independent (a database and a folder each): they run at once.
-test.concurrent.each([
-  ['PostgreSQL (LISTEN/NOTIFY)', async () => {
-    await admin.query(`CREATE DATABASE "${database}"`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${database}`;
-    return url.toString();
-  }],
-  ['SQLite (polled events table)', async (dir: string) => `sqlite:${join(dir, 'store.sqlite')}`],
-])('%s: a batch created and approved from the CLI gets one card across two servers, and it follows the run', async (_engine, databaseUrl) => {
-  const dir = cliDataDir();
-  dirs.push(dir);
-  const url = await databaseUrl(dir);
+test.concurrent.each(cliStores('ld_batch_events'))('%s: a batch created and approved from the CLI gets one card across two servers, and it follows the run', async (_engine, store) => {
+  const { dir, url } = await store();
   const slack = await FakeSlackApi.start({ botToken: BOT_TOKEN, users: SLACK_USERS, channels: SLACK_CHANNELS });
   const servers: TestApp[] = [];
   try {
@@ -66,10 +34,10 @@ test.concurrent.each([
     const id = String((JSON.parse(created.stdout) as { id: string }).id);
 
     const cardPosts = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && (c.body as { channel?: unknown }).channel === CHANNELS.approvals);
-    for (const changes of seen) await until('both servers to hear of the new batch', () => changes.some((c) => c.batch.id === id && c.change === 'created' && c.remote === true));
+    for (const changes of seen) await until('both servers to hear of the new batch', () => changes.some((c) => c.batch.id === id && c.change === 'created' && c.remote === true), 90_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     release();
-    await until('the batch card in the approvals channel', () => cardPosts().length > 0);
+    await until('the batch card in the approvals channel', () => cardPosts().length > 0, 90_000);
     const card = () => [...slack.messages.values()].find((m) => m.channel === CHANNELS.approvals && m.text.includes(id));
     expect(card()?.text).toMatch(/pending/);
 
@@ -81,7 +49,7 @@ test.concurrent.each([
     expect(JSON.parse(ran.stdout)).toMatchObject({ status: 'finished', counts: { total: 4, done: 3, manual: 1, failed: 0 } });
 
     // The card follows the run to its end, in place: still one post across both servers.
-    await until('the card to show the finished batch', () => /finished/.test(card()?.text ?? '') && /3 done/.test(card()?.text ?? ''));
+    await until('the card to show the finished batch', () => /finished/.test(card()?.text ?? '') && /3 done/.test(card()?.text ?? ''), 90_000);
     expect(card()?.updates).toBeGreaterThan(0);
     for (const changes of seen) {
       const mine = changes.filter((c) => c.batch.id === id);

@@ -1,51 +1,19 @@
 // Request events across processes: two servers and the `license-doctor` CLI (a real child process) on one store. A
 // request filed and approved (and its plan run) from the CLI reaches both servers as events, and the Slack approval
 // card follows it to the end. PostgreSQL carries the events with NOTIFY; SQLite through a table the servers poll.
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
 import type { RequestEvent } from '../../src/app/request-events.ts';
 import { PERSONAS } from '../../src/sandbox/seed.ts';
 import { approvalCardKey } from '../../src/surfaces/slack/slack-ids.ts';
 import { FakeSlackApi } from '../fakes/fake-slack-api.ts';
-import { cliDataDir, cliEnv, runCliProcess } from '../support/run-cli-process.ts';
+import { cliStores, until } from '../support/cli-stores.ts';
+import { cliEnv, runCliProcess } from '../support/run-cli-process.ts';
 import { startTestApp, type TestApp } from '../support/start-test-app.ts';
 import { BOT_TOKEN, CHANNELS, SLACK_CHANNELS, SLACK_USERS, slackEnv } from '../surfaces/slack/slack-harness.ts';
 
 jest.setTimeout(120_000);
-const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-// The CLI has no schema setting, so PostgreSQL gets a database of its own (dropped afterwards).
-const database = `ld_events_${process.pid}_${randomBytes(3).toString('hex')}`;
-const admin = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
-const dirs: string[] = [];
-afterAll(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
-  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-});
-
-const until = async (what: string, check: () => boolean, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 // The two engines are independent (a database and a folder each): they run at once.
-test.concurrent.each([
-  ['PostgreSQL (LISTEN/NOTIFY)', async () => {
-    await admin.query(`CREATE DATABASE "${database}"`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${database}`;
-    return url.toString();
-  }],
-  ['SQLite (polled events table)', async (dir: string) => `sqlite:${join(dir, 'store.sqlite')}`],
-])('%s: two servers see a request filed, approved and run from the CLI, and its Slack card follows', async (_engine, databaseUrl) => {
-  const dir = cliDataDir();
-  dirs.push(dir);
-  const url = await databaseUrl(dir);
+test.concurrent.each(cliStores('ld_events'))('%s: two servers see a request filed, approved and run from the CLI, and its Slack card follows', async (_engine, store) => {
+  const { dir, url } = await store();
   const slack = await FakeSlackApi.start({ botToken: BOT_TOKEN, users: SLACK_USERS, channels: SLACK_CHANNELS });
   const servers: TestApp[] = [];
   try {
