@@ -3,29 +3,19 @@
 // runs the batch from the store in DATABASE_URL (DATABASE_SCHEMA on PostgreSQL) against the tenant in the environment
 // (live mode, BATCH_CONCURRENCY users at a time), printing each execution boundary and step progress of every user's
 // request as a JSON line ({ n, label }) and each vendor write ({ write }) before it goes out; at the `at`-th line it
-// kills itself (SIGKILL). The timing variables are fault-harness.ts's.
-import { loadConfig } from '../../../src/config/load-config.ts';
-import { createLogger } from '../../../src/logging/create-logger.ts';
-import { createRuntime } from '../../../src/main.ts';
-import { isWrite } from '../../support/vendor-writes.ts';
+// kills itself (SIGKILL). With KILL_AT_CLAIM=1 it kills itself instead as soon as the first user is claimed (their claim
+// and reserved request id stored, their request not yet made). The timing variables are fault-harness.ts's.
+import { out, startHarnessRuntime } from './harness-runtime.ts';
 
 const [batchId = '', , at = '0'] = process.argv.slice(2);
-const out = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const schema = process.env['DATABASE_SCHEMA'];
+const runtime = await startHarnessRuntime();
 
-const runtime = await createRuntime(loadConfig(process.env), {
-  logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
-  ...(schema ? { databaseSchema: schema } : {}),
-  execution: {
-    leaseMs: env('LEASE_MS', 1_000), verifyTimeoutMs: 5_000, verifyIntervalMs: 20, verifyMaxIntervalMs: 40,
-    effectTimeoutMs: env('EFFECT_TIMEOUT_MS', 1_000), effectIntervalMs: 10, callTimeoutMs: env('CALL_TIMEOUT_MS', 2_000),
-  },
-  onVendorRequest: ({ method, url }) => {
-    const path = new URL(url).pathname;
-    if (isWrite(method, path)) out({ write: `${method.toUpperCase()} ${decodeURIComponent(path).toLowerCase()}` });
-  },
-});
+// The claim is announced once stored, before the user's plan is read and their request created.
+if (process.env['KILL_AT_CLAIM'] === '1') {
+  runtime.batches.subscribe((change) => {
+    if (change.change === 'member') process.kill(process.pid, 'SIGKILL');
+  });
+}
 
 let n = 0;
 runtime.events.subscribe((event) => {

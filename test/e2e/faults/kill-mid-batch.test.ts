@@ -87,6 +87,37 @@ async function held(s: BatchScenario): Promise<Map<string, Set<string>>> {
   return result;
 }
 
+/**
+ * What every case ends with: no user holds fewer licenses than at the resume except what their own plan removed; each
+ * plan write went out at most as often as that user's plan has it, across both processes; one outcome audited per
+ * user; the audit chain verifies.
+ */
+async function expectSafeEnd(s: BatchScenario, rt: Runtime, heldAtResume: Map<string, Set<string>>): Promise<void> {
+  const opened = await rt.fleet.openBatches();
+  try {
+    const state = await opened.service.state(s.requestId);
+    const requests = new Map<string, LicenseRequest>();
+    for (const m of state?.members ?? []) {
+      const request = m.requestId ? await rt.services.get(m.requestId) : null;
+      if (request) requests.set(m.userPrincipalName, request);
+    }
+    const now = await held(s);
+    const lost = s.users.flatMap((upn) => {
+      const removed = new Set(requests.get(upn)?.plan.removedLicenses.map((l) => l.skuId.toLowerCase()) ?? []);
+      return [...(heldAtResume.get(upn) ?? [])].filter((sku) => !removed.has(sku) && !now.get(upn)?.has(sku)).map((sku) => `${upn} ${sku}`);
+    });
+    expect(lost).toEqual([]);
+    const allowed = new Map<string, number>();
+    for (const request of requests.values()) for (const w of planWrites(request.plan)) allowed.set(w, (allowed.get(w) ?? 0) + 1);
+    expect([...new Set(s.writes)].filter((w) => s.writes.filter((x) => x === w).length > (allowed.get(w) ?? 0))).toEqual([]);
+    const actions = (await rt.store.audit({ requestId: s.requestId })).map((e) => e.action);
+    expect(actions.filter((a) => a === 'batch.user-finished')).toHaveLength(s.users.length);
+    expect(await rt.store.verifyAudit()).toMatchObject({ kind: 'intact' });
+  } finally {
+    await opened.close();
+  }
+}
+
 const engines: ReadonlyArray<readonly [string, Engine]> = [['SQLite', SQLITE], ['PostgreSQL', POSTGRES]];
 // Boundaries counted over the whole batch (users one at a time): 3 is the first user's first write answered, not yet
 // journaled; 14 is a later step of the same plan.
@@ -119,30 +150,48 @@ test.concurrent.each(cases)('%s: killed at boundary %i of the batch, a license a
       expect(ended).toEqual({ [first]: 'failed', 'grady.archie@contoso.com': 'done', 'megan.bowen@contoso.com': 'done', 'miriam.graham@contoso.com': 'manual' });
       expect(state?.members.find((m) => m.userPrincipalName === first)?.detail).toMatch(/was not started: since the plan began, .* now has Visio Plan 2, which the plan did not account for/);
 
-      // No user holds fewer licenses than at the resume, except what their own plan removed.
-      const requests = new Map<string, LicenseRequest>();
-      for (const m of state?.members ?? []) {
-        const request = m.requestId ? await rt.services.get(m.requestId) : null;
-        if (request) requests.set(m.userPrincipalName, request);
-      }
-      const now = await held(s);
-      const lost = s.users.flatMap((upn) => {
-        const removed = new Set(requests.get(upn)?.plan.removedLicenses.map((l) => l.skuId.toLowerCase()) ?? []);
-        return [...(heldAtResume.get(upn) ?? [])].filter((sku) => !removed.has(sku) && !now.get(upn)?.has(sku)).map((sku) => `${upn} ${sku}`);
-      });
-      expect(lost).toEqual([]);
-
-      // Each plan write went out at most as often as that user's plan has it, across both processes.
-      const allowed = new Map<string, number>();
-      for (const request of requests.values()) for (const w of planWrites(request.plan)) allowed.set(w, (allowed.get(w) ?? 0) + 1);
-      expect([...new Set(s.writes)].filter((w) => s.writes.filter((x) => x === w).length > (allowed.get(w) ?? 0))).toEqual([]);
-
-      const actions = (await rt.store.audit({ requestId: s.requestId })).map((e) => e.action);
-      expect(actions.filter((a) => a === 'batch.user-finished')).toHaveLength(s.users.length);
-      expect(await rt.store.verifyAudit()).toMatchObject({ kind: 'intact' });
+      await expectSafeEnd(s, rt, heldAtResume);
     } finally {
       await opened.close();
     }
+  } finally {
+    await rt?.close();
+    await s.sandbox.close();
+  }
+}, CASE_TIMEOUT_MS * 2);
+// The window between claiming a user and making their request: the claim and the request id it reserves are stored, the
+// request is not. Another instance takes the user over once the claim is older than a lease and makes the request
+// under the reserved id; the user finishes once, like the others.
+test.concurrent.each(engines)('%s: killed right after claiming a user, before their request exists, resumed elsewhere', async (_name, engine) => {
+  const s = await approvedBatch(engine);
+  let rt: Runtime | null = null;
+  try {
+    const heldBefore = await held(s);
+    const child = startChild(s, 'kill', 0, { BATCH_CONCURRENCY: '1', KILL_AT_CLAIM: '1' }, BATCH_HARNESS);
+    expect((await child.exit).signal).toBe('SIGKILL');
+    expect(s.writes).toEqual([]);
+
+    await sleep(LEASE_MS + 250);
+    rt = await resumer(s);
+    const opened = await rt.fleet.openBatches();
+    try {
+      const [claimed] = (await opened.service.state(s.requestId))?.members.filter((m) => m.state === 'running') ?? [];
+      expect(claimed?.requestId).toEqual(expect.any(String));
+      expect(await rt.services.get(claimed?.requestId ?? '')).toBeNull();
+
+      expect(await opened.service.run(s.requestId)).toMatchObject({ status: 'finished' });
+      const state = await opened.service.state(s.requestId);
+      expect(Object.fromEntries(state?.members.map((m) => [m.userPrincipalName, m.state]) ?? [])).toEqual({
+        [claimed?.userPrincipalName ?? '']: 'done', 'grady.archie@contoso.com': 'done', 'megan.bowen@contoso.com': 'done', 'miriam.graham@contoso.com': 'manual',
+      });
+      // The user's request is the one their claim reserved, made once.
+      const taken = state?.members.find((m) => m.userPrincipalName === claimed?.userPrincipalName);
+      expect(taken?.requestId).toBe(claimed?.requestId);
+      expect((await rt.services.get(taken?.requestId ?? ''))?.status).toBe('succeeded');
+    } finally {
+      await opened.close();
+    }
+    await expectSafeEnd(s, rt, heldBefore);
   } finally {
     await rt?.close();
     await s.sandbox.close();
